@@ -1,0 +1,53 @@
+import type { InventoryItem } from "./inventory.js";
+
+/** Why a file or blob was not scanned. */
+export const SKIP_REASONS = ["binary", "too-large", "unreadable", "not-regular-file", "vanished"] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/** A file or blob that was not scanned, or scanned with a caveat. */
+export interface ScanWarning {
+  readonly path: string;
+  readonly reason: SkipReason | "invalid-utf8" | "symlink-not-followed";
+  readonly detail?: string;
+}
+
+/** Counters of one scan. */
+export interface ScanStats {
+  /** Files or blobs whose text was scanned. */
+  readonly files: number;
+  readonly bytes: number;
+  /** Skipped entries by reason. */
+  readonly skipped: Readonly<Record<SkipReason, number>>;
+  /** Findings before inventory grouping (after filters). */
+  readonly findings: number;
+  /** Candidates dropped by filters, by filter name. */
+  readonly suppressed: Readonly<Record<string, number>>;
+  readonly durationMs: number;
+}
+
+/** What failed the policy gate, if anything. */
+export interface PolicyOutcome {
+  readonly failed: boolean;
+  /** One line per reason. */
+  readonly reasons: readonly string[];
+}
+
+/** The full result of a scan: the only thing formatters see. */
+export interface ScanReport {
+  /** Version of this JSON shape; bumped on breaking changes. */
+  readonly schemaVersion: 1;
+  readonly tool: { readonly name: "nhiscan"; readonly version: string };
+  /** ISO timestamp of the scan start. */
+  readonly scannedAt: string;
+  /** Scanned targets as given. */
+  readonly targets: readonly string[];
+  /** Rules that ran: id and pattern hash. */
+  readonly rules: readonly { readonly id: string; readonly hash: string }[];
+  readonly stats: ScanStats;
+  /** Skipped entries and caveats, each with its reason. */
+  readonly warnings: readonly ScanWarning[];
+  /** Whether raw secrets are present in this report. */
+  readonly showSecrets: boolean;
+  readonly items: readonly InventoryItem[];
+  readonly policy: PolicyOutcome;
+}

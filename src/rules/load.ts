@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { RuleError } from "../model/errors.js";
+import type { CompiledRule } from "../model/rule.js";
+import { joinPath, packageRoot } from "../util/path.js";
+import { formatZodIssues } from "../util/zod-issues.js";
+import { compileRule } from "./compile.js";
+import { ruleFileSchema, ruleSchema, toRuleSpec } from "./schema.js";
+
+/** Folder of the rules shipped with the package. */
+export function builtinRulesDir(): string {
+  return joinPath(packageRoot(), "rules");
+}
+
+/** Reads, validates and compiles every `*.yaml`/`*.yml` file in a folder. */
+export function loadRuleDir(dir: string): CompiledRule[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+  } catch (error) {
+    throw new RuleError(`${dir}: cannot read rule folder (${(error as NodeJS.ErrnoException).code ?? "error"})`, { cause: error });
+  }
+  return names.flatMap((name) => loadRuleFile(joinPath(dir, name)));
+}
+
+/** Reads, validates and compiles one rule file. */
+export function loadRuleFile(file: string): CompiledRule[] {
+  let doc: unknown;
+  try {
+    doc = parseYaml(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new RuleError(`${file}: expected a YAML rule file (${(error as Error).message.split("\n")[0]})`, { cause: error });
+  }
+  const top = ruleFileSchema.safeParse(doc);
+  if (!top.success) throw new RuleError(`${file}: ${formatZodIssues(top.error).join("; ")}`);
+  return top.data.rules.map((raw, index) => {
+    const parsed = ruleSchema.safeParse(raw);
+    if (!parsed.success) {
+      const id = typeof raw === "object" && raw !== null && "id" in raw ? String((raw as { id: unknown }).id) : `#${index + 1}`;
+      throw new RuleError(`${file}: rule \`${id}\`: ${formatZodIssues(parsed.error).join("; ")}`);
+    }
+    return compileRule(toRuleSpec(parsed.data), file);
+  });
+}
+
+/** Loads the builtin rules plus extra folders, rejecting duplicate ids, minus disabled ids. */
+export function loadRules(options: { extraDirs?: readonly string[]; disabled?: readonly string[]; builtin?: boolean } = {}): CompiledRule[] {
+  const dirs = [...(options.builtin === false ? [] : [builtinRulesDir()]), ...(options.extraDirs ?? [])];
+  const rules = dirs.flatMap((dir) => loadRuleDir(dir));
+  const seen = new Map<string, string>();
+  for (const rule of rules) {
+    const first = seen.get(rule.spec.id);
+    if (first !== undefined) {
+      throw new RuleError(`${rule.source}: rule \`${rule.spec.id}\`: id: expected a unique id, already defined in ${first}`);
+    }
+    seen.set(rule.spec.id, rule.source);
+  }
+  const disabled = new Set(options.disabled ?? []);
+  for (const id of disabled) {
+    if (!seen.has(id)) throw new RuleError(`rules.disable: expected a known rule id, got \`${id}\``, { hint: "Run `nhiscan rules list` to see rule ids." });
+  }
+  return rules.filter((r) => !disabled.has(r.spec.id));
+}

@@ -1,0 +1,39 @@
+import nodePath from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Posix-normalised relative path from `root` to `target`; `.` for the root itself. */
+export function toRelative(root: string, target: string): string {
+  const rel = nodePath.relative(root, target);
+  return rel === "" ? "." : rel.split(nodePath.sep).join("/");
+}
+
+/** Joins segments into a platform path. */
+export function joinPath(...segments: string[]): string {
+  return nodePath.join(...segments);
+}
+
+/** Absolute platform path. */
+export function resolvePath(...segments: string[]): string {
+  return nodePath.resolve(...segments);
+}
+
+/** Final segment of a path. */
+export function baseName(path: string): string {
+  return nodePath.basename(path);
+}
+
+/** Parent folder of a path. */
+export function dirName(path: string): string {
+  return nodePath.dirname(path);
+}
+
+/** Joins posix segments (repo-relative paths), dropping a leading `./`. */
+export function joinPosix(dir: string, name: string): string {
+  return dir === "." || dir === "" ? name : `${dir}/${name}`;
+}
+
+/** The folder holding the package (where `rules/` and `package.json` live). */
+export function packageRoot(): string {
+  // This file is dist/util/path.js once built, or src/util/path.ts under vitest.
+  return nodePath.resolve(nodePath.dirname(fileURLToPath(import.meta.url)), "..", "..");
+}
