@@ -1,6 +1,6 @@
 import type { Severity } from "./rule.js";
 
-export const GRADES = ["A", "B", "C", "D", "E", "F"] as const;
+export const GRADES = ["A", "B", "C", "D", "F"] as const;
 /** Lifecycle grade of a credential: A is best. */
 export type Grade = (typeof GRADES)[number];
 

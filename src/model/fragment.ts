@@ -1,3 +1,5 @@
+import type { SkipReason } from "./report.js";
+
 /** Where a fragment of text came from. */
 export type Provenance =
   | { readonly kind: "file" }
@@ -16,4 +18,23 @@ export interface Fragment {
   readonly path: string;
   /** Where the text came from. */
   readonly provenance: Provenance;
+}
+
+/** What a source yields: text to scan, or an entry it could not scan, with the reason. */
+export type SourceEvent =
+  | {
+      readonly type: "fragment";
+      readonly fragment: Fragment;
+      /** Size of the raw bytes. */
+      readonly bytes: number;
+      /** The bytes were not valid UTF-8 and were decoded as latin1. */
+      readonly lossy?: boolean;
+    }
+  | { readonly type: "skip"; readonly path: string; readonly reason: SkipReason; readonly detail?: string };
+
+/** A stream of fragments from one target. */
+export interface Source {
+  /** Human-readable id: the target path and mode. */
+  readonly id: string;
+  events(signal?: AbortSignal): AsyncIterable<SourceEvent>;
 }

@@ -12,25 +12,38 @@ export interface OwnerHint {
   readonly evidence: string;
 }
 
-/** One distinct credential and everything known about it. */
-export interface InventoryItem {
+/** Deployment environments a location can belong to. */
+export type Environment = "production" | "staging" | "development" | "test";
+
+/** One distinct credential before lifecycle checks: the value's locations and owners. */
+export interface Credential {
   /** Hash of the secret value alone: the same value anywhere is the same item. */
   readonly credentialId: string;
   readonly kind: CredentialKind;
   readonly provider: string;
-  /** Rule ids that matched this value, most specific first. */
+  /** Rule ids that matched this value, the naming rule first. */
   readonly ruleIds: readonly string[];
   readonly severity: Severity;
   readonly confidence: Confidence;
+  /** Whether the format has no built-in expiry. */
   readonly nonExpiring: boolean;
+  /** Redacted form of the value. */
   readonly preview: string;
   /** The raw value, present only with --show-secrets. */
   readonly secret?: string;
   /** Every occurrence, ordered by path and line. */
   readonly locations: readonly Finding[];
+  /** Environments suggested by the locations' paths, sorted. */
+  readonly environments: readonly Environment[];
   readonly ownerHints: readonly OwnerHint[];
   /** Whether any location is in the working tree / HEAD. */
   readonly inHead: boolean;
+}
+
+/** A credential with its lifecycle check results and grade: one row of the inventory. */
+export interface InventoryItem extends Credential {
   readonly checks: readonly CheckResult[];
+  /** 100 minus the weights of failed checks, floored at 0. */
+  readonly score: number;
   readonly grade: Grade;
 }

@@ -1,13 +1,13 @@
 import type { InventoryItem } from "./inventory.js";
 
 /** Why a file or blob was not scanned. */
-export const SKIP_REASONS = ["binary", "too-large", "unreadable", "not-regular-file", "vanished"] as const;
+export const SKIP_REASONS = ["binary", "too-large", "unreadable", "not-regular-file", "symlink", "vanished", "timeout"] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** A file or blob that was not scanned, or scanned with a caveat. */
 export interface ScanWarning {
   readonly path: string;
-  readonly reason: SkipReason | "invalid-utf8" | "symlink-not-followed";
+  readonly reason: SkipReason | "invalid-utf8";
   readonly detail?: string;
 }
 

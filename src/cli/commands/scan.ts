@@ -1,0 +1,71 @@
+import { Command, Option } from "commander";
+import { scan } from "../../api/scan.js";
+import { CONFIDENCES } from "../../model/rule.js";
+import type { Confidence } from "../../model/rule.js";
+import { FORMATTERS } from "../../report/index.js";
+import type { FormatName } from "../../report/index.js";
+import { EXIT } from "../exit-codes.js";
+import type { ExitCode } from "../exit-codes.js";
+import type { CliIo } from "../io.js";
+import { useColor } from "../io.js";
+import { parseSize } from "../parse-size.js";
+import { writeOutput } from "../write-output.js";
+
+interface ScanFlags {
+  readonly format: FormatName;
+  readonly output?: string;
+  readonly config?: string;
+  readonly failOn?: string;
+  readonly showSecrets?: boolean;
+  readonly minConfidence?: Confidence;
+  readonly maxFileSize?: number;
+  readonly quiet?: boolean;
+  readonly color?: boolean;
+}
+
+/** `nhiscan scan [paths...]`: scan, print the inventory, exit by the policy. */
+export function scanCommand(io: CliIo, setExit: (code: ExitCode) => void): Command {
+  return new Command("scan")
+    .description("Scan files and folders for credentials and print the graded inventory")
+    .argument("[paths...]", "files or folders to scan", [])
+    .addOption(new Option("-f, --format <format>", "report format").choices(Object.keys(FORMATTERS)).default("table"))
+    .option("-o, --output <file>", "write the report to a file (mode 0600) instead of stdout")
+    .option("-c, --config <file>", "config file (default: .nhiscan.yml in the first scanned folder)")
+    .option(
+      "--fail-on <spec>",
+      "what fails the build (exit 1): finding | none | grade<X | severity>=LEVEL | check ids; comma-separated (default: finding)",
+    )
+    .option("--show-secrets", "print raw secret values (never do this in CI logs)")
+    .addOption(new Option("--min-confidence <level>", "drop findings below this confidence").choices([...CONFIDENCES]))
+    .option("--max-file-size <bytes>", "skip files larger than this (e.g. 10485760, 10MiB, 512KB; default 10MiB)", parseSize)
+    .option("-q, --quiet", "print nothing but the report")
+    .option("--no-color", "disable colours (NO_COLOR is honoured too)")
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 nothing fails the policy, 1 policy failure, 2 usage or config error, 3 runtime error.
+Examples:
+  nhiscan scan                       scan the current folder
+  nhiscan scan src config --format json --output report.json
+  nhiscan scan --fail-on grade<C,plaintext-in-ci`,
+    )
+    .action(async (paths: string[], flags: ScanFlags) => {
+      const report = await scan({
+        paths,
+        cwd: io.cwd,
+        ...(flags.config === undefined ? {} : { config: flags.config }),
+        ...(flags.failOn === undefined ? {} : { failOn: [flags.failOn] }),
+        ...(flags.maxFileSize === undefined ? {} : { maxFileSize: flags.maxFileSize }),
+        ...(flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence }),
+        showSecrets: flags.showSecrets === true,
+      });
+      const toFile = flags.output !== undefined;
+      const color = !toFile && useColor(io, io.stdoutIsTTY, flags.color);
+      writeOutput(io, FORMATTERS[flags.format](report, { color }), flags.output);
+      if (!flags.quiet && (toFile || flags.format !== "table")) {
+        const failed = report.policy.failed ? ` Policy failed: ${report.policy.reasons.join("; ")}` : "";
+        io.stderr(`nhiscan: ${report.items.length} credential(s) in ${report.stats.files} files.${failed}\n`);
+      }
+      setExit(report.policy.failed ? EXIT.policyFailure : EXIT.ok);
+    });
+}

@@ -1,0 +1,12 @@
+import { run } from "./run.js";
+
+// The only place that touches process-wide state: streams in, exit code out.
+const code = await run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stdoutIsTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
+});
+process.exitCode = code;

@@ -1,0 +1,59 @@
+import { Command, CommanderError } from "commander";
+import { toolVersion } from "../api/version.js";
+import { NhiscanError } from "../model/errors.js";
+import { initCommand } from "./commands/init.js";
+import { rulesCommand } from "./commands/rules.js";
+import { scanCommand } from "./commands/scan.js";
+import { EXIT } from "./exit-codes.js";
+import type { ExitCode } from "./exit-codes.js";
+import type { CliIo } from "./io.js";
+import { HINTS, REPORT_BUG } from "./messages.js";
+
+/** Runs the CLI in-process and returns the exit code; never exits the process. */
+export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let exitCode: ExitCode = EXIT.ok;
+  const setExit = (code: ExitCode) => {
+    exitCode = code;
+  };
+  const debug = argv.includes("--debug");
+  const program = new Command("nhiscan")
+    .description("NHI inventory and secret-sprawl scanner: finds credentials, groups them, grades their lifecycle (OWASP NHI Top 10)")
+    .version(toolVersion(), "-V, --version")
+    .option("--debug", "print stack traces of errors")
+    .enablePositionalOptions(false)
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const command of [scanCommand(io, setExit), rulesCommand(io, setExit), initCommand(io, setExit)]) {
+    program.addCommand(command.option("--debug", "print stack traces of errors"));
+  }
+  applyRecursively(program, (c) => c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }));
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io, debug);
+  }
+}
+
+function applyRecursively(command: Command, apply: (c: Command) => void): void {
+  apply(command);
+  for (const sub of command.commands) applyRecursively(sub, apply);
+}
+
+function handleError(error: unknown, io: CliIo, debug: boolean): ExitCode {
+  if (error instanceof CommanderError) {
+    // Help and version "errors" are successful exits; everything else commander rejects is usage.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof NhiscanError) {
+    io.stderr(`nhiscan: ${error.message}\n`);
+    const hint = error.hint ?? HINTS[error.code];
+    if (hint !== undefined) io.stderr(`  hint: ${hint}\n`);
+    if (debug && error.stack !== undefined) io.stderr(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`nhiscan: unexpected error: ${message}\n${REPORT_BUG}\n`);
+  if (debug && error instanceof Error && error.stack !== undefined) io.stderr(`${error.stack}\n`);
+  return EXIT.runtime;
+}

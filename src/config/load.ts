@@ -1,0 +1,94 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { parseDocument } from "yaml";
+import type { ResolvedConfig } from "../model/config.js";
+import { ConfigError } from "../model/errors.js";
+import type { Confidence } from "../model/rule.js";
+import { dirName, joinPath, resolvePath } from "../util/path.js";
+import { formatZodIssues } from "../util/zod-issues.js";
+import { configSchema } from "./schema.js";
+import type { ConfigFile } from "./schema.js";
+
+export const CONFIG_NAMES = [".nhiscan.yml", ".nhiscan.yaml"] as const;
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+export const DEFAULT_FAIL_ON = ["finding"] as const;
+
+/** Flags that override the config file. */
+export interface ConfigOverrides {
+  readonly configFile?: string;
+  readonly failOn?: readonly string[];
+  readonly maxFileSize?: number;
+  readonly minConfidence?: Confidence;
+  readonly baseline?: string;
+}
+
+/** Finds the config file: the explicit one, or `.nhiscan.yml` in the first target folder. */
+export function findConfigFile(root: string, explicit: string | undefined, cwd: string): string | undefined {
+  if (explicit !== undefined) {
+    const file = resolvePath(cwd, explicit);
+    if (!existsSync(file)) throw new ConfigError(`${explicit}: config file not found`, { hint: "Check the --config path." });
+    return file;
+  }
+  const dir = existsSync(root) && statSync(root).isDirectory() ? root : dirName(root);
+  return CONFIG_NAMES.map((name) => joinPath(dir, name)).find((file) => existsSync(file));
+}
+
+/** Reads and validates a config file; errors name the file, the key and what was expected. */
+export function readConfigFile(file: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot read config file (${(error as NodeJS.ErrnoException).code ?? "error"})`, { cause: error });
+  }
+  const doc = parseDocument(text);
+  const yamlError = doc.errors[0];
+  if (yamlError !== undefined) {
+    throw new ConfigError(`${file}: expected valid YAML: ${yamlError.message.split("\n")[0]}`, { hint: "Fix the YAML syntax at the line shown." });
+  }
+  const parsed = configSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    throw new ConfigError(`${file}: ${formatZodIssues(parsed.error).join("; ")}`, {
+      hint: "See `nhiscan init` for a commented example of every key.",
+    });
+  }
+  return parsed.data;
+}
+
+const FAIL_ON_SYNTAX = /^(?:finding|none|grade\s*<\s*[A-F]|severity\s*>=\s*(?:low|medium|high|critical)|[a-z]+(?:-[a-z]+)*)$/;
+
+/** Normalises and checks `--fail-on` / `policy.failOn` entries. */
+export function parseFailOn(value: string | readonly string[], where: string): string[] {
+  const entries = (typeof value === "string" ? [value] : value).flatMap((v) => v.split(",")).map((v) => v.trim().replace(/\s+/g, ""));
+  for (const entry of entries) {
+    if (!FAIL_ON_SYNTAX.test(entry)) {
+      throw new ConfigError(`${where}: expected \`finding\`, \`none\`, \`grade<X\` (X in A–F), \`severity>=LEVEL\` or check ids, got \`${entry}\``);
+    }
+  }
+  return entries;
+}
+
+/** Loads the config for a scan of `root` and applies flag overrides. */
+export function resolveConfig(root: string, overrides: ConfigOverrides, cwd: string): ResolvedConfig {
+  const file = findConfigFile(root, overrides.configFile, cwd);
+  const raw = file === undefined ? configSchema.parse({}) : readConfigFile(file);
+  const base = file === undefined ? cwd : dirName(file);
+  const failOn =
+    overrides.failOn !== undefined
+      ? parseFailOn(overrides.failOn, "--fail-on")
+      : raw.policy.failOn !== undefined
+        ? parseFailOn(raw.policy.failOn, `${file}: policy.failOn`)
+        : [...DEFAULT_FAIL_ON];
+  const baseline = overrides.baseline ?? raw.baseline;
+  return {
+    file,
+    ruleDirs: raw.rules.paths.map((p) => resolvePath(base, p)),
+    disabledRules: raw.rules.disable,
+    exclude: raw.exclude,
+    allowlist: raw.allowlist,
+    policy: { ...raw.policy, failOn },
+    owners: raw.owners,
+    maxFileSize: overrides.maxFileSize ?? raw.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    minConfidence: overrides.minConfidence ?? raw.minConfidence ?? "low",
+    baseline: baseline === undefined ? undefined : resolvePath(base, baseline),
+  };
+}

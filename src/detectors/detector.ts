@@ -1,0 +1,20 @@
+import type { Candidate } from "../model/finding.js";
+import type { Fragment } from "../model/fragment.js";
+import type { CompiledRule } from "../model/rule.js";
+import type { KeywordPrefilter } from "./keyword-prefilter.js";
+
+/** What every detector gets besides the fragment: built once per scan. */
+export interface DetectContext {
+  readonly rules: readonly CompiledRule[];
+  readonly prefilter: KeywordPrefilter;
+}
+
+/** A pluggable detector: pure and synchronous, one file each. */
+export interface Detector {
+  /** Kebab-case id; also the rule id of candidates it makes without a YAML rule. */
+  readonly id: string;
+  readonly description: string;
+  /** Cheap test on path or content before `detect` runs. */
+  appliesTo(fragment: Fragment): boolean;
+  detect(fragment: Fragment, context: DetectContext): Candidate[];
+}
