@@ -40,6 +40,6 @@ function toCredential(list: Finding[], ownersOf: (path: string) => OwnerHint[]):
     locations,
     environments,
     ownerHints: [...owners.values()],
-    inHead: list.some((f) => f.provenance.kind !== "git"),
+    inHead: list.some((f) => f.provenance.kind !== "git" || f.provenance.inHead === true),
   };
 }

@@ -1,13 +1,35 @@
 import type { SkipReason } from "./report.js";
 
+/** A commit as provenance: who and when. */
+export interface CommitInfo {
+  /** Full object id. */
+  readonly sha: string;
+  readonly author: string;
+  readonly email: string;
+  /** ISO 8601 author date. */
+  readonly date: string;
+}
+
 /** Where a fragment of text came from. */
 export type Provenance =
-  | { readonly kind: "file" }
+  | {
+      readonly kind: "file";
+      /** When the target is a git working tree: the commit that last changed the line, if committed. */
+      readonly lastChange?: CommitInfo;
+    }
   | { readonly kind: "staged" }
   | {
       readonly kind: "git";
       /** Object id of the blob. */
       readonly blob: string;
+      /** The oldest commit that introduced this blob (filled after scanning, only for blobs with findings). */
+      readonly introduced?: CommitInfo;
+      /** The newest commit in which the blob was present at this path. */
+      readonly lastSeen?: CommitInfo;
+      /** The commit that removed or replaced the blob at this path, if any. */
+      readonly removedIn?: CommitInfo;
+      /** Whether the blob is still at this path in HEAD. */
+      readonly inHead?: boolean;
     };
 
 /** A unit of text to scan: a file, a blob or stdin. */
