@@ -1,4 +1,6 @@
-import type { SkipReason } from "./report.js";
+/** Why a file or blob was not scanned. */
+export const SKIP_REASONS = ["binary", "too-large", "unreadable", "not-regular-file", "symlink", "vanished", "timeout"] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** A commit as provenance: who and when. */
 export interface CommitInfo {

@@ -1,8 +1,9 @@
 import type { InventoryItem } from "./inventory.js";
 
-/** Why a file or blob was not scanned. */
-export const SKIP_REASONS = ["binary", "too-large", "unreadable", "not-regular-file", "symlink", "vanished", "timeout"] as const;
-export type SkipReason = (typeof SKIP_REASONS)[number];
+import type { SkipReason } from "./fragment.js";
+
+export { SKIP_REASONS } from "./fragment.js";
+export type { SkipReason } from "./fragment.js";
 
 /** A file or blob that was not scanned, or scanned with a caveat. */
 export interface ScanWarning {

@@ -1,0 +1,64 @@
+import { describe, expect, test } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { writeTree } from "../helpers/tree.js";
+
+const goodRule = `rules:
+  - id: acme-widget-key
+    name: Acme widget key
+    provider: acme
+    kind: api-key
+    pattern: '\\b(acmw_[a-z0-9]{24})\\b'
+    keywords: [acmw_]
+    references: [https://acme.example/docs/keys]
+    examples: ['key = acmw_k3j9x0q2m8v7b1n5c4z6l0p2', 'ACME=acmw_q8w7e6r5t4y3u2i1o0p9a8s7']
+    negativeExamples: ['acmw_short', 'acmw_K3J9X0Q2M8V7B1N5C4Z6L0P2']
+`;
+
+describe("nhiscan rules", () => {
+  test("list --format json lists the builtin rules", async () => {
+    const { exitCode, stdout } = await runCli(["rules", "list", "--format", "json"]);
+    expect(exitCode).toBe(0);
+    const rules = JSON.parse(stdout) as { id: string; provider: string }[];
+    expect(rules.length).toBeGreaterThan(1);
+    expect(rules.map((r) => r.id)).toContain("github-classic-pat");
+  });
+
+  test("check passes the builtin rules", async () => {
+    const { exitCode, stdout } = await runCli(["rules", "check"]);
+    expect(stdout).toMatch(/0 problem\(s\)/);
+    expect(exitCode).toBe(0);
+  });
+
+  test("check accepts a good custom rule folder", async () => {
+    const dir = writeTree({ "acme.yaml": goodRule });
+    const { exitCode, stdout } = await runCli(["rules", "check", dir]);
+    expect(stdout).toContain("1 rules checked, 0 problem(s)");
+    expect(exitCode).toBe(0);
+  });
+
+  test.each([
+    ["a missing key", goodRule.replace("    kind: api-key\n", ""), /rule `acme-widget-key`: kind: /],
+    ["a bad kind", goodRule.replace("kind: api-key", "kind: apikey"), /rule `acme-widget-key`: kind: .*expected one of/],
+    ["two capture groups", goodRule.replace("(acmw_[a-z0-9]{24})", "(acmw_)([a-z0-9]{24})"), /expected exactly one capture group/],
+    ["an invalid regex", goodRule.replace("(acmw_[a-z0-9]{24})", "(acmw_[a-z0-9"), /pattern: expected a valid JavaScript regex/],
+    ["too few negatives", goodRule.replace(", 'acmw_K3J9X0Q2M8V7B1N5C4Z6L0P2'", ""), /negativeExamples: expected at least 2/],
+    ["invalid YAML", "rules: [\n", /expected a YAML rule file/],
+  ])("a rule file with %s exits 2 naming the file, rule and key", async (_name, text, message) => {
+    const dir = writeTree({ "acme.yaml": text });
+    const { exitCode, stderr } = await runCli(["rules", "check", dir]);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain("acme.yaml");
+    expect(stderr).toMatch(message);
+  });
+
+  test.each([
+    ["an example that does not match", goodRule.replace("acmw_q8w7e6r5t4y3u2i1o0p9a8s7", "acmw_q8w7"), /examples\[1\]: expected exactly one match, found 0/],
+    ["a negative that matches", goodRule.replace("'acmw_short'", "'acmw_aaaabbbbccccddddeeeeffff'"), /negativeExamples\[0\]: expected no match/],
+    ["a nested quantifier", goodRule.replace("(acmw_[a-z0-9]{24})", "(acmw_(?:[a-z0-9]+)+)"), /expected a linear-time regex/],
+  ])("a rule with %s fails the check with exit 1", async (_name, text, message) => {
+    const dir = writeTree({ "acme.yaml": text });
+    const { exitCode, stderr } = await runCli(["rules", "check", dir]);
+    expect(stderr).toMatch(message);
+    expect(exitCode).toBe(1);
+  });
+});

@@ -1,0 +1,35 @@
+import path from "node:path";
+import { execa } from "execa";
+import { describe, expect, test } from "vitest";
+import { fakeSecrets } from "../helpers/fake-secrets.js";
+import { writeTree } from "../helpers/tree.js";
+
+// These spawn the built bin/nhiscan.js (npm test builds first), as a user would.
+const BIN = path.resolve(import.meta.dirname, "..", "..", "bin", "nhiscan.js");
+const nhiscan = (args: string[], env: Record<string, string> = {}) => execa(process.execPath, [BIN, ...args], { reject: false, env });
+
+describe("bin/nhiscan.js", () => {
+  test("--version prints the package version", async () => {
+    const { exitCode, stdout } = await nhiscan(["--version"]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  test("scan --format json pipes clean JSON and exits 1 on a planted credential", async () => {
+    const pat = fakeSecrets(7).githubClassicPat();
+    const dir = writeTree({ "deploy.sh": `export GITHUB_TOKEN=${pat}\n` });
+    const { exitCode, stdout, stderr } = await nhiscan(["scan", dir, "--format", "json"]);
+    expect(exitCode).toBe(1);
+    expect(JSON.parse(stdout).items).toHaveLength(1);
+    expect(stdout + stderr).not.toContain(pat);
+  });
+
+  test("NO_COLOR output has no escape codes; a bad config exits 2 without a stack trace", async () => {
+    const dir = writeTree({ ".nhiscan.yml": "rules: [oops]\n", "a.txt": "x" });
+    const { exitCode, stdout, stderr } = await nhiscan(["scan", dir], { NO_COLOR: "1" });
+    expect(exitCode).toBe(2);
+    expect(stdout + stderr).not.toMatch(/\u001b\[/);
+    expect(stderr).toMatch(/\.nhiscan\.yml: rules: /);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
