@@ -33,6 +33,8 @@ export interface ScanOptions {
   readonly fingerprintKey?: string;
   /** "Now" for age checks. */
   readonly now?: Date;
+  /** Detection worker threads; 0 scans on the calling thread. Default: available cores. */
+  readonly workers?: number;
   readonly signal?: AbortSignal;
 }
 
@@ -53,13 +55,19 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   const rules = loadRules({ extraDirs: config.ruleDirs, disabled: config.disabledRules });
   const displayRoot = roots.length === 1 && isDirectory(roots[0]) ? (roots[0] ?? cwd) : cwd;
   const sources = roots.map((target) => fsSource({ target, displayRoot, exclude: config.exclude, maxFileSize: config.maxFileSize }));
-  const result = await scanSources(sources, {
-    rules,
-    config,
-    showSecrets: options.showSecrets ?? false,
-    fingerprintKey: options.fingerprintKey ?? process.env["NHISCAN_FINGERPRINT_KEY"],
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-  });
+  const result = await scanSources(
+    sources,
+    {
+      rules,
+      config,
+      showSecrets: options.showSecrets ?? false,
+      fingerprintKey: options.fingerprintKey ?? process.env["NHISCAN_FINGERPRINT_KEY"],
+    },
+    {
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    },
+  );
   const context = { policy: config.policy, now: options.now ?? new Date() };
   const items: InventoryItem[] = groupFindings(result.findings, configOwners(config.owners, config.file)).map((credential) => {
     const checks = runChecks(credential, context);

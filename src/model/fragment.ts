@@ -54,6 +54,13 @@ export type SourceEvent =
       /** The bytes were not valid UTF-8 and were decoded as latin1. */
       readonly lossy?: boolean;
     }
+  | {
+      /** A working-tree file to read: reading happens where detection runs (a worker thread). */
+      readonly type: "file";
+      readonly absPath: string;
+      readonly path: string;
+      readonly maxFileSize: number;
+    }
   | { readonly type: "skip"; readonly path: string; readonly reason: SkipReason; readonly detail?: string };
 
 /** A stream of fragments from one target. */

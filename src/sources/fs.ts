@@ -1,10 +1,8 @@
 import { opendir, stat } from "node:fs/promises";
-import pLimit from "p-limit";
 import type { Source, SourceEvent } from "../model/fragment.js";
 import { InputError } from "../model/errors.js";
 import { baseName, joinPath, joinPosix, toRelative } from "../util/path.js";
 import { IgnoreRules } from "./ignore-rules.js";
-import { readFileEvent } from "./read-file.js";
 
 /** Options of a working-tree source. */
 export interface FsSourceOptions {
@@ -15,53 +13,32 @@ export interface FsSourceOptions {
   /** Globs (relative to the target) never to scan. */
   readonly exclude: readonly string[];
   readonly maxFileSize: number;
-  /** Parallel file reads. */
-  readonly concurrency?: number;
 }
 
-const BATCH = 64;
-
-/** A working tree: walks folders (honouring ignore files, not following symlinks) and reads files. */
+/**
+ * A working tree: walks folders (honouring ignore files, not following symlinks) and yields
+ * the files to read; the scan stage reads them where detection runs.
+ */
 export function fsSource(options: FsSourceOptions): Source {
-  return { id: options.target, events: (signal) => walkAndRead(options, signal) };
+  return { id: options.target, events: (signal) => walk(options, signal) };
 }
 
-async function* walkAndRead(options: FsSourceOptions, signal?: AbortSignal): AsyncGenerator<SourceEvent> {
-  const limit = pLimit(options.concurrency ?? 16);
-  let batch: Promise<SourceEvent>[] = [];
-  for await (const entry of walk(options)) {
-    if (signal?.aborted) return;
-    if (entry.type === "skip") {
-      yield entry;
-      continue;
-    }
-    const { abs, rel } = entry;
-    batch.push(limit(() => readFileEvent(abs, rel, options.maxFileSize)));
-    if (batch.length >= BATCH) {
-      yield* await Promise.all(batch);
-      batch = [];
-    }
-  }
-  yield* await Promise.all(batch);
-}
-
-type WalkEntry = { readonly type: "file"; readonly abs: string; readonly rel: string } | Extract<SourceEvent, { type: "skip" }>;
-
-async function* walk(options: FsSourceOptions): AsyncGenerator<WalkEntry> {
+async function* walk(options: FsSourceOptions, signal?: AbortSignal): AsyncGenerator<SourceEvent> {
   const rootStat = await stat(options.target).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`${options.target}: cannot scan (${error.code === "ENOENT" ? "no such file or folder" : error.code})`, {
       hint: "Check the path.",
     });
   });
   const relOf = (abs: string) => toRelative(options.displayRoot, abs);
+  const file = (absPath: string, path: string): SourceEvent => ({ type: "file", absPath, path, maxFileSize: options.maxFileSize });
   if (!rootStat.isDirectory()) {
-    yield { type: "file", abs: options.target, rel: relOf(options.target) === "." ? baseName(options.target) : relOf(options.target) };
+    yield file(options.target, relOf(options.target) === "." ? baseName(options.target) : relOf(options.target));
     return;
   }
   const rootRules = new IgnoreRules(options.exclude).enter(options.target, ".", [".git/info/exclude"]);
   // Depth-first with an explicit stack: deep trees cannot overflow the call stack.
   const stack: { abs: string; rel: string; rules: IgnoreRules }[] = [{ abs: options.target, rel: ".", rules: rootRules }];
-  while (stack.length > 0) {
+  while (stack.length > 0 && signal?.aborted !== true) {
     const dir = stack.pop();
     if (dir === undefined) break;
     let handle;
@@ -82,7 +59,7 @@ async function* walk(options: FsSourceOptions): AsyncGenerator<WalkEntry> {
       } else if (dir.rules.ignores(rel, false)) {
         continue;
       } else if (dirent.isFile()) {
-        yield { type: "file", abs, rel: relOf(abs) };
+        yield file(abs, relOf(abs));
       } else if (dirent.isSymbolicLink()) {
         yield { type: "skip", path: relOf(abs), reason: "symlink" };
       } else {

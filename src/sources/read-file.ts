@@ -1,27 +1,30 @@
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { SourceEvent } from "../model/fragment.js";
 import { decodeBuffer } from "./decode.js";
 
+const FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
+
 /**
- * Reads one file as a source event. Opens without following symlinks and without blocking
- * (a FIFO swapped in after the walk cannot hang the scan), checks the size before reading,
- * and turns every per-file problem into a skip with its reason.
+ * Reads one file as a source event. Synchronous on purpose: it runs on detection worker
+ * threads, where blocking reads cost less than the thread-pool round trips of async ones.
+ * Opens without following symlinks and without blocking (a FIFO swapped in after the walk
+ * cannot hang the scan), checks the size before reading, and turns every per-file problem
+ * into a skip with its reason.
  */
-export async function readFileEvent(absPath: string, relPath: string, maxFileSize: number): Promise<SourceEvent> {
-  let handle;
+export function readFileEvent(absPath: string, relPath: string, maxFileSize: number): SourceEvent {
+  let fd: number;
   try {
-    handle = await open(absPath, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
+    fd = openSync(absPath, FLAGS);
   } catch (error) {
     return skipFor(relPath, error);
   }
   try {
-    const stat = await handle.stat();
+    const stat = fstatSync(fd);
     if (!stat.isFile()) return { type: "skip", path: relPath, reason: "not-regular-file" };
     if (stat.size > maxFileSize) {
       return { type: "skip", path: relPath, reason: "too-large", detail: `${stat.size} bytes > ${maxFileSize}` };
     }
-    const buffer = await handle.readFile();
+    const buffer = readAll(fd, stat.size);
     const decoded = decodeBuffer(buffer);
     if (decoded.kind === "binary") return { type: "skip", path: relPath, reason: "binary" };
     return {
@@ -33,8 +36,20 @@ export async function readFileEvent(absPath: string, relPath: string, maxFileSiz
   } catch (error) {
     return skipFor(relPath, error);
   } finally {
-    await handle.close().catch(() => undefined);
+    closeSync(fd);
   }
+}
+
+/** Reads up to `size` bytes; a file truncated meanwhile yields what is there. */
+function readAll(fd: number, size: number): Buffer {
+  const buffer = Buffer.allocUnsafe(size);
+  let offset = 0;
+  while (offset < size) {
+    const n = readSync(fd, buffer, offset, size - offset, offset);
+    if (n === 0) break;
+    offset += n;
+  }
+  return offset === size ? buffer : buffer.subarray(0, offset);
 }
 
 function skipFor(relPath: string, error: unknown): SourceEvent {

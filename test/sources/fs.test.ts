@@ -4,13 +4,19 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import type { SourceEvent } from "../../src/model/fragment.js";
 import { fsSource } from "../../src/sources/fs.js";
+import { readFileEvent } from "../../src/sources/read-file.js";
 import { writeTree } from "../helpers/tree.js";
 
 async function collect(target: string, options: { exclude?: string[]; maxFileSize?: number } = {}): Promise<SourceEvent[]> {
   const events: SourceEvent[] = [];
   const source = fsSource({ target, displayRoot: target, exclude: options.exclude ?? [], maxFileSize: options.maxFileSize ?? 1024 * 1024 });
-  for await (const event of source.events()) events.push(event);
+  for await (const event of source.events()) events.push(read(event));
   return events;
+}
+
+/** The walk yields files to read; reading happens in the scan stage. */
+function read(event: SourceEvent): SourceEvent {
+  return event.type === "file" ? readFileEvent(event.absPath, event.path, event.maxFileSize) : event;
 }
 
 const scanned = (events: SourceEvent[]) => events.flatMap((e) => (e.type === "fragment" ? [e.fragment.path] : [])).sort();
@@ -79,7 +85,7 @@ describe("working-tree source", () => {
     mkdirSync(path.join(dir, "empty"));
     writeFileSync(path.join(dir, "empty", ".keep"), "");
     const events: SourceEvent[] = [];
-    for await (const e of fsSource({ target: path.join(dir, "one.env"), displayRoot: dir, exclude: [], maxFileSize: 100 }).events()) events.push(e);
+    for await (const e of fsSource({ target: path.join(dir, "one.env"), displayRoot: dir, exclude: [], maxFileSize: 100 }).events()) events.push(read(e));
     expect(scanned(events)).toEqual(["one.env"]);
   });
 });

@@ -1,0 +1,114 @@
+import type { ResolvedConfig } from "../model/config.js";
+import type { Candidate, Finding } from "../model/finding.js";
+import type { Fragment, SourceEvent } from "../model/fragment.js";
+import type { CompiledRule } from "../model/rule.js";
+import { CONFIDENCES } from "../model/rule.js";
+import { DETECTORS, createDetectContext } from "../detectors/index.js";
+import { readFileEvent } from "../sources/read-file.js";
+import { secretFingerprint, shortHash } from "../util/hash.js";
+import { LineIndex, shannonEntropy } from "../util/text.js";
+import { compileAllowlist } from "./allowlist.js";
+import { placeholderReason } from "./placeholder.js";
+import { redact } from "./redact.js";
+import type { ScanTally } from "./tally.js";
+
+/** What detection and filtering need; plain data so that worker threads can rebuild it. */
+export interface ScanSettings {
+  readonly rules: readonly CompiledRule[];
+  readonly config: ResolvedConfig;
+  readonly showSecrets: boolean;
+  /** HMAC key for credential ids (NHISCAN_FINGERPRINT_KEY). */
+  readonly fingerprintKey: string | undefined;
+}
+
+/** Scans one source event into a tally: reads files, detects, filters, fingerprints. */
+export type EventScanner = (event: SourceEvent, tally: ScanTally) => void;
+
+const INLINE_ALLOW = "nhiscan:allow";
+
+/** Builds the per-thread scanner once: prefilter, allowlist and thresholds are compiled here. */
+export function createEventScanner(settings: ScanSettings): EventScanner {
+  const context = createDetectContext(settings.rules);
+  const allowlist = compileAllowlist(settings.config.allowlist);
+  const minConfidence = CONFIDENCES.indexOf(settings.config.minConfidence);
+  const dropReason = (candidate: Candidate, fragment: Fragment, lines: LineIndex): string | undefined => {
+    if (CONFIDENCES.indexOf(candidate.confidence) < minConfidence) return "min-confidence";
+    if (placeholderReason(candidate) !== undefined) return "placeholder";
+    return allowlist.reason(candidate, fragment.path) ?? (hasInlineAllow(fragment.text, lines, candidate) ? "inline-allow" : undefined);
+  };
+  const scanFragment = (fragment: Fragment, tally: ScanTally) => {
+    const candidates: Candidate[] = [];
+    for (const detector of Object.values(DETECTORS)) {
+      if (detector.appliesTo(fragment)) candidates.push(...detector.detect(fragment, context));
+    }
+    if (candidates.length === 0) return;
+    const lines = new LineIndex(fragment.text);
+    for (const candidate of dedupeSpans(candidates)) {
+      const drop = dropReason(candidate, fragment, lines);
+      if (drop === undefined) tally.findings.push(toFinding(candidate, fragment, lines, settings));
+      else tally.suppressed[drop] = (tally.suppressed[drop] ?? 0) + 1;
+    }
+  };
+  return (input, tally) => {
+    const event = input.type === "file" ? readFileEvent(input.absPath, input.path, input.maxFileSize) : input;
+    if (event.type === "skip") {
+      tally.skipped[event.reason]++;
+      tally.warnings.push({ path: event.path, reason: event.reason, ...(event.detail === undefined ? {} : { detail: event.detail }) });
+    } else if (event.type === "fragment") {
+      tally.files++;
+      tally.bytes += event.bytes;
+      if (event.lossy === true) tally.warnings.push({ path: event.fragment.path, reason: "invalid-utf8", detail: "scanned as latin1" });
+      scanFragment(event.fragment, tally);
+    }
+  };
+}
+
+function hasInlineAllow(text: string, lines: LineIndex, candidate: Candidate): boolean {
+  const first = lines.locate(candidate.start).line;
+  const last = lines.locate(Math.max(candidate.start, candidate.end - 1)).line;
+  return text.slice(lines.lineBounds(text, first).start, lines.lineBounds(text, last).end).includes(INLINE_ALLOW);
+}
+
+/** Where two candidates cover overlapping spans, keeps the more confident, then the longer. */
+function dedupeSpans(candidates: Candidate[]): Candidate[] {
+  const rank = (c: Candidate) => CONFIDENCES.indexOf(c.confidence) * 1e9 + (c.end - c.start);
+  const sorted = [...candidates].sort((a, b) => rank(b) - rank(a));
+  // Kept spans never overlap, so ordered by start they are ordered by end too: binary search.
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((kept[mid]?.end ?? 0) <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const next = kept[lo];
+    if (next === undefined || next.start >= c.end) kept.splice(lo, 0, c);
+  }
+  return kept;
+}
+
+function toFinding(candidate: Candidate, fragment: Fragment, lines: LineIndex, settings: ScanSettings): Finding {
+  const { line, column } = lines.locate(candidate.start);
+  const credentialId = secretFingerprint(candidate.secret, settings.fingerprintKey);
+  const where = fragment.provenance.kind === "git" ? fragment.provenance.blob : fragment.path;
+  return {
+    ruleId: candidate.ruleId,
+    provider: candidate.provider,
+    kind: candidate.kind,
+    severity: candidate.severity,
+    confidence: candidate.confidence,
+    nonExpiring: candidate.nonExpiring,
+    credentialId,
+    matchId: shortHash(`${candidate.ruleId}\u0000${where}\u0000${candidate.start}`),
+    preview: redact(candidate.secret, credentialId),
+    ...(settings.showSecrets ? { secret: candidate.secret } : {}),
+    path: fragment.path,
+    line,
+    column,
+    entropy: Math.round(shannonEntropy(candidate.secret) * 100) / 100,
+    provenance: fragment.provenance,
+    ...(candidate.parts === undefined ? {} : { parts: candidate.parts }),
+  };
+}

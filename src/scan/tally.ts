@@ -1,0 +1,34 @@
+import type { Finding } from "../model/finding.js";
+import type { ScanWarning, SkipReason } from "../model/report.js";
+import { SKIP_REASONS } from "../model/report.js";
+
+/** Findings and counters of the scan stage; merged across workers. */
+export interface ScanTally {
+  findings: Finding[];
+  files: number;
+  bytes: number;
+  skipped: Record<SkipReason, number>;
+  suppressed: Record<string, number>;
+  warnings: ScanWarning[];
+}
+
+export function emptyTally(): ScanTally {
+  return {
+    findings: [],
+    files: 0,
+    bytes: 0,
+    skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number>,
+    suppressed: {},
+    warnings: [],
+  };
+}
+
+/** Adds `part` into `into`. */
+export function mergeTally(into: ScanTally, part: ScanTally): void {
+  for (const finding of part.findings) into.findings.push(finding);
+  into.files += part.files;
+  into.bytes += part.bytes;
+  for (const reason of SKIP_REASONS) into.skipped[reason] += part.skipped[reason];
+  for (const [name, n] of Object.entries(part.suppressed)) into.suppressed[name] = (into.suppressed[name] ?? 0) + n;
+  for (const warning of part.warnings) into.warnings.push(warning);
+}

@@ -1,0 +1,21 @@
+import type { ResolvedConfig } from "../model/config.js";
+import type { SourceEvent } from "../model/fragment.js";
+import type { RuleSpec } from "../model/rule.js";
+import type { ScanTally } from "./tally.js";
+
+/** Plain data a detection worker rebuilds its scanner from. */
+export interface WorkerInit {
+  readonly rules: readonly { readonly spec: RuleSpec; readonly source: string }[];
+  readonly config: ResolvedConfig;
+  readonly showSecrets: boolean;
+  readonly fingerprintKey: string | undefined;
+}
+
+/** A batch of events to scan. */
+export interface WorkerRequest {
+  readonly id: number;
+  readonly events: readonly SourceEvent[];
+}
+
+/** The tally of a batch, or the error that stopped it. */
+export type WorkerReply = { readonly id: number; readonly tally: ScanTally } | { readonly id: number; readonly error: string };
