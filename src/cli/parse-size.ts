@@ -11,3 +11,9 @@ export function parseSize(value: string): number {
   }
   return Math.floor(Number(m[1]) * unit);
 }
+
+/** Parses a small non-negative count flag such as `--workers 2`. */
+export function parseCount(value: string): number {
+  if (!/^\d{1,3}$/.test(value.trim())) throw new InvalidArgumentError("expected a whole number from 0 to 999");
+  return Number(value);
+}

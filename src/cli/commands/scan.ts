@@ -8,7 +8,7 @@ import { EXIT } from "../exit-codes.js";
 import type { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { useColor } from "../io.js";
-import { parseSize } from "../parse-size.js";
+import { parseCount, parseSize } from "../parse-size.js";
 import { writeOutput } from "../write-output.js";
 
 interface ScanFlags {
@@ -20,6 +20,7 @@ interface ScanFlags {
   readonly minConfidence?: Confidence;
   readonly maxFileSize?: number;
   readonly quiet?: boolean;
+  readonly workers?: number;
   readonly color?: boolean;
 }
 
@@ -39,6 +40,7 @@ export function scanCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .addOption(new Option("--min-confidence <level>", "drop findings below this confidence").choices([...CONFIDENCES]))
     .option("--max-file-size <bytes>", "skip files larger than this (e.g. 10485760, 10MiB, 512KB; default 10MiB)", parseSize)
     .option("-q, --quiet", "print nothing but the report")
+    .option("--workers <n>", "detection threads (default: CPU cores; 0 = scan on the main thread)", parseCount)
     .option("--no-color", "disable colours (NO_COLOR is honoured too)")
     .addHelpText(
       "after",
@@ -58,6 +60,7 @@ Examples:
         ...(flags.maxFileSize === undefined ? {} : { maxFileSize: flags.maxFileSize }),
         ...(flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence }),
         showSecrets: flags.showSecrets === true,
+        ...(flags.workers === undefined ? {} : { workers: flags.workers }),
       });
       const toFile = flags.output !== undefined;
       const color = !toFile && useColor(io, io.stdoutIsTTY, flags.color);
