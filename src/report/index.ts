@@ -1,10 +1,10 @@
+import type { FormatName } from "./format-names.js";
 import type { Formatter } from "./formatter.js";
 import { format as json } from "./json.js";
 import { format as table } from "./table.js";
 
-/** Every report format by name. Adding one is one line here. */
-export const FORMATTERS = { json, table } as const satisfies Record<string, Formatter>;
+/** Every report format by name. Adding one is a line here and its name in format-names.ts. */
+export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = { json, table };
 
-export type FormatName = keyof typeof FORMATTERS;
-
+export type { FormatName } from "./format-names.js";
 export type { FormatOptions, Formatter } from "./formatter.js";

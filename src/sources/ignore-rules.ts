@@ -26,10 +26,14 @@ export class IgnoreRules {
     this.exclude = exclude ?? (excludeGlobs.length === 0 ? () => false : picomatch([...excludeGlobs], { dot: true }));
   }
 
-  /** The rules for a child folder: this stack plus the folder's own ignore files, if any. */
-  enter(absDir: string, relDir: string, extraFiles: readonly string[] = []): IgnoreRules {
+  /**
+   * The rules inside a folder: this stack plus the folder's own ignore files, if `names` (the
+   * folder's entries) holds any, and `extraFiles` (paths relative to the folder) when they exist.
+   */
+  enter(absDir: string, relDir: string, names: readonly string[], extraFiles: readonly string[] = []): IgnoreRules {
     let matcher: Ignore | undefined;
-    for (const name of [...IGNORE_FILES, ...extraFiles]) {
+    const present = IGNORE_FILES.filter((name) => names.includes(name));
+    for (const name of [...present, ...extraFiles]) {
       let text: string;
       try {
         text = readFileSync(joinPath(absDir, name), "utf8");

@@ -1,7 +1,4 @@
 import { Command, Option } from "commander";
-import Table from "cli-table3";
-import { checkRules } from "../../rules/check.js";
-import { loadRuleDir, loadRules } from "../../rules/load.js";
 import { resolvePath } from "../../util/path.js";
 import { EXIT } from "../exit-codes.js";
 import type { ExitCode } from "../exit-codes.js";
@@ -14,7 +11,8 @@ export function rulesCommand(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .command("list")
     .description("List every builtin rule")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
-    .action((flags: { format: "table" | "json" }) => {
+    .action(async (flags: { format: "table" | "json" }) => {
+      const [{ loadRules }, { default: Table }] = await Promise.all([import("../../rules/load.js"), import("cli-table3")]);
       const all = loadRules();
       if (flags.format === "json") {
         const rows = all.map(({ spec, hash }) => ({
@@ -41,7 +39,8 @@ export function rulesCommand(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .command("check")
     .description("Validate rule files: schema, one capture group, linear-time regex, examples and negative examples")
     .argument("[dir]", "folder of *.yaml rule files (default: the builtin rules)")
-    .action((dir: string | undefined) => {
+    .action(async (dir: string | undefined) => {
+      const [{ loadRuleDir, loadRules }, { checkRules }] = await Promise.all([import("../../rules/load.js"), import("../../rules/check.js")]);
       const loaded = dir === undefined ? loadRules() : loadRuleDir(resolvePath(io.cwd, dir));
       const problems = checkRules(loaded);
       for (const p of problems) io.stderr(`${p.source}: rule \`${p.ruleId}\`: ${p.message}\n`);

@@ -1,9 +1,8 @@
 import { Command, Option } from "commander";
-import { scan } from "../../api/scan.js";
 import { CONFIDENCES } from "../../model/rule.js";
 import type { Confidence } from "../../model/rule.js";
-import { FORMATTERS } from "../../report/index.js";
-import type { FormatName } from "../../report/index.js";
+import { FORMAT_NAMES } from "../../report/format-names.js";
+import type { FormatName } from "../../report/format-names.js";
 import { EXIT } from "../exit-codes.js";
 import type { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
@@ -29,7 +28,7 @@ export function scanCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
   return new Command("scan")
     .description("Scan files and folders for credentials and print the graded inventory")
     .argument("[paths...]", "files or folders to scan", [])
-    .addOption(new Option("-f, --format <format>", "report format").choices(Object.keys(FORMATTERS)).default("table"))
+    .addOption(new Option("-f, --format <format>", "report format").choices(FORMAT_NAMES).default("table"))
     .option("-o, --output <file>", "write the report to a file (mode 0600) instead of stdout")
     .option("-c, --config <file>", "config file (default: .nhiscan.yml in the first scanned folder)")
     .option(
@@ -52,6 +51,8 @@ Examples:
   nhiscan scan --fail-on grade<C,plaintext-in-ci`,
     )
     .action(async (paths: string[], flags: ScanFlags) => {
+      // Loaded on use: `nhiscan --version` and `--help` stay fast.
+      const [{ scan }, { FORMATTERS }] = await Promise.all([import("../../api/scan.js"), import("../../report/index.js")]);
       const report = await scan({
         paths,
         cwd: io.cwd,
