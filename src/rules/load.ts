@@ -4,12 +4,20 @@ import { RuleError } from "../model/errors.js";
 import type { CompiledRule } from "../model/rule.js";
 import { joinPath, packageRoot } from "../util/path.js";
 import { formatZodIssues } from "../util/zod-issues.js";
+import { readRuleCache } from "./builtin-cache.js";
 import { compileRule } from "./compile.js";
 import { ruleFileSchema, ruleSchema, toRuleSpec } from "./schema.js";
 
 /** Folder of the rules shipped with the package. */
 export function builtinRulesDir(): string {
   return joinPath(packageRoot(), "rules");
+}
+
+/** The builtin rules: from the build-time cache when it is current, else from the YAML. */
+export function loadBuiltinRules(): CompiledRule[] {
+  const dir = builtinRulesDir();
+  const cached = readRuleCache(dir);
+  return cached === undefined ? loadRuleDir(dir) : cached.map(({ spec, source }) => compileRule(spec, source));
 }
 
 /** Reads, validates and compiles every `*.yaml`/`*.yml` file in a folder. */
@@ -45,8 +53,8 @@ export function loadRuleFile(file: string): CompiledRule[] {
 
 /** Loads the builtin rules plus extra folders, rejecting duplicate ids, minus disabled ids. */
 export function loadRules(options: { extraDirs?: readonly string[]; disabled?: readonly string[]; builtin?: boolean } = {}): CompiledRule[] {
-  const dirs = [...(options.builtin === false ? [] : [builtinRulesDir()]), ...(options.extraDirs ?? [])];
-  const rules = dirs.flatMap((dir) => loadRuleDir(dir));
+  const builtin = options.builtin === false ? [] : loadBuiltinRules();
+  const rules = [...builtin, ...(options.extraDirs ?? []).flatMap((dir) => loadRuleDir(dir))];
   const seen = new Map<string, string>();
   for (const rule of rules) {
     const first = seen.get(rule.spec.id);
