@@ -6,6 +6,7 @@ import { joinPath, packageRoot } from "../util/path.js";
 import { formatZodIssues } from "../util/zod-issues.js";
 import { readRuleCache } from "./builtin-cache.js";
 import { compileRule } from "./compile.js";
+import { findBacktrackingRisk } from "./regex-safety.js";
 import { ruleFileSchema, ruleSchema, toRuleSpec } from "./schema.js";
 
 /** Folder of the rules shipped with the package. */
@@ -46,6 +47,12 @@ export function loadRuleFile(file: string): CompiledRule[] {
     if (!parsed.success) {
       const id = typeof raw === "object" && raw !== null && "id" in raw ? String((raw as { id: unknown }).id) : `#${index + 1}`;
       throw new RuleError(`${file}: rule \`${id}\`: ${formatZodIssues(parsed.error).join("; ")}`);
+    }
+    const risk = findBacktrackingRisk(parsed.data.pattern);
+    if (risk !== undefined) {
+      throw new RuleError(`${file}: rule \`${parsed.data.id}\`: pattern: expected a linear-time regex, found ${risk}`, {
+        hint: "Bound the inner repetition or remove the nesting; run `nhiscan rules check DIR` for details.",
+      });
     }
     return compileRule(toRuleSpec(parsed.data), file);
   });

@@ -15,6 +15,8 @@ export interface ScanRunOptions {
   /** Detection worker threads; 0 scans on the calling thread. Default: available cores. */
   readonly workers?: number;
   readonly signal?: AbortSignal;
+  /** Longest a worker may spend on one fragment before it is skipped as `timeout`. Default 30 s. */
+  readonly fragmentBudgetMs?: number;
   /** Called after each batch with the running totals. */
   readonly onProgress?: (progress: { files: number; bytes: number }) => void;
 }
@@ -23,6 +25,7 @@ export interface ScanRunOptions {
 const INLINE_EVENTS = 256;
 const BATCH_EVENTS = 64;
 const BATCH_BYTES = 4 * 1024 * 1024;
+const DEFAULT_FRAGMENT_BUDGET_MS = 30_000;
 
 /** Runs every event of every source through detection and filters, on worker threads once the scan is big. */
 export async function scanSources(sources: readonly Source[], settings: ScanSettings, options: ScanRunOptions = {}): Promise<ScanTally> {
@@ -40,7 +43,7 @@ export async function scanSources(sources: readonly Source[], settings: ScanSett
     const events = batch;
     batch = [];
     batchBytes = 0;
-    pool ??= createWorkerPool(workerCount, workerInit(settings));
+    pool ??= createWorkerPool(workerCount, workerInit(settings), options.fragmentBudgetMs ?? DEFAULT_FRAGMENT_BUDGET_MS);
     const job = pool.submit(events).then(
       (tally) => {
         mergeTally(total, tally);

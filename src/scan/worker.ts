@@ -6,7 +6,7 @@ import { emptyTally } from "./tally.js";
 import type { WorkerInit, WorkerReply, WorkerRequest } from "./worker-protocol.js";
 
 // Detection worker: rebuilds the scanner from plain data once, then scans batches of events.
-const init = workerData as WorkerInit;
+const init = workerData as WorkerInit & { readonly progress: Int32Array };
 const scanEvent = createEventScanner({
   rules: init.rules.map(({ spec, source }) => compileRule(spec, source)),
   config: init.config,
@@ -18,7 +18,15 @@ parentPort?.on("message", (request: WorkerRequest) => {
   const tally = emptyTally();
   let reply: WorkerReply;
   try {
-    for (const event of request.events as SourceEvent[]) scanEvent(event, tally);
+    const events = request.events as SourceEvent[];
+    Atomics.store(init.progress, 0, request.id);
+    for (let i = 0; i < events.length; i++) {
+      // Published for the pool's watchdog, which replaces a worker stuck on one fragment.
+      Atomics.store(init.progress, 1, i);
+      const event = events[i];
+      if (event !== undefined) scanEvent(event, tally);
+    }
+    Atomics.store(init.progress, 1, -1);
     reply = { id: request.id, tally };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
