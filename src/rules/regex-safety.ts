@@ -31,6 +31,9 @@ export function findBacktrackingRisk(pattern: string): string | undefined {
     }
     if (ch === "(") {
       stack.push({ hasUnbounded: false, branches: [""] });
+      // Skip the group's modifier (`?:`, `?=`, `?!`, `?<=`, `?<!`, `?<name>`) so it is not read as content.
+      const prefix = /^\?(?::|=|!|<=|<!|<[A-Za-z_][A-Za-z0-9_]*>)/.exec(pattern.slice(i + 1));
+      if (prefix !== null) i += prefix[0].length;
       continue;
     }
     if (ch === "|") {
