@@ -45,4 +45,6 @@ export interface Finding {
   readonly entropy: number;
   readonly provenance: Provenance;
   readonly parts?: Readonly<Record<string, string>>;
+  /** The repository this location belongs to, when a scan or a merged report covers several. */
+  readonly repository?: string;
 }

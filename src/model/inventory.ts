@@ -1,6 +1,7 @@
 import type { Confidence, CredentialKind, Severity } from "./rule.js";
 import type { Finding } from "./finding.js";
 import type { CheckResult, Grade } from "./check.js";
+import type { BaselineMark } from "./baseline.js";
 
 /** A hint about who owns a credential, with where the hint came from. */
 export interface OwnerHint {
@@ -38,6 +39,8 @@ export interface Credential {
   readonly ownerHints: readonly OwnerHint[];
   /** Whether any location is in the working tree / HEAD. */
   readonly inHead: boolean;
+  /** Set when a baseline entry records this credential as rotated or revoked. */
+  readonly baseline?: BaselineMark;
 }
 
 /** A credential with its lifecycle check results and grade: one row of the inventory. */

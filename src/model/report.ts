@@ -1,6 +1,7 @@
 import type { InventoryItem } from "./inventory.js";
 
 import type { SkipReason } from "./fragment.js";
+import type { Confidence, CredentialKind, Severity } from "./rule.js";
 
 export { SKIP_REASONS } from "./fragment.js";
 export type { SkipReason } from "./fragment.js";
@@ -10,6 +11,21 @@ export interface ScanWarning {
   readonly path: string;
   readonly reason: SkipReason | "invalid-utf8";
   readonly detail?: string;
+  /** The repository of the path, when the report covers several. */
+  readonly repository?: string;
+}
+
+/** A rule that ran: its id and pattern hash, and what reports show about it. */
+export interface RuleSummary {
+  readonly id: string;
+  /** Short hash of the pattern: changes when the rule's matching changes. */
+  readonly hash: string;
+  /** Human-readable name, e.g. "GitHub personal access token (classic)". */
+  readonly name?: string;
+  readonly provider?: string;
+  readonly kind?: CredentialKind;
+  readonly severity?: Severity;
+  readonly confidence?: Confidence;
 }
 
 /** Counters of one scan. */
@@ -42,8 +58,8 @@ export interface ScanReport {
   readonly scannedAt: string;
   /** Scanned targets as given. */
   readonly targets: readonly string[];
-  /** Rules that ran: id and pattern hash. */
-  readonly rules: readonly { readonly id: string; readonly hash: string }[];
+  /** Rules that ran: id, pattern hash and display metadata. */
+  readonly rules: readonly RuleSummary[];
   readonly stats: ScanStats;
   /** Skipped entries and caveats, each with its reason. */
   readonly warnings: readonly ScanWarning[];
