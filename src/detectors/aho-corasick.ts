@@ -1,71 +1,63 @@
 /**
  * Multi-keyword search in one pass: an Aho-Corasick automaton compiled to a dense DFA over
- * ASCII with case folding. Non-ASCII characters never occur in keywords and reset the match.
- * Reports which keywords occur, not where: that is all the prefilter needs.
+ * ASCII with case folding. Characters outside ASCII never occur in keywords and reset the
+ * match. Reports which keywords occur, not where: that is all the prefilter needs.
  */
 export interface KeywordAutomaton {
   /** Indices (into the keyword list) of the keywords that occur in `text`. */
   find(text: string): Set<number>;
 }
 
-const ALPHABET = 128;
+const BITS = 7;
+const ALPHABET = 1 << BITS;
+
+/** Character class of every UTF-16 code unit: folded ASCII, or 0 for everything else. */
+const CLASS = new Uint8Array(65536);
+for (let c = 1; c < ALPHABET; c++) CLASS[c] = c >= 65 && c <= 90 ? c + 32 : c;
 
 export function buildAutomaton(keywords: readonly string[]): KeywordAutomaton {
-  const fold = new Uint8Array(ALPHABET);
-  for (let c = 0; c < ALPHABET; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
-  // Trie: goto[state * ALPHABET + c], -1 = none.
-  const go: number[] = [];
-  const outputs: number[][] = [];
-  const newState = () => {
-    for (let c = 0; c < ALPHABET; c++) go.push(-1);
-    outputs.push([]);
-    return outputs.length - 1;
-  };
-  newState();
-  keywords.forEach((keyword, index) => {
-    let state = 0;
-    for (const ch of keyword.toLowerCase()) {
-      const c = fold[ch.charCodeAt(0) & 0x7f] ?? 0;
-      const at = state * ALPHABET + c;
-      if ((go[at] ?? -1) < 0) go[at] = newState();
-      state = go[at] ?? 0;
-    }
-    outputs[state]?.push(index);
-  });
+  const { goto, outputs } = buildTrie(keywords);
   const states = outputs.length;
   const delta = new Int32Array(states * ALPHABET);
   const fail = new Int32Array(states);
   const queue: number[] = [];
   for (let c = 0; c < ALPHABET; c++) {
-    const next = go[c] ?? -1;
-    delta[c] = next < 0 ? 0 : next;
+    const next = goto[c] ?? -1;
+    delta[c] = Math.max(next, 0);
     if (next > 0) queue.push(next);
   }
+  // Breadth-first: a state's failure target is complete before its children need it.
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head] ?? 0;
     const f = fail[state] ?? 0;
     outputs[state]?.push(...(outputs[f] ?? []));
     for (let c = 0; c < ALPHABET; c++) {
-      const next = go[state * ALPHABET + c] ?? -1;
+      const next = goto[state * ALPHABET + c] ?? -1;
+      const viaFail = delta[f * ALPHABET + c] ?? 0;
       if (next >= 0) {
-        fail[next] = delta[f * ALPHABET + c] ?? 0;
+        fail[next] = viaFail;
         delta[state * ALPHABET + c] = next;
         queue.push(next);
       } else {
-        delta[state * ALPHABET + c] = delta[f * ALPHABET + c] ?? 0;
+        delta[state * ALPHABET + c] = viaFail;
       }
     }
   }
-  const hasOutput = new Uint8Array(states);
-  outputs.forEach((o, s) => (hasOutput[s] = o.length > 0 ? 1 : 0));
+  // Each entry holds the target state shifted left once, with the low bit set when the target
+  // reports keywords: the hot loop needs one table read per character.
+  const table = new Int32Array(delta.length);
+  for (let i = 0; i < delta.length; i++) {
+    const target = delta[i] ?? 0;
+    table[i] = (target << 1) | ((outputs[target]?.length ?? 0) > 0 ? 1 : 0);
+  }
   return {
     find(text) {
       const found = new Set<number>();
       let state = 0;
       for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        state = delta[state * ALPHABET + (c < ALPHABET ? (fold[c] ?? 0) : 0)] ?? 0;
-        if (hasOutput[state] === 1) {
+        const entry = table[(state << BITS) | (CLASS[text.charCodeAt(i)] ?? 0)] ?? 0;
+        state = entry >> 1;
+        if ((entry & 1) === 1) {
           for (const k of outputs[state] ?? []) found.add(k);
           if (found.size === keywords.length) break;
         }
@@ -73,4 +65,25 @@ export function buildAutomaton(keywords: readonly string[]): KeywordAutomaton {
       return found;
     },
   };
+}
+
+function buildTrie(keywords: readonly string[]): { goto: number[]; outputs: number[][] } {
+  const goto: number[] = [];
+  const outputs: number[][] = [];
+  const newState = () => {
+    for (let c = 0; c < ALPHABET; c++) goto.push(-1);
+    outputs.push([]);
+    return outputs.length - 1;
+  };
+  newState();
+  keywords.forEach((keyword, index) => {
+    let state = 0;
+    for (let i = 0; i < keyword.length; i++) {
+      const at = state * ALPHABET + (CLASS[keyword.charCodeAt(i)] ?? 0);
+      if ((goto[at] ?? -1) < 0) goto[at] = newState();
+      state = goto[at] ?? 0;
+    }
+    outputs[state]?.push(index);
+  });
+  return { goto, outputs };
 }
