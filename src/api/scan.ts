@@ -1,20 +1,27 @@
-import { statSync } from "node:fs";
 import { evaluateGate, validateFailOn } from "../checks/gate.js";
-import { gradeOf } from "../checks/grade.js";
-import { runChecks } from "../checks/index.js";
 import { resolveConfig } from "../config/load.js";
 import type { ConfigOverrides } from "../config/load.js";
-import { GRADES } from "../model/check.js";
 import type { InventoryItem } from "../model/inventory.js";
-import type { ScanReport } from "../model/report.js";
-import type { Confidence } from "../model/rule.js";
+import type { RuleSummary, ScanReport } from "../model/report.js";
+import type { CompiledRule, Confidence } from "../model/rule.js";
 import { groupFindings } from "../inventory/build.js";
+import { applyBaseline, isRetired, readBaseline } from "../inventory/baseline.js";
 import { configOwners } from "../inventory/owners.js";
+import { gradeCredential, worstFirst } from "../report/regrade.js";
 import { loadRules } from "../rules/load.js";
 import { scanSources } from "../scan/scan.js";
+import type { ScanRunOptions, ScanSettings } from "../scan/scan.js";
+import { emptyTally, mergeTally } from "../scan/tally.js";
+import type { ScanTally } from "../scan/tally.js";
 import { fsSource } from "../sources/fs.js";
 import { resolvePath } from "../util/path.js";
+import { gitModeOf, scanGitRepositories } from "./git-mode.js";
+import type { GitMode, ScanProgress } from "./git-mode.js";
+import { planScanUnits, tagRepository } from "./targets.js";
+import type { ScanUnit } from "./targets.js";
 import { toolVersion } from "./version.js";
+
+export type { ScanProgress } from "./git-mode.js";
 
 /** Options of a scan; every field is optional. */
 export interface ScanOptions {
@@ -36,78 +43,99 @@ export interface ScanOptions {
   /** Detection worker threads; 0 scans on the calling thread. Default: available cores. */
   readonly workers?: number;
   readonly signal?: AbortSignal;
+  /** Baseline file of accepted credentials; overrides the config's `baseline:`. `false` ignores any baseline. */
+  readonly baseline?: string | false;
+  /** Targets that are each a repository (`--repos-file`): paths relative to each, locations tagged. */
+  readonly repositories?: readonly string[];
+  /** Scan every blob reachable from any ref or stash, each distinct blob once, instead of the working tree. */
+  readonly history?: boolean;
+  /** Scan only the blobs that commits in REV..HEAD introduced (CI on a pull request). */
+  readonly since?: string;
+  /** Scan only the blobs that commits in A..B introduced. */
+  readonly range?: string;
+  /** Scan the staged index content; only findings on added or changed lines are kept (pre-commit). */
+  readonly staged?: boolean;
+  /** Called as the scan advances; the CLI prints it. */
+  readonly onProgress?: (progress: ScanProgress) => void;
 }
 
 /** Scans working trees and returns the graded inventory. */
 export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   const started = Date.now();
   const cwd = options.cwd ?? process.cwd();
-  const targets = options.paths === undefined || options.paths.length === 0 ? ["."] : [...options.paths];
+  const gitMode = gitModeOf(options);
+  const repositories = options.repositories ?? [];
+  const paths = (options.paths === undefined || options.paths.length === 0) && repositories.length === 0 ? ["."] : [...(options.paths ?? [])];
+  const targets = [...paths, ...repositories];
   const roots = targets.map((t) => resolvePath(cwd, t));
   const overrides: ConfigOverrides = {
     ...(options.config === undefined ? {} : { configFile: options.config }),
     ...(options.failOn === undefined ? {} : { failOn: options.failOn }),
     ...(options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize }),
     ...(options.minConfidence === undefined ? {} : { minConfidence: options.minConfidence }),
+    ...(typeof options.baseline === "string" ? { baseline: resolvePath(cwd, options.baseline) } : {}),
   };
   const config = resolveConfig(roots[0] ?? cwd, overrides, cwd);
   validateFailOn(config.policy.failOn);
+  const baseline = config.baseline === undefined || options.baseline === false ? undefined : readBaseline(config.baseline);
   const rules = loadRules({ extraDirs: config.ruleDirs, disabled: config.disabledRules });
-  const displayRoot = roots.length === 1 && isDirectory(roots[0]) ? (roots[0] ?? cwd) : cwd;
-  const sources = roots.map((target) => fsSource({ target, displayRoot, exclude: config.exclude, maxFileSize: config.maxFileSize }));
-  const result = await scanSources(
-    sources,
-    {
-      rules,
-      config,
-      showSecrets: options.showSecrets ?? false,
-      fingerprintKey: options.fingerprintKey ?? process.env["NHISCAN_FINGERPRINT_KEY"],
-    },
-    {
-      ...(options.workers === undefined ? {} : { workers: options.workers }),
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-    },
-  );
+  const settings = {
+    rules,
+    config,
+    showSecrets: options.showSecrets ?? false,
+    fingerprintKey: options.fingerprintKey ?? process.env["NHISCAN_FINGERPRINT_KEY"],
+  };
+  const runOptions = {
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  };
+  const result = await scanTargets(planScanUnits(paths, repositories, cwd), settings, runOptions, gitMode);
   const context = { policy: config.policy, now: options.now ?? new Date() };
-  const items: InventoryItem[] = groupFindings(result.findings, configOwners(config.owners, config.file)).map((credential) => {
-    const checks = runChecks(credential, context);
-    return { ...credential, checks, ...gradeOf(checks) };
-  });
+  const credentials = groupFindings(result.findings, configOwners(config.owners, config.file));
+  const accepted = baseline === undefined ? undefined : applyBaseline(credentials, baseline);
+  const items: InventoryItem[] = (accepted?.kept ?? credentials).map((credential) => gradeCredential(credential, context));
   items.sort(worstFirst);
   return {
     schemaVersion: 1,
     tool: { name: "nhiscan", version: toolVersion() },
     scannedAt: new Date(started).toISOString(),
     targets,
-    rules: rules.map((r) => ({ id: r.spec.id, hash: r.hash })),
+    rules: rules.map((r) => ruleSummary(r, items)),
     stats: {
       files: result.files,
       bytes: result.bytes,
       skipped: result.skipped,
-      findings: result.findings.length,
-      suppressed: result.suppressed,
+      findings: result.findings.length - (accepted?.suppressed ?? 0),
+      suppressed: accepted === undefined ? result.suppressed : { ...result.suppressed, baseline: accepted.suppressed },
       durationMs: Date.now() - started,
     },
     warnings: result.warnings,
     showSecrets: options.showSecrets ?? false,
     items,
-    policy: evaluateGate(items, config.policy.failOn),
+    policy: evaluateGate(
+      items.filter((i) => !isRetired(i, context.now)),
+      config.policy.failOn,
+    ),
   };
 }
 
-function isDirectory(path: string | undefined): boolean {
-  try {
-    return path !== undefined && statSync(path).isDirectory();
-  } catch {
-    return false;
+/** Scans each unit (one per repository when there are several) and tags its findings. */
+async function scanTargets(units: readonly ScanUnit[], settings: ScanSettings, runOptions: ScanRunOptions, gitMode?: GitMode): Promise<ScanTally> {
+  const { config } = settings;
+  const result = emptyTally();
+  for (const unit of units) {
+    const { displayRoot } = unit;
+    const sources = unit.roots.map((target) => fsSource({ target, displayRoot, exclude: config.exclude, maxFileSize: config.maxFileSize }));
+    const tally =
+      gitMode === undefined ? await scanSources(sources, settings, runOptions) : await scanGitRepositories(gitMode, unit.roots, settings, runOptions);
+    mergeTally(result, tagRepository(tally, unit.repository));
   }
+  return result;
 }
 
-function worstFirst(a: InventoryItem, b: InventoryItem): number {
-  return (
-    GRADES.indexOf(b.grade) - GRADES.indexOf(a.grade) ||
-    a.score - b.score ||
-    (a.locations[0]?.path ?? "").localeCompare(b.locations[0]?.path ?? "") ||
-    (a.locations[0]?.line ?? 0) - (b.locations[0]?.line ?? 0)
-  );
+/** A rule's id and hash, with display metadata for the rules that found something (SARIF rule entries). */
+function ruleSummary(rule: CompiledRule, items: readonly InventoryItem[]): RuleSummary {
+  const { id, name, provider, kind, severity, confidence } = rule.spec;
+  return items.some((i) => i.ruleIds.includes(id)) ? { id, hash: rule.hash, name, provider, kind, severity, confidence } : { id, hash: rule.hash };
 }

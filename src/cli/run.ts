@@ -1,7 +1,10 @@
 import { Command, CommanderError } from "commander";
 import { toolVersion } from "../api/version.js";
 import { NhiscanError } from "../model/errors.js";
+import { baselineCommand } from "./commands/baseline.js";
+import { hookCommand } from "./commands/hook.js";
 import { initCommand } from "./commands/init.js";
+import { mergeCommand } from "./commands/merge.js";
 import { rulesCommand } from "./commands/rules.js";
 import { scanCommand } from "./commands/scan.js";
 import { EXIT } from "./exit-codes.js";
@@ -23,7 +26,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     .enablePositionalOptions(false)
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  for (const command of [scanCommand(io, setExit), rulesCommand(io, setExit), initCommand(io, setExit)]) {
+  const commands = [scanCommand, rulesCommand, baselineCommand, mergeCommand, initCommand, hookCommand].map((make) => make(io, setExit));
+  for (const command of commands) {
     program.addCommand(command.option("--debug", "print stack traces of errors"));
   }
   applyRecursively(program, (c) => c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }));

@@ -9,7 +9,8 @@ export type { SkipReason } from "./fragment.js";
 /** A file or blob that was not scanned, or scanned with a caveat. */
 export interface ScanWarning {
   readonly path: string;
-  readonly reason: SkipReason | "invalid-utf8";
+  /** Why: a skip reason, `invalid-utf8` (scanned as latin1), or `partial-history` (a shallow clone: older commits absent). */
+  readonly reason: SkipReason | "invalid-utf8" | "partial-history";
   readonly detail?: string;
   /** The repository of the path, when the report covers several. */
   readonly repository?: string;

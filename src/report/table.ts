@@ -1,6 +1,7 @@
 import { Chalk } from "chalk";
 import Table from "cli-table3";
 import type { InventoryItem } from "../model/inventory.js";
+import { locationLabel } from "./facts.js";
 import type { Formatter } from "./formatter.js";
 import { summaryLines } from "./summary.js";
 
@@ -32,14 +33,19 @@ export const format: Formatter = (report, options) => {
 };
 
 function row(item: InventoryItem, gradeColor: (g: string) => string, showSecrets: boolean): string[] {
-  const locations = item.locations.slice(0, MAX_LOCATIONS_SHOWN).map((l) => `${l.path}:${l.line}:${l.column}`);
+  const locations = item.locations.slice(0, MAX_LOCATIONS_SHOWN).map((l) => breakLong(locationLabel(l), 38));
   if (item.locations.length > MAX_LOCATIONS_SHOWN) locations.push(`… ${item.locations.length - MAX_LOCATIONS_SHOWN} more`);
   const failing = item.checks.filter((c) => c.status === "fail").map((c) => `${c.checkId} (${c.owasp})`);
   return [
     gradeColor(item.grade),
     `${item.kind}\n${item.ruleIds[0] ?? ""}`,
-    showSecrets && item.secret !== undefined ? item.secret : item.preview,
+    breakLong(showSecrets && item.secret !== undefined ? item.secret : item.preview, 32),
     locations.join("\n"),
     failing.join("\n"),
   ];
+}
+
+/** Splits an unbreakable value (a path, a raw secret) into cell-wide lines: the table would cut it with "…". */
+function breakLong(text: string, width: number): string {
+  return text.length <= width ? text : (text.match(new RegExp(`.{1,${width}}`, "gs")) ?? [text]).join("\n");
 }

@@ -8,6 +8,8 @@ import type { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { useColor } from "../io.js";
 import { parseCount, parseSize } from "../parse-size.js";
+import { progressLine } from "../progress.js";
+import { readReposFile } from "../repos-file.js";
 import { writeOutput } from "../write-output.js";
 
 interface ScanFlags {
@@ -21,6 +23,20 @@ interface ScanFlags {
   readonly quiet?: boolean;
   readonly workers?: number;
   readonly color?: boolean;
+  readonly baseline?: string;
+  readonly reposFile?: string;
+  readonly history?: boolean;
+  readonly since?: string;
+  readonly range?: string;
+  readonly staged?: boolean;
+}
+
+const GIT_MODES = ["history", "since", "range", "staged"] as const;
+
+/** A git-mode flag that excludes the other three (commander reports a combination as a usage error). */
+function gitModeOption(flags: string, description: string): Option {
+  const name = GIT_MODES.find((mode) => flags.startsWith(`--${mode}`)) ?? "history";
+  return new Option(flags, description).conflicts(GIT_MODES.filter((mode) => mode !== name));
 }
 
 /** `nhiscan scan [paths...]`: scan, print the inventory, exit by the policy. */
@@ -35,7 +51,13 @@ export function scanCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
       "--fail-on <spec>",
       "what fails the build (exit 1): finding | none | grade<X | severity>=LEVEL | check ids; comma-separated (default: finding)",
     )
+    .addOption(gitModeOption("--history", "scan every blob of the git history (all refs and stashes), each distinct blob once"))
+    .addOption(gitModeOption("--since <rev>", "scan only the blobs that commits in REV..HEAD introduced (CI on a pull request)"))
+    .addOption(gitModeOption("--range <a..b>", "scan only the blobs that commits in A..B introduced"))
+    .addOption(gitModeOption("--staged", "scan the staged changes; only secrets on added or changed lines count (pre-commit)"))
     .option("--show-secrets", "print raw secret values (never do this in CI logs)")
+    .option("--baseline <file>", "suppress the credentials accepted in this baseline file (see `nhiscan baseline create`)")
+    .option("--repos-file <file>", "scan every repository listed in FILE (one path per line), each tagged in the report")
     .addOption(new Option("--min-confidence <level>", "drop findings below this confidence").choices([...CONFIDENCES]))
     .option("--max-file-size <bytes>", "skip files larger than this (e.g. 10485760, 10MiB, 512KB; default 10MiB)", parseSize)
     .option("-q, --quiet", "print nothing but the report")
@@ -48,11 +70,18 @@ Exit codes: 0 nothing fails the policy, 1 policy failure, 2 usage or config erro
 Examples:
   nhiscan scan                       scan the current folder
   nhiscan scan src config --format json --output report.json
-  nhiscan scan --fail-on grade<C,plaintext-in-ci`,
+  nhiscan scan --fail-on grade<C,plaintext-in-ci
+  nhiscan scan --baseline .nhiscan-baseline.json
+  nhiscan scan --history             every secret ever committed, with the commit that introduced it
+  nhiscan scan --since origin/main   only what this branch added
+  nhiscan scan --staged              pre-commit: only the lines being committed
+  nhiscan scan ../api ../web --format html --output sprawl.html`,
     )
     .action(async (paths: string[], flags: ScanFlags) => {
       // Loaded on use: `nhiscan --version` and `--help` stay fast.
       const [{ scan }, { FORMATTERS }] = await Promise.all([import("../../api/scan.js"), import("../../report/index.js")]);
+      const repositories = flags.reposFile === undefined ? undefined : readReposFile(io.cwd, flags.reposFile);
+      const progress = progressLine(io, flags.quiet !== true);
       const report = await scan({
         paths,
         cwd: io.cwd,
@@ -62,7 +91,19 @@ Examples:
         ...(flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence }),
         showSecrets: flags.showSecrets === true,
         ...(flags.workers === undefined ? {} : { workers: flags.workers }),
-      });
+        ...(flags.baseline === undefined ? {} : { baseline: flags.baseline }),
+        ...(repositories === undefined ? {} : { repositories }),
+        ...(flags.history === true ? { history: true } : {}),
+        ...(flags.since === undefined ? {} : { since: flags.since }),
+        ...(flags.range === undefined ? {} : { range: flags.range }),
+        ...(flags.staged === true ? { staged: true } : {}),
+        ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
+      }).finally(() => progress.clear());
+      if (!flags.quiet) {
+        for (const warning of report.warnings.filter((w) => w.reason === "partial-history")) {
+          io.stderr(`nhiscan: warning: ${warning.repository === undefined ? "" : `${warning.repository}: `}${warning.detail ?? "history is partial"}\n`);
+        }
+      }
       const toFile = flags.output !== undefined;
       const color = !toFile && useColor(io, io.stdoutIsTTY, flags.color);
       writeOutput(io, FORMATTERS[flags.format](report, { color }), flags.output);

@@ -1,0 +1,107 @@
+// `npm run bench:history`: full-history scan of a large generated repository, next to the I/O
+// floor (`git cat-file --batch-all-objects --batch`) and `git log -p --all`, measured in one run.
+// The repository is built once with `git fast-import` under bench/.work/ and reused.
+// Options (env): BENCH_COMMITS (default 30000), BENCH_FILES (default 2000), BENCH_RUNS (default 3).
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { once } from "node:events";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { fakeSecrets, prng } from "../scripts/fake-secrets.js";
+import { fmt, measure } from "./measure.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = path.join(root, "bin", "nhiscan.js");
+const commits = Number(process.env.BENCH_COMMITS ?? 30000);
+const fileCount = Number(process.env.BENCH_FILES ?? 2000);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const repo = path.join(root, "bench", ".work", `history-${commits}-${fileCount}`);
+
+const WORDS = "const let value config user account request response handler service client server index data items result error status cache query update delete create fetch stream buffer parse render module export import default return async await function class interface".split(" ");
+const EXTS = [".ts", ".py", ".go", ".yaml", ".json", ".md"];
+const AUTHORS = Array.from({ length: 24 }, (_, i) => [`Dev ${String.fromCharCode(65 + i)}`, `dev${i}@example.test`]);
+
+function makeLine(rand) {
+  const w = () => WORDS[Math.floor(rand() * WORDS.length)];
+  const n = () => Math.floor(rand() * 100000);
+  return rand() < 0.5 ? `  const ${w()}${n()} = await ${w()}.${w()}(${w()}, ${n()});` : `  if (${w()}.${w()} !== ${n()}) return ${w()}("${w()} ${w()}");`;
+}
+
+/** Streams a fast-import script: files are created, then edited a few lines at a time, with secrets planted and some later edited away. */
+async function buildRepo() {
+  rmSync(repo, { recursive: true, force: true });
+  mkdirSync(repo, { recursive: true });
+  spawnSync("git", ["init", "-q", "-b", "main", repo], { stdio: "inherit" });
+  const importer = spawn("git", ["fast-import", "--quiet", "--done"], { cwd: repo, stdio: ["pipe", "inherit", "inherit"] });
+  const write = async (text) => {
+    if (!importer.stdin.write(text)) await once(importer.stdin, "drain");
+  };
+  const rand = prng(7);
+  const fake = fakeSecrets(7);
+  const files = [];
+  const planted = new Set();
+  let blobBytes = 0;
+  for (let i = 0; i < commits; i++) {
+    const touched = i < fileCount ? [i] : [Math.floor(rand() * fileCount), Math.floor(rand() * fileCount)];
+    const edits = [];
+    for (const f of touched) {
+      if (files[f] === undefined) files[f] = { path: `src/m${f % 40}/f${f}${EXTS[f % EXTS.length]}`, lines: Array.from({ length: 120 + Math.floor(rand() * 280) }, () => makeLine(rand)) };
+      else for (let k = 0; k < 4; k++) files[f].lines[Math.floor(rand() * files[f].lines.length)] = makeLine(rand);
+      if (i % 300 === 17) {
+        const secret = i % 600 === 17 ? fake.githubClassicPat() : fake.awsAccessKeyId();
+        planted.add(secret);
+        files[f].lines.splice(Math.floor(rand() * files[f].lines.length), 0, `  apiToken = "${secret}"`);
+      }
+      const text = `${files[f].lines.join("\n")}\n`;
+      blobBytes += Buffer.byteLength(text);
+      edits.push(`M 100644 inline ${files[f].path}\ndata ${Buffer.byteLength(text)}\n${text}\n`);
+    }
+    const [name, email] = AUTHORS[i % AUTHORS.length];
+    const when = 1577836800 + i * 3600;
+    const message = `change ${i}\n`;
+    await write(`commit refs/heads/main\nmark :${i + 1}\nauthor ${name} <${email}> ${when} +0000\ncommitter ${name} <${email}> ${when} +0000\ndata ${message.length}\n${message}`);
+    await write(`${i > 0 ? `from :${i}\n` : ""}${edits.join("")}\n`);
+    if (i % 5000 === 4999) await write(`reset refs/tags/v${(i + 1) / 5000}\nfrom :${i + 1}\n\n`);
+  }
+  await write("done\n");
+  importer.stdin.end();
+  await once(importer, "exit");
+  console.log(`repacking (deltas between versions, as a real repository has after gc)…`);
+  spawnSync("git", ["repack", "-a", "-d", "-q"], { cwd: repo, stdio: "inherit" });
+  const info = { commits, files: fileCount, blobBytes, planted: planted.size };
+  writeFileSync(path.join(repo, ".bench.json"), JSON.stringify(info));
+  return info;
+}
+
+function packBytes() {
+  const out = spawnSync("git", ["count-objects", "-v"], { cwd: repo, encoding: "utf8" }).stdout;
+  return Number(/size-pack: (\d+)/.exec(out)?.[1] ?? 0) * 1024;
+}
+
+const signature = path.join(repo, ".bench.json");
+const info = existsSync(signature) ? JSON.parse(readFileSync(signature, "utf8")) : await buildRepo();
+console.log(`# nhiscan history benchmark — ${new Date().toISOString()}, ${(await import("node:os")).availableParallelism()} cores, node ${process.version}, ${spawnSync("git", ["--version"], { encoding: "utf8" }).stdout.trim()}`);
+console.log(`repository: ${info.commits} commits, ${info.files} files, ${fmt(info.blobBytes / 1e6, 0)} MB of blobs (uncompressed), pack ${fmt(packBytes() / 1e6, 0)} MB, ${info.planted} planted secrets`);
+
+const devNull = openSync("/dev/null", "w");
+const toNull = { cwd: repo, stdio: ["ignore", devNull, "pipe"], runs };
+const scanArgs = [bin, "scan", "--history", repo, "--format", "json", "--output", path.join(repo, ".bench-report.json"), "--fail-on", "none", "--quiet"];
+const results = {
+  nhiscan: measure(process.execPath, scanArgs, toNull),
+  floor: measure("git", ["cat-file", "--batch-all-objects", "--batch", "--unordered"], toNull),
+  floorSorted: measure("git", ["cat-file", "--batch-all-objects", "--batch"], toNull),
+  logP: measure("git", ["log", "-p", "--all"], toNull),
+};
+closeSync(devNull);
+const report = JSON.parse(readFileSync(path.join(repo, ".bench-report.json"), "utf8"));
+const found = report.items.filter((i) => i.kind !== "managed-reference").length;
+const line = (label, r) => console.log(`${label.padEnd(58)} ${fmt(r.median, 2).padStart(7)} s  (min ${fmt(r.min, 2)}, max ${fmt(r.max, 2)})${Number.isFinite(r.rssMiB) ? `  peak RSS ${fmt(r.rssMiB, 0)} MiB` : ""}`);
+console.log(`\nmedian of ${runs} runs after a warm-up, wall time:`);
+line("nhiscan scan --history", results.nhiscan);
+line("git cat-file --batch-all-objects --batch --unordered (floor)", results.floor);
+line("git cat-file --batch-all-objects --batch (oid order)", results.floorSorted);
+line("git log -p --all", results.logP);
+console.log(`\nnhiscan / cat-file floor (--unordered): ${fmt(results.nhiscan.median / results.floor.median)}x`);
+console.log(`nhiscan / cat-file --batch-all-objects --batch: ${fmt(results.nhiscan.median / results.floorSorted.median)}x`);
+console.log(`nhiscan / git log -p --all: ${fmt(results.nhiscan.median / results.logP.median)}x`);
+console.log(`scanned ${report.stats.files} blobs, ${fmt(report.stats.bytes / 1e6, 0)} MB; ${found} distinct credentials found (${info.planted} planted), ${report.stats.findings} locations`);

@@ -1,0 +1,131 @@
+import picomatch from "picomatch";
+import { InputError } from "../model/errors.js";
+import type { Finding } from "../model/finding.js";
+import type { ScanWarning } from "../model/report.js";
+import { scanSources } from "../scan/scan.js";
+import type { ScanRunOptions, ScanSettings } from "../scan/scan.js";
+import { emptyTally, mergeTally } from "../scan/tally.js";
+import type { ScanTally } from "../scan/tally.js";
+import type { GitRepo } from "../sources/git-repo.js";
+
+/** Which git data a scan reads instead of the working tree. */
+export type GitMode =
+  | { readonly kind: "history" }
+  | { readonly kind: "range"; readonly flag: "--since" | "--range"; readonly spec: { since: string } | { range: string } }
+  | { readonly kind: "staged" };
+
+/** The flags that choose a git mode; at most one may be set. */
+export interface GitModeFlags {
+  readonly history?: boolean;
+  readonly since?: string;
+  readonly range?: string;
+  readonly staged?: boolean;
+}
+
+/** How far a scan is: blobs or files scanned, and, once known, how many there are in all. */
+export interface ScanProgress {
+  readonly files: number;
+  readonly bytes: number;
+  /** Blobs and bytes listed for reading so far (git modes). */
+  readonly totalFiles?: number;
+  readonly totalBytes?: number;
+  /** Whether the totals are final (the listing is complete), so that an ETA makes sense. */
+  readonly totalsFinal?: boolean;
+}
+
+/** The git mode the flags ask for; combining modes is a usage error. */
+export function gitModeOf(flags: GitModeFlags): GitMode | undefined {
+  const chosen = [
+    flags.history === true ? "--history" : undefined,
+    flags.since === undefined ? undefined : "--since",
+    flags.range === undefined ? undefined : "--range",
+    flags.staged === true ? "--staged" : undefined,
+  ].filter((flag) => flag !== undefined);
+  if (chosen.length > 1) {
+    throw new InputError(`${chosen.join(" and ")} cannot be combined`, { hint: "Choose one of --history, --since, --range, --staged." });
+  }
+  if (flags.history === true) return { kind: "history" };
+  if (flags.staged === true) return { kind: "staged" };
+  if (flags.since !== undefined) return { kind: "range", flag: "--since", spec: { since: flags.since } };
+  if (flags.range !== undefined) return { kind: "range", flag: "--range", spec: { range: flags.range } };
+  return undefined;
+}
+
+/** Scans the git data of each root (each its own repository) into one tally. */
+export async function scanGitRepositories(
+  mode: GitMode,
+  roots: readonly string[],
+  settings: ScanSettings,
+  runOptions: ScanRunOptions,
+): Promise<ScanTally> {
+  const total = emptyTally();
+  for (const root of roots) mergeTally(total, await scanGitRepository(mode, root, settings, runOptions));
+  return total;
+}
+
+const FLAG: Readonly<Record<GitMode["kind"], string>> = { history: "--history", range: "--range", staged: "--staged" };
+
+/**
+ * Scans the git data of one repository: every blob of its history, the blobs a range introduced,
+ * or the staged index. Commits are attached to findings after scanning; in staged mode, findings
+ * on lines the change did not touch are dropped.
+ */
+export async function scanGitRepository(
+  mode: GitMode,
+  root: string,
+  settings: ScanSettings,
+  runOptions: ScanRunOptions,
+): Promise<ScanTally> {
+  // Loaded on use: the git layer (execa) costs start-up time that working-tree scans need not pay.
+  const git = await import("../sources/git-sources.js");
+  const { config } = settings;
+  const repo = await git.openRepo(root, mode.kind === "range" ? mode.flag : FLAG[mode.kind]);
+  if (mode.kind === "staged") {
+    const staged = git.stagedScan({ repo, maxFileSize: config.maxFileSize, exclude: config.exclude });
+    const [tally, changed] = await Promise.all([scanSources([staged.source], settings, runOptions), staged.changedLines()]);
+    const { kept, dropped } = git.keepChangedLines(tally.findings, changed);
+    return withFindings(tally, kept, { "unchanged-line": dropped });
+  }
+  let listed = { blobs: 0, bytes: 0, done: false };
+  const range = mode.kind === "range" ? await git.rangeRevs(repo, mode.spec) : undefined;
+  const source = git.gitHistorySource({
+    repo,
+    ...(range === undefined ? {} : { range }),
+    maxFileSize: config.maxFileSize,
+    exclude: config.exclude,
+    onListed: (blobs, bytes, done) => {
+      listed = { blobs, bytes, done };
+    },
+  });
+  const onProgress = runOptions.onProgress;
+  const withTotals = (done: { files: number; bytes: number }) => {
+    const progress: ScanProgress = { ...done, totalFiles: listed.blobs, totalBytes: listed.bytes, totalsFinal: listed.done };
+    onProgress?.(progress);
+  };
+  const tally = await scanSources([source], settings, onProgress === undefined ? runOptions : { ...runOptions, onProgress: withTotals });
+  const dropPath = pathFilter([...config.exclude, ...config.allowlist.paths]);
+  const findings = await git.attachGitProvenance(repo, tally.findings, dropPath === undefined ? {} : { dropPath });
+  return { ...withFindings(tally, findings, {}), warnings: [...partialWarnings(repo), ...tally.warnings] };
+}
+
+function withFindings(tally: ScanTally, findings: Finding[], suppressed: Record<string, number>): ScanTally {
+  const merged = { ...tally.suppressed };
+  for (const [name, n] of Object.entries(suppressed)) if (n > 0) merged[name] = (merged[name] ?? 0) + n;
+  return { ...tally, findings, suppressed: merged };
+}
+
+/** Copies of a finding at other paths of the same blob are dropped where the config excludes or allows the path. */
+function pathFilter(globs: readonly string[]): ((path: string) => boolean) | undefined {
+  return globs.length === 0 ? undefined : picomatch([...globs], { dot: true });
+}
+
+function partialWarnings(repo: GitRepo): ScanWarning[] {
+  const warnings: ScanWarning[] = [];
+  if (repo.isShallow) {
+    warnings.push({ path: ".", reason: "partial-history", detail: "shallow clone: commits beyond the shallow boundary were not scanned (git fetch --unshallow)" });
+  }
+  if (repo.isPartial) {
+    warnings.push({ path: ".", reason: "partial-history", detail: "partial clone: objects that were never fetched were not scanned (nhiscan does not fetch)" });
+  }
+  return warnings;
+}

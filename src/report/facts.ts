@@ -1,0 +1,101 @@
+import type { CheckResult } from "../model/check.js";
+import type { Finding } from "../model/finding.js";
+import type { InventoryItem } from "../model/inventory.js";
+import type { ScanReport } from "../model/report.js";
+
+// Facts several formatters show, computed one way so every format tells the same story.
+
+/** The value to print: the raw secret only when the report was made with --show-secrets. */
+export function displayValue(item: InventoryItem, report: ScanReport): string {
+  return report.showSecrets && item.secret !== undefined ? item.secret : item.preview;
+}
+
+/** Whether the item is a literal credential (a managed reference is not a leak). */
+export function isLeak(item: InventoryItem): boolean {
+  return item.kind !== "managed-reference";
+}
+
+export function failingChecks(item: InventoryItem): CheckResult[] {
+  return item.checks.filter((c) => c.status === "fail");
+}
+
+/** `repo:path:line:col`, with the repository only when the location has one. */
+export function locationLabel(location: Finding): string {
+  const repo = location.repository === undefined ? "" : `${location.repository}:`;
+  return `${repo}${location.path}:${location.line}:${location.column}`;
+}
+
+/** Where the location came from in words: working tree, staged, or a commit. */
+export function provenanceLabel(location: Finding): string {
+  const p = location.provenance;
+  if (p.kind === "staged") return "staged";
+  if (p.kind === "file") return p.lastChange === undefined ? "working tree" : `working tree, last changed in ${p.lastChange.sha.slice(0, 8)}`;
+  const commit = p.introduced === undefined ? `blob ${p.blob.slice(0, 8)}` : `introduced in ${p.introduced.sha.slice(0, 8)}`;
+  return p.inHead === true ? `${commit}, in HEAD` : `${commit}, history only`;
+}
+
+/** Earliest commit date known for the value (introducing commit, or last change of the line). */
+export function firstSeen(item: InventoryItem): string | undefined {
+  const dates = item.locations.flatMap((l) => {
+    const p = l.provenance;
+    if (p.kind === "git") return p.introduced === undefined ? [] : [p.introduced.date];
+    if (p.kind === "file") return p.lastChange === undefined ? [] : [p.lastChange.date];
+    return [];
+  });
+  return dates.filter((d) => !Number.isNaN(Date.parse(d))).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Committed-value age in whole days at the time of the scan, when a first-seen date is known. */
+export function ageDays(item: InventoryItem, report: ScanReport): number | undefined {
+  const first = firstSeen(item);
+  if (first === undefined) return undefined;
+  return Math.max(0, Math.floor((Date.parse(report.scannedAt) - Date.parse(first)) / DAY_MS));
+}
+
+/** Age buckets, youngest first, with their upper bound in days. */
+export const AGE_BUCKETS: readonly (readonly [string, number])[] = [
+  ["≤ 30 days", 30],
+  ["31–90 days", 90],
+  ["91–180 days", 180],
+  ["181–365 days", 365],
+  ["> 1 year", Number.POSITIVE_INFINITY],
+];
+export const UNKNOWN_AGE = "unknown";
+
+export function ageBucket(item: InventoryItem, report: ScanReport): string {
+  const days = ageDays(item, report);
+  if (days === undefined) return UNKNOWN_AGE;
+  return AGE_BUCKETS.find(([, max]) => days <= max)?.[0] ?? UNKNOWN_AGE;
+}
+
+export const NO_OWNER = "no owner hint found";
+
+/** Distinct owner hint values, or none. */
+export function ownersOf(item: InventoryItem): string[] {
+  return [...new Set(item.ownerHints.map((h) => h.value))];
+}
+
+/** Distinct repositories of the item's locations (empty for a one-repository report). */
+export function repositoriesOf(item: InventoryItem): string[] {
+  return [...new Set(item.locations.flatMap((l) => (l.repository === undefined ? [] : [l.repository])))];
+}
+
+/** Distinct places (repository + path) the value appears in. */
+export function placesOf(item: InventoryItem): string[] {
+  return [...new Set(item.locations.map((l) => (l.repository === undefined ? l.path : `${l.repository}:${l.path}`)))];
+}
+
+/** Counts of keys, most frequent first, ties by key; `order` fixes the order instead. */
+export function countBy(keys: readonly string[], order?: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  if (order !== undefined) return order.map((k) => [k, counts.get(k) ?? 0]);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+/** Rule display name from the report's rule list, or the id. */
+export function ruleName(report: ScanReport, ruleId: string): string {
+  return report.rules.find((r) => r.id === ruleId)?.name ?? ruleId;
+}

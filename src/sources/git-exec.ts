@@ -1,0 +1,142 @@
+import { once } from "node:events";
+import type { Readable, Writable } from "node:stream";
+import { execa } from "execa";
+import type { ResultPromise } from "execa";
+import { GitError } from "../model/errors.js";
+
+/**
+ * Config overrides on every git invocation. Command-line `-c` beats the repository's own config,
+ * so a hostile `.git/config` cannot name a program for git to run: no fsmonitor or hooks, no
+ * external diff, pager, signature program or credential helper, and no transport (a partial
+ * clone must not lazily fetch through an `ext::` remote or a file remote's `uploadpack`).
+ */
+const HARDENING = [
+  "core.fsmonitor=false",
+  "core.hooksPath=/dev/null",
+  "core.sshCommand=false",
+  "core.askPass=",
+  "core.pager=cat",
+  "core.untrackedCache=false",
+  "core.quotePath=false",
+  "diff.external=",
+  "diff.submodule=short",
+  "credential.helper=",
+  "protocol.allow=never",
+  ...["file", "git", "ssh", "http", "https", "ext", "fd"].map((name) => `protocol.${name}.allow=never`),
+  "log.showSignature=false",
+  "gpg.program=false",
+  "gc.auto=0",
+  "maintenance.auto=false",
+  "i18n.logOutputEncoding=UTF-8",
+].flatMap((setting) => ["-c", setting]);
+
+/** Options every diff-producing command (log, diff) gets: no repository-configured programs. */
+export const DIFF_SAFETY = ["--no-ext-diff", "--no-textconv", "--no-color"] as const;
+
+const ENV: Readonly<Record<string, string>> = {
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_TERMINAL_PROMPT: "0",
+  GIT_OPTIONAL_LOCKS: "0",
+  GIT_PAGER: "cat",
+  // Lazy fetching is blocked twice here (and by the protocol settings above), as git versions
+  // honour different locks: GIT_NO_LAZY_FETCH (git >= 2.39.4), and an allow-list naming no real
+  // protocol, which unlike `-c protocol.allow=never` beats a repository's `protocol.ext.allow=always`.
+  GIT_NO_LAZY_FETCH: "1",
+  GIT_ALLOW_PROTOCOL: "nhiscan-none",
+  LC_ALL: "C",
+};
+
+// An inherited GIT_DIR or GIT_WORK_TREE would point git away from the target; an external diff
+// program is never wanted. GIT_INDEX_FILE stays: a pre-commit hook's staged content lives there.
+const DROPPED_ENV = new Set(["GIT_DIR", "GIT_WORK_TREE", "GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS"]);
+
+function gitEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && !DROPPED_ENV.has(name)) env[name] = value;
+  }
+  return { ...env, ...ENV };
+}
+
+const STDERR_TAIL = 400;
+
+/** A running git process: stdout is a raw byte stream, stderr is collected for errors. */
+export type GitProcess = ResultPromise<{ buffer: { stdout: false; stderr: true }; stdin: "pipe" | "ignore" }>;
+
+/** Full argument list of a hardened git invocation. */
+export function gitArgv(args: readonly string[]): string[] {
+  return ["--no-pager", ...HARDENING, ...args];
+}
+
+/** Starts `git args` in `cwd` with streamed stdout; stdin is a pipe only when `withStdin`. */
+export function spawnGit(cwd: string, args: readonly string[], withStdin = false): GitProcess {
+  return execa("git", gitArgv(args), {
+    cwd,
+    env: gitEnv(),
+    extendEnv: false,
+    stdin: withStdin ? "pipe" : "ignore",
+    buffer: { stdout: false, stderr: true },
+    stripFinalNewline: false,
+  }) as GitProcess;
+}
+
+/** Runs a git command with small output and returns its stdout; failures become GitError. */
+export async function gitText(cwd: string, args: readonly string[]): Promise<string> {
+  try {
+    const result = await execa("git", gitArgv(args), { cwd, env: gitEnv(), extendEnv: false, stdin: "ignore", stripFinalNewline: false });
+    return result.stdout;
+  } catch (error) {
+    throw toGitError(args, error);
+  }
+}
+
+/** Waits for a streamed git process to exit; a failure becomes GitError. */
+export async function finishGit(process: GitProcess, args: readonly string[]): Promise<void> {
+  try {
+    await process;
+  } catch (error) {
+    throw toGitError(args, error);
+  }
+}
+
+/** Stops a git process the consumer no longer needs, without leaving a rejected promise. */
+export async function abandonGit(process: GitProcess): Promise<void> {
+  process.kill();
+  await process.catch(() => undefined);
+}
+
+/** A GitError naming the command and the tail of its stderr. */
+export function toGitError(args: readonly string[], error: unknown): GitError {
+  const stderr = typeof (error as { stderr?: unknown }).stderr === "string" ? (error as { stderr: string }).stderr.trim() : "";
+  const tail = stderr.length > STDERR_TAIL ? `…${stderr.slice(-STDERR_TAIL)}` : stderr;
+  const detail = tail === "" ? (error instanceof Error ? error.message : String(error)) : tail;
+  return new GitError(`git ${args.slice(0, 3).join(" ")} failed: ${detail.replaceAll("\n", " | ")}`, { cause: error });
+}
+
+/** Splits a byte stream into records at `separator` (a newline or NUL), decoded as UTF-8. */
+export async function* splitRecords(stream: AsyncIterable<Buffer>, separator: number): AsyncGenerator<string> {
+  let rest: Buffer | undefined;
+  for await (const chunk of stream) {
+    const data = rest === undefined ? chunk : Buffer.concat([rest, chunk]);
+    let start = 0;
+    for (let end = data.indexOf(separator); end !== -1; end = data.indexOf(separator, start)) {
+      yield data.toString("utf8", start, end);
+      start = end + 1;
+    }
+    rest = start < data.length ? data.subarray(start) : undefined;
+  }
+  if (rest !== undefined && rest.length > 0) yield rest.toString("utf8");
+}
+
+/** Writes chunks to a process's stdin with backpressure, then closes it. */
+export async function writeAll(stdin: Writable, chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>): Promise<void> {
+  for await (const chunk of chunks) {
+    if (!stdin.write(chunk)) await once(stdin, "drain");
+  }
+  stdin.end();
+}
+
+/** The stdout of a streamed process, typed as the byte stream it is. */
+export function stdoutOf(process: GitProcess): Readable & AsyncIterable<Buffer> {
+  return process.stdout as Readable & AsyncIterable<Buffer>;
+}
