@@ -68,14 +68,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   const paths = (options.paths === undefined || options.paths.length === 0) && repositories.length === 0 ? ["."] : [...(options.paths ?? [])];
   const targets = [...paths, ...repositories];
   const roots = targets.map((t) => resolvePath(cwd, t));
-  const overrides: ConfigOverrides = {
-    ...(options.config === undefined ? {} : { configFile: options.config }),
-    ...(options.failOn === undefined ? {} : { failOn: options.failOn }),
-    ...(options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize }),
-    ...(options.minConfidence === undefined ? {} : { minConfidence: options.minConfidence }),
-    ...(typeof options.baseline === "string" ? { baseline: resolvePath(cwd, options.baseline) } : {}),
-  };
-  const config = resolveConfig(roots[0] ?? cwd, overrides, cwd);
+  const config = resolveConfig(roots[0] ?? cwd, configOverrides(options, cwd), cwd);
   validateFailOn(config.policy.failOn);
   const baseline = config.baseline === undefined || options.baseline === false ? undefined : readBaseline(config.baseline);
   const rules = loadRules({ extraDirs: config.ruleDirs, disabled: config.disabledRules });
@@ -117,6 +110,17 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
       items.filter((i) => !isRetired(i, context.now)),
       config.policy.failOn,
     ),
+  };
+}
+
+/** The flags that override the config file. */
+function configOverrides(options: ScanOptions, cwd: string): ConfigOverrides {
+  return {
+    ...(options.config === undefined ? {} : { configFile: options.config }),
+    ...(options.failOn === undefined ? {} : { failOn: options.failOn }),
+    ...(options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize }),
+    ...(options.minConfidence === undefined ? {} : { minConfidence: options.minConfidence }),
+    ...(typeof options.baseline === "string" ? { baseline: resolvePath(cwd, options.baseline) } : {}),
   };
 }
 

@@ -1,0 +1,87 @@
+/** The kind of credential a secret-looking name holds. */
+export type SecretNameKind = "password" | "api-key";
+
+const PASSWORD_WORDS = new Set(["password", "passwd", "pwd", "pass", "passphrase", "passcode", "pswd", "passwort", "contrasena"]);
+const SECRET_WORDS = new Set([
+  "secret",
+  "token",
+  "apikey",
+  "credential",
+  "credentials",
+  "creds",
+  "auth",
+  "authtoken",
+  "bearer",
+  "privatekey",
+  "accesskey",
+  "secretkey",
+  "signingkey",
+  "masterkey",
+  "encryptionkey",
+  "sas",
+  "pat",
+]);
+/** Word pairs that name a secret only together: `api key`, `client secret`… */
+const SECRET_PAIRS = new Set([
+  "api key",
+  "access key",
+  "private key",
+  "secret key",
+  "signing key",
+  "master key",
+  "encryption key",
+  "auth key",
+  "app key",
+  "account key",
+  "license key",
+  "client secret",
+  "consumer secret",
+  "app secret",
+  "shared key",
+  "hmac key",
+  "jwt key",
+  "webhook secret",
+  "session key",
+  "storage key",
+  "subscription key",
+]);
+/** A last word that makes the name describe something about a secret, not the secret. */
+const DESCRIBING_LAST = new Set(
+  ("url uri urls endpoint endpoints host hostname path paths file files dir directory name names id ids type types length len size " +
+    "policy policies header headers field fields label placeholder prompt hint min max count enabled enable disabled required " +
+    "expiry expires expiration expired ttl timeout lifetime age regex regexp pattern format version mode method algorithm alg " +
+    "provider source ref refs arn env var variable user username login email hash hashed digest salt rotation store manager " +
+    "mount location region limit prefix suffix strength validation validator reset changed change updated at date time created " +
+    "status scope scopes audience issuer index input form button text message error title description visible visibility show " +
+    "hidden toggle icon class style template key_id param params parameter option options config settings schema spec help link " +
+    "policy_arn kind usage cache lookup selector annotation annotations").split(" "),
+);
+/** A first word that makes the name a flag, a counter or a pointer: `is_secret`, `max_tokens`, `next_token`. */
+const DESCRIBING_FIRST = new Set(
+  "is has use uses using enable enabled disable disabled show hide no skip require requires allow allowed max min num total count next prev page continuation cursor sync csrf xsrf reset forgot confirm verify new old change last default_".split(
+    " ",
+  ),
+);
+
+/** Splits `dbPassword`, `DB_PASSWORD`, `//registry/:_authToken`, `spring.datasource.password` into lower-case words. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Whether a key or variable name suggests that its value is a credential, and of which kind. */
+export function secretNameKind(name: string): SecretNameKind | undefined {
+  const words = nameWords(name);
+  const last = words.at(-1);
+  const first = words[0];
+  if (last === undefined || first === undefined) return undefined;
+  if (DESCRIBING_LAST.has(last) || (words.length > 1 && DESCRIBING_FIRST.has(first))) return undefined;
+  if (words.some((w) => PASSWORD_WORDS.has(w))) return "password";
+  if (words.some((w) => SECRET_WORDS.has(w))) return "api-key";
+  for (let i = 1; i < words.length; i++) if (SECRET_PAIRS.has(`${words[i - 1]} ${words[i]}`)) return "api-key";
+  return undefined;
+}
