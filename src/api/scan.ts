@@ -6,7 +6,9 @@ import type { RuleSummary, ScanReport } from "../model/report.js";
 import type { CompiledRule, Confidence } from "../model/rule.js";
 import { groupFindings } from "../inventory/build.js";
 import { applyBaseline, isRetired, readBaseline } from "../inventory/baseline.js";
-import { configOwners } from "../inventory/owners.js";
+import { describeLocations } from "../inventory/locations.js";
+import type { InventoryRoot } from "../inventory/locations.js";
+import { summarizeInventory } from "../checks/summary.js";
 import { gradeCredential, worstFirst } from "../report/regrade.js";
 import { loadRules } from "../rules/load.js";
 import { scanSources } from "../scan/scan.js";
@@ -83,9 +85,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   };
-  const result = await scanTargets(planScanUnits(paths, repositories, cwd), settings, runOptions, gitMode);
+  const units = planScanUnits(paths, repositories, cwd);
+  const result = await scanTargets(units, settings, runOptions, gitMode);
   const context = { policy: config.policy, now: options.now ?? new Date() };
-  const credentials = groupFindings(result.findings, configOwners(config.owners, config.file));
+  const located = await describeLocations(result.findings, inventoryRoots(units, gitMode), {
+    owners: config.owners,
+    configFile: config.file,
+    fingerprintKey: settings.fingerprintKey,
+  });
+  const credentials = groupFindings(located.findings, located);
   const accepted = baseline === undefined ? undefined : applyBaseline(credentials, baseline);
   const items: InventoryItem[] = (accepted?.kept ?? credentials).map((credential) => gradeCredential(credential, context));
   items.sort(worstFirst);
@@ -103,14 +111,20 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
       suppressed: accepted === undefined ? result.suppressed : { ...result.suppressed, baseline: accepted.suppressed },
       durationMs: Date.now() - started,
     },
-    warnings: result.warnings,
+    warnings: [...result.warnings, ...located.warnings],
     showSecrets: options.showSecrets ?? false,
     items,
     policy: evaluateGate(
       items.filter((i) => !isRetired(i, context.now)),
       config.policy.failOn,
     ),
+    summary: summarizeInventory(items),
   };
+}
+
+/** The folder each unit's paths are relative to: where its CODEOWNERS and commits are looked up. */
+function inventoryRoots(units: readonly ScanUnit[], gitMode: GitMode | undefined): InventoryRoot[] {
+  return units.map((u) => ({ repository: u.repository, displayRoot: u.displayRoot, repoRelative: gitMode !== undefined }));
 }
 
 /** The flags that override the config file. */

@@ -19,7 +19,6 @@ const SECRET_WORDS = new Set([
   "masterkey",
   "encryptionkey",
   "sas",
-  "pat",
 ]);
 /** Word pairs that name a secret only together: `api key`, `client secret`… */
 const SECRET_PAIRS = new Set([
@@ -44,6 +43,11 @@ const SECRET_PAIRS = new Set([
   "session key",
   "storage key",
   "subscription key",
+  "deploy key",
+  "ssh key",
+  "service key",
+  "admin key",
+  "root key",
 ]);
 /** A last word that makes the name describe something about a secret, not the secret. */
 const DESCRIBING_LAST = new Set(
@@ -53,12 +57,13 @@ const DESCRIBING_LAST = new Set(
     "provider source ref refs arn env var variable user username login email hash hashed digest salt rotation store manager " +
     "mount location region limit prefix suffix strength validation validator reset changed change updated at date time created " +
     "status scope scopes audience issuer index input form button text message error title description visible visibility show " +
-    "hidden toggle icon class style template key_id param params parameter option options config settings schema spec help link " +
-    "policy_arn kind usage cache lookup selector annotation annotations").split(" "),
+    "checksum crc fingerprint signature etag hdr pat pattern re regex identifier " +
+    "hidden toggle icon class style template param params parameter option options config settings schema spec help link " +
+    "kind usage cache lookup selector annotation annotations").split(" "),
 );
 /** A first word that makes the name a flag, a counter or a pointer: `is_secret`, `max_tokens`, `next_token`. */
 const DESCRIBING_FIRST = new Set(
-  "is has use uses using enable enabled disable disabled show hide no skip require requires allow allowed max min num total count next prev page continuation cursor sync csrf xsrf reset forgot confirm verify new old change last default_".split(
+  "authenticity is has use uses using enable enabled disable disabled show hide no skip require requires allow allowed max min num total count next prev page continuation cursor sync csrf xsrf reset forgot confirm verify new old change last".split(
     " ",
   ),
 );
@@ -79,6 +84,8 @@ export function secretNameKind(name: string): SecretNameKind | undefined {
   const last = words.at(-1);
   const first = words[0];
   if (last === undefined || first === undefined) return undefined;
+  // Vault AppRole's secret_id is the credential itself, despite its last word.
+  if (words.at(-2) === "secret" && last === "id") return "api-key";
   if (DESCRIBING_LAST.has(last) || (words.length > 1 && DESCRIBING_FIRST.has(first))) return undefined;
   if (words.some((w) => PASSWORD_WORDS.has(w))) return "password";
   if (words.some((w) => SECRET_WORDS.has(w))) return "api-key";

@@ -1,20 +1,20 @@
 import type { Finding } from "../model/finding.js";
 import type { Credential, OwnerHint } from "../model/inventory.js";
 import { CONFIDENCES, SEVERITIES } from "../model/rule.js";
-import { environmentOf } from "./environment.js";
+import type { LocationFacts } from "./locations.js";
 
-/** Groups findings by credential id: the same value anywhere is one credential. */
-export function groupFindings(findings: readonly Finding[], ownersOf: (path: string) => OwnerHint[]): Credential[] {
+/** Groups findings by credential id: the same value anywhere is one credential, with every location's owners and environments. */
+export function groupFindings(findings: readonly Finding[], facts: LocationFacts): Credential[] {
   const groups = new Map<string, Finding[]>();
   for (const finding of findings) {
     const list = groups.get(finding.credentialId) ?? [];
     list.push(finding);
     groups.set(finding.credentialId, list);
   }
-  return [...groups.values()].map((list) => toCredential(list, ownersOf));
+  return [...groups.values()].map((list) => toCredential(list, facts));
 }
 
-function toCredential(list: Finding[], ownersOf: (path: string) => OwnerHint[]): Credential {
+function toCredential(list: Finding[], facts: LocationFacts): Credential {
   const locations = [...list].sort((a, b) => (a.path === b.path ? a.line - b.line : a.path < b.path ? -1 : 1));
   // The most confident, then most severe, finding names the credential.
   const best = [...list].sort(
@@ -22,10 +22,13 @@ function toCredential(list: Finding[], ownersOf: (path: string) => OwnerHint[]):
       CONFIDENCES.indexOf(b.confidence) - CONFIDENCES.indexOf(a.confidence) ||
       SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity),
   )[0] as Finding;
-  const environments = [...new Set(locations.map((l) => environmentOf(l.path)).filter((e) => e !== undefined))].sort();
+  const environments = [...new Set(locations.flatMap((l) => facts.environmentsOf(l)))].sort();
+  // One hint per source and value: the first location's evidence, the strongest confidence.
   const owners = new Map<string, OwnerHint>();
-  for (const path of new Set(locations.map((l) => l.path))) {
-    for (const hint of ownersOf(path)) owners.set(`${hint.source}\u0000${hint.value}`, hint);
+  for (const hint of locations.flatMap((l) => facts.ownersOf(l))) {
+    const key = `${hint.source}\u0000${hint.value}`;
+    const known = owners.get(key);
+    if (known === undefined || CONFIDENCES.indexOf(hint.confidence) > CONFIDENCES.indexOf(known.confidence)) owners.set(key, hint);
   }
   return {
     credentialId: best.credentialId,

@@ -1,10 +1,10 @@
 import type { Environment } from "../model/inventory.js";
 
 const PATTERNS: readonly (readonly [Environment, RegExp])[] = [
-  ["production", /(?:^|[/._-])(?:prod|production|prd|live)(?:$|[/._-])/i],
-  ["staging", /(?:^|[/._-])(?:stag|staging|stage|preprod|uat|qa)(?:$|[/._-])/i],
-  ["development", /(?:^|[/._-])(?:dev|develop|development|local|sandbox)(?:$|[/._-])/i],
-  ["test", /(?:^|[/._-])(?:test|tests|testing|spec|e2e|fixtures?)(?:$|[/._-])/i],
+  ["production", /(?:^|[/._\s-])(?:prod|production|prd|live)(?:$|[/._\s-])/i],
+  ["staging", /(?:^|[/._\s-])(?:stag|staging|stage|preprod|uat|qa)(?:$|[/._\s-])/i],
+  ["development", /(?:^|[/._\s-])(?:dev|develop|development|local|sandbox)(?:$|[/._\s-])/i],
+  ["test", /(?:^|[/._\s-])(?:test|tests|testing|spec|e2e|fixtures?)(?:$|[/._\s-])/i],
 ];
 
 /** The environment a path suggests (`.env.production`, `k8s/prod/…`, `config/staging.yml`), if any. */
@@ -28,4 +28,10 @@ const CI_PATHS = [
 /** Whether a path is a CI pipeline definition. */
 export function isCiDefinition(path: string): boolean {
   return CI_PATHS.some((p) => p.test(path));
+}
+
+/** The environment a deployment environment's name suggests (`production`, `prod-eu`, `Staging`), if any. */
+export function environmentOfName(name: string): Environment | undefined {
+  for (const [env, pattern] of PATTERNS) if (pattern.test(name)) return env;
+  return undefined;
 }

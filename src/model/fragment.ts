@@ -18,6 +18,11 @@ export type Provenance =
       readonly kind: "file";
       /** When the target is a git working tree: the commit that last changed the line, if committed. */
       readonly lastChange?: CommitInfo;
+      /**
+       * The commit that introduced the value on this line, traced back through the line's history
+       * (the same as `lastChange` unless a later commit edited the line but kept the value).
+       */
+      readonly introduced?: CommitInfo;
     }
   | { readonly kind: "staged" }
   | {

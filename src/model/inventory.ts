@@ -11,6 +11,11 @@ export interface OwnerHint {
   readonly confidence: Confidence;
   /** The file or commit that gave the hint. */
   readonly evidence: string;
+  /**
+   * For `git-author` hints: ISO date of the author's newest commit anywhere in the repository, so
+   * a check can tell whether the author is still active (`policy.activeAuthorDays`).
+   */
+  readonly lastActive?: string;
 }
 
 /** Deployment environments a location can belong to. */

@@ -1,3 +1,4 @@
+import type { Grade } from "./check.js";
 import type { InventoryItem } from "./inventory.js";
 
 import type { SkipReason } from "./fragment.js";
@@ -9,8 +10,12 @@ export type { SkipReason } from "./fragment.js";
 /** A file or blob that was not scanned, or scanned with a caveat. */
 export interface ScanWarning {
   readonly path: string;
-  /** Why: a skip reason, `invalid-utf8` (scanned as latin1), or `partial-history` (a shallow clone: older commits absent). */
-  readonly reason: SkipReason | "invalid-utf8" | "partial-history";
+  /**
+   * Why: a skip reason, `invalid-utf8` (scanned as latin1), `partial-history` (a shallow clone:
+   * older commits absent), or `codeowners` (a CODEOWNERS line the host would reject; `path` is the
+   * CODEOWNERS file, `detail` names the line).
+   */
+  readonly reason: SkipReason | "invalid-utf8" | "partial-history" | "codeowners";
   readonly detail?: string;
   /** The repository of the path, when the report covers several. */
   readonly repository?: string;
@@ -50,6 +55,20 @@ export interface PolicyOutcome {
   readonly reasons: readonly string[];
 }
 
+/** Counts over the inventory: what a repository summary shows. */
+export interface InventorySummary {
+  /** Distinct credentials, managed references included. */
+  readonly credentials: number;
+  /** Items per grade, every grade present (A first). */
+  readonly byGrade: Readonly<Record<Grade, number>>;
+  /** Items per credential kind. */
+  readonly byKind: Readonly<Record<string, number>>;
+  /** Items per primary owner hint; `no owner hint found` counts the rest. */
+  readonly byOwner: Readonly<Record<string, number>>;
+  /** Items failing each check, by check id. */
+  readonly byCheck: Readonly<Record<string, number>>;
+}
+
 /** The full result of a scan: the only thing formatters see. */
 export interface ScanReport {
   /** Version of this JSON shape; bumped on breaking changes. */
@@ -68,4 +87,6 @@ export interface ScanReport {
   readonly showSecrets: boolean;
   readonly items: readonly InventoryItem[];
   readonly policy: PolicyOutcome;
+  /** Counts by grade, kind, owner and failed check (absent in reports of older versions). */
+  readonly summary?: InventorySummary;
 }

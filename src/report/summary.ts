@@ -1,3 +1,4 @@
+import { summarizeInventory } from "../checks/summary.js";
 import type { ScanReport } from "../model/report.js";
 
 /** Human units: 1.2 MB. */
@@ -18,5 +19,24 @@ export function summaryLines(report: ScanReport): string[] {
   if (suppressed.length > 0) lines.push(`Suppressed: ${suppressed.map(([reason, n]) => `${n} ${reason}`).join(", ")}.`);
   const leaked = report.items.filter((i) => i.kind !== "managed-reference");
   lines.push(`Found ${leaked.length} distinct credential(s) at ${stats.findings} location(s).`);
+  return lines;
+}
+
+/** The inventory summary (counts by grade, kind, owner and failing check) and CODEOWNERS problems, one line each. */
+export function inventorySummaryLines(report: ScanReport): string[] {
+  const summary = report.summary ?? summarizeInventory(report.items);
+  const list = (counts: Readonly<Record<string, number>>) =>
+    Object.entries(counts)
+      .map(([key, n]) => `${key} ${n}`)
+      .join(" · ");
+  const lines: string[] = [];
+  if (summary.credentials > 0) {
+    lines.push(`Grades: ${list(summary.byGrade)}.`, `Kinds: ${list(summary.byKind)}.`, `Owners: ${list(summary.byOwner)}.`);
+    lines.push(Object.keys(summary.byCheck).length === 0 ? "Failing checks: none." : `Failing checks: ${list(summary.byCheck)}.`);
+  }
+  const codeowners = report.warnings.filter((w) => w.reason === "codeowners");
+  const shown = codeowners.slice(0, 3).map((w) => `${w.repository === undefined ? "" : `${w.repository}:`}${w.path} ${w.detail ?? ""}`.trim());
+  if (codeowners.length > 3) shown.push(`… ${codeowners.length - 3} more in the JSON report`);
+  if (shown.length > 0) lines.push(`CODEOWNERS: ${shown.join("; ")}.`);
   return lines;
 }

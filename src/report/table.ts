@@ -1,13 +1,15 @@
 import { Chalk } from "chalk";
 import Table from "cli-table3";
+import { ownerLabel } from "../checks/summary.js";
+import { committedValueAge, introducingCommit, NO_OWNER_HINT, primaryOwner } from "../inventory/lifecycle.js";
 import type { InventoryItem } from "../model/inventory.js";
-import { locationLabel } from "./facts.js";
+import type { ScanReport } from "../model/report.js";
 import type { Formatter } from "./formatter.js";
-import { summaryLines } from "./summary.js";
+import { inventorySummaryLines, summaryLines } from "./summary.js";
 
 const MAX_LOCATIONS_SHOWN = 3;
 
-/** The inventory as a terminal table, worst first, followed by the summary and the gate. */
+/** The inventory as a terminal table, one row per credential, worst first; then the summary and the gate. */
 export const format: Formatter = (report, options) => {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const gradeColor = (grade: string) =>
@@ -15,37 +17,46 @@ export const format: Formatter = (report, options) => {
   const out: string[] = [];
   if (report.items.length > 0) {
     const table = new Table({
-      head: ["Grade", "Kind / rule", "Credential", "Locations", "Failing checks"],
+      head: ["Grade", "Kind / provider", "Credential", "Locations", "First seen", "Age", "Owner", "Failing checks"],
       style: { head: options.color ? ["cyan"] : [], border: options.color ? ["grey"] : [] },
       wordWrap: true,
-      colWidths: [7, 28, 34, 40, 30],
+      // Break long values (paths, --show-secrets values) instead of truncating them.
+      wrapOnWordBoundary: false,
+      colWidths: [7, 20, 30, 30, 12, 8, 22, 31],
     });
-    for (const item of report.items) table.push(row(item, gradeColor, report.showSecrets));
+    for (const item of report.items) table.push(row(item, report, gradeColor));
     out.push(table.toString());
   } else {
     out.push(chalk.green("No credentials found."));
   }
-  out.push("", ...summaryLines(report));
+  out.push("", ...summaryLines(report), ...inventorySummaryLines(report));
   if (report.policy.failed) {
     out.push(chalk.red.bold("Policy failed:"), ...report.policy.reasons.map((r) => chalk.red(`  - ${r}`)));
   }
   return `${out.join("\n")}\n`;
 };
 
-function row(item: InventoryItem, gradeColor: (g: string) => string, showSecrets: boolean): string[] {
-  const locations = item.locations.slice(0, MAX_LOCATIONS_SHOWN).map((l) => breakLong(locationLabel(l), 38));
-  if (item.locations.length > MAX_LOCATIONS_SHOWN) locations.push(`… ${item.locations.length - MAX_LOCATIONS_SHOWN} more`);
+function row(item: InventoryItem, report: ScanReport, gradeColor: (g: string) => string): string[] {
+  const where = item.locations.slice(0, MAX_LOCATIONS_SHOWN).map((l) => `${l.repository === undefined ? "" : `${l.repository}:`}${l.path}:${l.line}`);
+  if (item.locations.length > MAX_LOCATIONS_SHOWN) where.push(`… ${item.locations.length - MAX_LOCATIONS_SHOWN} more`);
   const failing = item.checks.filter((c) => c.status === "fail").map((c) => `${c.checkId} (${c.owasp})`);
+  const first = introducingCommit(item);
+  const age = committedValueAge(item, new Date(report.scannedAt));
   return [
     gradeColor(item.grade),
-    `${item.kind}\n${item.ruleIds[0] ?? ""}`,
-    breakLong(showSecrets && item.secret !== undefined ? item.secret : item.preview, 32),
-    locations.join("\n"),
+    `${item.kind}\n${item.provider}\n${item.ruleIds[0] ?? ""}`,
+    report.showSecrets && item.secret !== undefined ? item.secret : item.preview,
+    [`${item.locations.length} location(s)`, ...where].join("\n"),
+    first === undefined ? "—" : `${first.date.slice(0, 10)}\n${first.sha.slice(0, 8)}`,
+    age === undefined ? "—" : `${age} d`,
+    ownerCell(item),
     failing.join("\n"),
   ];
 }
 
-/** Splits an unbreakable value (a path, a raw secret) into cell-wide lines: the table would cut it with "…". */
-function breakLong(text: string, width: number): string {
-  return text.length <= width ? text : (text.match(new RegExp(`.{1,${width}}`, "gs")) ?? [text]).join("\n");
+/** The owner label; when that is "no owner hint found" but an inactive author is known, the author too. */
+function ownerCell(item: InventoryItem): string {
+  const label = ownerLabel(item);
+  const author = primaryOwner(item);
+  return label === NO_OWNER_HINT && author !== undefined ? `${label}\n(inactive: ${author.value})` : label;
 }

@@ -8,6 +8,7 @@ import { readFileEvent } from "../sources/read-file.js";
 import { secretFingerprint, shortHash } from "../util/hash.js";
 import { LineIndex, shannonEntropy } from "../util/text.js";
 import { compileAllowlist } from "./allowlist.js";
+import { falsePositiveReason } from "./false-positive.js";
 import { placeholderReason } from "./placeholder.js";
 import { redact } from "./redact.js";
 import type { ScanTally } from "./tally.js";
@@ -34,6 +35,8 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
   const dropReason = (candidate: Candidate, fragment: Fragment, lines: LineIndex): string | undefined => {
     if (CONFIDENCES.indexOf(candidate.confidence) < minConfidence) return "min-confidence";
     if (placeholderReason(candidate) !== undefined) return "placeholder";
+    const guard = falsePositiveReason(candidate, fragment, lines);
+    if (guard !== undefined) return `false-positive:${guard}`;
     return allowlist.reason(candidate, fragment.path) ?? (hasInlineAllow(fragment.text, lines, candidate) ? "inline-allow" : undefined);
   };
   const scanFragment = (fragment: Fragment, tally: ScanTally) => {

@@ -1,5 +1,6 @@
-import { once } from "node:events";
 import type { Writable } from "node:stream";
+import type { Provenance, SourceEvent } from "../model/fragment.js";
+import { decodeBuffer } from "./decode.js";
 import { abandonGit, finishGit, spawnGit, splitRecords, stdoutOf, writeAll } from "./git-exec.js";
 import type { GitProcess } from "./git-exec.js";
 
@@ -34,9 +35,30 @@ export interface ReadBlobsOptions {
 const EMPTY = Buffer.alloc(0);
 const NEWLINE = 10;
 
+/** An input line for `readBlobs`: `cat-file` reads one line per object, so a newline in a path cannot pass. */
+export function listLine(oid: string, path: string): string {
+  return `${oid} ${path.replaceAll("\n", "\\n")}\n`;
+}
+
+/** A read blob as a source event: text to scan with its provenance, or a skip with the reason. */
+export function blobEvent(result: BlobResult, provenance: Provenance): SourceEvent {
+  const path = result.ref.path === "" ? result.ref.oid : result.ref.path;
+  const blob = `blob ${result.ref.oid}`;
+  if (result.kind === "too-large") return { type: "skip", path, reason: "too-large", detail: `${result.size} bytes, ${blob}` };
+  if (result.kind === "missing") return { type: "skip", path, reason: "unreadable", detail: `missing object, ${blob}` };
+  const decoded = decodeBuffer(result.content);
+  if (decoded.kind === "binary") return { type: "skip", path, reason: "binary", detail: blob };
+  return {
+    type: "fragment",
+    fragment: { text: decoded.text, path, provenance },
+    bytes: result.content.length,
+    ...(decoded.lossy ? { lossy: true } : {}),
+  };
+}
+
 /**
- * Reads blobs through two long-lived processes: `cat-file --batch-check` sizes every listed
- * object (input lines `<oid>[ <path>]`; trees, commits and missing objects are dropped), and one
+ * Reads listed blobs through two long-lived processes: `cat-file --batch-check` sizes every
+ * listed object (input lines `<oid>[ <path>]`; trees and commits are dropped), and one
  * `cat-file --batch` streams the contents of the blobs within the size limit. No process per
  * blob; memory stays bounded because every pipe applies backpressure.
  */
@@ -45,65 +67,88 @@ export async function* readBlobs(
   input: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
   options: ReadBlobsOptions,
 ): AsyncGenerator<BlobResult> {
-  const checkArgs = ["cat-file", "--batch-check=%(objectname) %(objecttype) %(objectsize) %(rest)", "--buffer"];
-  const batchArgs = ["cat-file", "--batch", "--buffer"];
-  const check = spawnGit(cwd, checkArgs, true);
-  const batch = spawnGit(cwd, batchArgs, true);
+  const skipped: BlobResult[] = [];
+  for await (const result of catBlobs(cwd, sizedBlobs(cwd, input, options, skipped))) {
+    yield* skipped.splice(0);
+    yield result;
+  }
+  yield* skipped.splice(0);
+}
+
+/**
+ * Streams the contents of blobs through one `git cat-file --batch`, in the order given (the
+ * pack order is the fast one: each delta base is still cached when its deltas come).
+ */
+export async function* catBlobs(cwd: string, refs: AsyncIterable<BlobRef> | Iterable<BlobRef>): AsyncGenerator<BlobResult> {
+  const args = ["cat-file", "--batch", "--buffer"];
+  const batch = spawnGit(cwd, args, true);
   const requested = new Queue<BlobRef>();
-  const oversized: BlobResult[] = [];
   let failure: unknown;
-  const fail = (error: unknown) => {
+  const feeding = writeAll(stdinOf(batch), requestLines(refs, requested)).catch((error: unknown) => {
     failure ??= error;
-  };
-  const feeding = writeAll(stdinOf(check), input).catch(fail);
-  const routing = routeListed(check, batch, options, (ref, size) => {
-    if (size === undefined) requested.push(ref);
-    else oversized.push(size < 0 ? { kind: "missing", ref } : { kind: "too-large", ref, size });
-  }).catch(fail);
+  });
   let finished = false;
   try {
     for await (const object of parseBatchOutput(stdoutOf(batch))) {
-      while (oversized.length > 0) yield oversized.shift() as BlobResult;
       const ref = requested.shift();
-      if (ref !== undefined && object.type === "blob") yield { kind: "content", ref, content: object.content };
+      if (ref === undefined) continue;
+      yield object.type === "blob" ? { kind: "content", ref, content: object.content } : { kind: "missing", ref };
     }
-    await Promise.all([feeding, routing]);
-    yield* oversized.splice(0);
+    await feeding;
     if (failure !== undefined) throw failure;
     finished = true;
   } finally {
-    if (finished) await Promise.all([finishGit(check, checkArgs), finishGit(batch, batchArgs)]);
-    else await Promise.all([abandonGit(check), abandonGit(batch)]);
+    if (finished) await finishGit(batch, args);
+    else await abandonGit(batch);
   }
 }
 
-/** Reads `--batch-check` lines: blobs within the limit go to `--batch`, the rest are reported (size -1: missing). */
-async function routeListed(
-  check: GitProcess,
-  batch: GitProcess,
+async function* requestLines(refs: AsyncIterable<BlobRef> | Iterable<BlobRef>, requested: Queue<BlobRef>): AsyncGenerator<string> {
+  for await (const ref of refs) {
+    requested.push(ref);
+    yield `${ref.oid}\n`;
+  }
+}
+
+/** Sizes listed objects with `--batch-check`: yields the blobs within the limit, reports the others into `skipped`. */
+async function* sizedBlobs(
+  cwd: string,
+  input: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
   options: ReadBlobsOptions,
-  route: (ref: BlobRef, oversize: number | undefined) => void,
-): Promise<void> {
-  const stdin = stdinOf(batch);
+  skipped: BlobResult[],
+): AsyncGenerator<BlobRef> {
+  const args = ["cat-file", "--batch-check=%(objectname) %(objecttype) %(objectsize) %(rest)", "--buffer"];
+  const check = spawnGit(cwd, args, true);
+  let failure: unknown;
+  const feeding = writeAll(stdinOf(check), input).catch((error: unknown) => {
+    failure ??= error;
+  });
   let blobs = 0;
   let bytes = 0;
-  for await (const line of splitRecords(stdoutOf(check), NEWLINE)) {
-    const [oid = "", type, sizeText = "0"] = line.split(" ", 3);
-    // Reported, never fetched (`cat-file` prints no path for a missing object).
-    if (type === "missing") route({ oid, path: "" }, -1);
-    if (type !== "blob") continue;
-    const size = Number(sizeText);
-    const path = line.slice(oid.length + type.length + sizeText.length + 3);
-    if (size > options.maxSize) {
-      route({ oid, path }, size);
-      continue;
+  let finished = false;
+  try {
+    for await (const line of splitRecords(stdoutOf(check), NEWLINE)) {
+      const [oid = "", type = "", sizeText = "0"] = line.split(" ", 3);
+      const ref = { oid, path: line.slice(oid.length + type.length + sizeText.length + 3) };
+      // `cat-file` prints no path for a missing object; it is reported, never fetched.
+      if (type === "missing") skipped.push({ kind: "missing", ref });
+      if (type !== "blob") continue;
+      const size = Number(sizeText);
+      if (size > options.maxSize) {
+        skipped.push({ kind: "too-large", ref, size });
+        continue;
+      }
+      options.onListed?.(++blobs, (bytes += size), false);
+      yield ref;
     }
-    route({ oid, path }, undefined);
-    options.onListed?.(++blobs, (bytes += size), false);
-    if (!stdin.write(`${oid}\n`)) await once(stdin, "drain");
+    await feeding;
+    if (failure !== undefined) throw failure;
+    options.onListed?.(blobs, bytes, true);
+    finished = true;
+  } finally {
+    if (finished) await finishGit(check, args);
+    else await abandonGit(check);
   }
-  stdin.end();
-  options.onListed?.(blobs, bytes, true);
 }
 
 function stdinOf(process: GitProcess): Writable {

@@ -80,14 +80,55 @@ export function spawnGit(cwd: string, args: readonly string[], withStdin = false
   }) as GitProcess;
 }
 
-/** Runs a git command with small output and returns its stdout; failures become GitError. */
+/**
+ * Runs a git command with small output and returns its stdout; failures become GitError.
+ * Commands that read work-tree files or print diffs also get the repository's own filter, diff
+ * and merge drivers switched off (see `driverOverrides`).
+ */
 export async function gitText(cwd: string, args: readonly string[]): Promise<string> {
   try {
-    const result = await execa("git", gitArgv(args), { cwd, env: gitEnv(), extendEnv: false, stdin: "ignore", stripFinalNewline: false });
+    const drivers = WORKTREE_READERS.has(args[0] ?? "") ? await driverOverrides(cwd) : [];
+    const env = { ...gitEnv(), ...configEnv(drivers) };
+    const result = await execa("git", gitArgv(args), { cwd, env, extendEnv: false, stdin: "ignore", stripFinalNewline: false });
     return result.stdout;
   } catch (error) {
     throw toGitError(args, error);
   }
+}
+
+// Commands that may read work-tree files (where `filter.<x>.clean` runs) or render diffs
+// (`diff.<x>.textconv`, `diff.<x>.command`). The drivers are named by attributes, which git
+// cannot be told to ignore before 2.40, so the programs themselves are blanked.
+const WORKTREE_READERS = new Set(["blame", "status", "diff", "grep", "ls-files", "add", "show", "log", "stash", "check-attr"]);
+const DRIVER_KEYS = "^(filter|diff|merge)\\..+\\.(clean|smudge|process|textconv|command|driver)$";
+const pendingDrivers = new Map<string, Promise<string[]>>();
+
+/**
+ * Every driver program the repository's config names (`filter.evil.clean`, …): set to the empty
+ * string, git runs nothing for it. Read fresh for each command (a config can change between
+ * scans); concurrent calls for one folder share the read.
+ */
+export function driverOverrides(cwd: string): Promise<string[]> {
+  const pending = pendingDrivers.get(cwd);
+  if (pending !== undefined) return pending;
+  const args = ["config", "-z", "--name-only", "--get-regexp", DRIVER_KEYS];
+  const read = execa("git", gitArgv(args), { cwd, env: gitEnv(), extendEnv: false, stdin: "ignore", reject: false })
+    .then((result) => (result.exitCode === 0 ? result.stdout.split("\u0000").filter((key) => key !== "") : []))
+    .finally(() => pendingDrivers.delete(cwd));
+  pendingDrivers.set(cwd, read);
+  return read;
+}
+
+/** Config as environment (GIT_CONFIG_COUNT/KEY/VALUE), after any the user set: keys may hold `=`, which `-c` cannot carry. */
+function configEnv(blankKeys: readonly string[]): Record<string, string> {
+  if (blankKeys.length === 0) return {};
+  const base = Number(process.env["GIT_CONFIG_COUNT"] ?? 0) || 0;
+  const env: Record<string, string> = { GIT_CONFIG_COUNT: String(base + blankKeys.length) };
+  blankKeys.forEach((key, i) => {
+    env[`GIT_CONFIG_KEY_${base + i}`] = key;
+    env[`GIT_CONFIG_VALUE_${base + i}`] = "";
+  });
+  return env;
 }
 
 /** Waits for a streamed git process to exit; a failure becomes GitError. */
@@ -130,10 +171,14 @@ export async function* splitRecords(stream: AsyncIterable<Buffer>, separator: nu
 
 /** Writes chunks to a process's stdin with backpressure, then closes it. */
 export async function writeAll(stdin: Writable, chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>): Promise<void> {
-  for await (const chunk of chunks) {
-    if (!stdin.write(chunk)) await once(stdin, "drain");
+  try {
+    for await (const chunk of chunks) {
+      if (!stdin.write(chunk)) await once(stdin, "drain");
+    }
+  } finally {
+    // Also when the source failed: the process then ends, and the failure is reported once.
+    stdin.end();
   }
-  stdin.end();
 }
 
 /** The stdout of a streamed process, typed as the byte stream it is. */

@@ -1,11 +1,11 @@
 import picomatch from "picomatch";
 import type { Source, SourceEvent } from "../model/fragment.js";
-import { readBlobs } from "./git-cat-file.js";
-import type { BlobResult } from "./git-cat-file.js";
-import { abandonGit, finishGit, spawnGit, splitRecords, stdoutOf } from "./git-exec.js";
+import { collectReachableBlobs, packOrderedBlobs } from "./git-blob-list.js";
+import type { SizedBlob } from "./git-blob-list.js";
+import { blobEvent, catBlobs, listLine, readBlobs } from "./git-cat-file.js";
+import type { BlobRef, BlobResult } from "./git-cat-file.js";
 import { readRawLog } from "./git-log-raw.js";
 import type { GitRepo } from "./git-repo.js";
-import { decodeBuffer } from "./decode.js";
 
 /** Options of a git history source. */
 export interface GitHistoryOptions {
@@ -15,13 +15,9 @@ export interface GitHistoryOptions {
   readonly maxFileSize: number;
   /** Globs of repo-relative paths never to scan. */
   readonly exclude: readonly string[];
-  /** Prepended to every path (several repositories in one scan). */
-  readonly pathPrefix?: string;
   /** Running count and bytes of the blobs to read; `done` once the listing is complete. */
   readonly onListed?: (blobs: number, bytes: number, done: boolean) => void;
 }
-
-const ZERO_ID = /^0+$/;
 
 /**
  * Every distinct blob of a repository's history (or of a range), read once through one
@@ -34,27 +30,82 @@ export function gitHistorySource(options: GitHistoryOptions): Source {
 }
 
 async function* historyEvents(options: GitHistoryOptions): AsyncGenerator<SourceEvent> {
-  const { repo } = options;
   const isExcluded = options.exclude.length === 0 ? undefined : picomatch([...options.exclude], { dot: true });
-  const readOptions = { maxSize: options.maxFileSize, ...(options.onListed === undefined ? {} : { onListed: options.onListed }) };
-  if (options.range !== undefined) {
-    for await (const result of readBlobs(repo.cwd, introducedBlobs(repo.cwd, options.range, isExcluded), readOptions)) {
-      yield toEvent(result, options.pathPrefix ?? "");
-    }
+  if (options.range === undefined) {
+    for await (const result of allBlobs(options, isExcluded)) yield toEvent(result);
     return;
   }
-  // `--objects` lists each reachable object once, blobs with the first path they were reached by.
-  const args = ["rev-list", "--objects", "--missing=allow-any", ...repo.allRevs, "--"];
-  const revList = spawnGit(repo.cwd, args);
-  let finished = false;
-  try {
-    const listing = isExcluded === undefined ? stdoutOf(revList) : withoutExcluded(stdoutOf(revList), isExcluded);
-    for await (const result of readBlobs(repo.cwd, listing, readOptions)) yield toEvent(result, options.pathPrefix ?? "");
-    finished = true;
-  } finally {
-    if (finished) await finishGit(revList, args);
-    else await abandonGit(revList);
+  const readOptions = { maxSize: options.maxFileSize, ...(options.onListed === undefined ? {} : { onListed: options.onListed }) };
+  for await (const result of readBlobs(options.repo.cwd, introducedBlobs(options.repo.cwd, options.range, isExcluded), readOptions)) {
+    yield toEvent(result);
   }
+}
+
+/**
+ * Every reachable blob, read in pack order. The store's pack order (headers only) and the
+ * reachable set (a log pass, with paths) are listed concurrently, and reading starts at once:
+ * a blob whose reachability is not known yet waits until the log pass ends. Reading in traversal
+ * order instead was measured 1.9x slower on a 30,000-commit repository (delta bases evicted).
+ */
+async function* allBlobs(options: GitHistoryOptions, isExcluded?: (path: string) => boolean): AsyncGenerator<BlobResult> {
+  const paths = new Map<string, string>();
+  let listed = false;
+  const listing = collectReachableBlobs(options.repo, paths, isExcluded).then(() => {
+    listed = true;
+  });
+  const skipped: BlobResult[] = [];
+  let failure: unknown;
+  listing.catch((error: unknown) => {
+    failure ??= error;
+  });
+  const packed = packOrderedBlobs(options.repo.cwd);
+  packed.catch(() => undefined); // reported where it is awaited
+  const refs = inPackOrder(options, packed, paths, () => listed, listing, skipped);
+  for await (const result of catBlobs(options.repo.cwd, refs)) {
+    yield* skipped.splice(0);
+    yield result;
+  }
+  yield* skipped.splice(0);
+  if (failure !== undefined) throw failure;
+}
+
+/** The reachable blobs within the size limit, in pack order; oversized and missing ones go to `skipped`. */
+async function* inPackOrder(
+  options: GitHistoryOptions,
+  packed: Promise<readonly SizedBlob[]>,
+  paths: Map<string, string>,
+  isListed: () => boolean,
+  listing: Promise<void>,
+  skipped: BlobResult[],
+): AsyncGenerator<BlobRef> {
+  let count = 0;
+  let bytes = 0;
+  // A blob to read, "skip" (oversized, reported), or undefined (not known to be reachable).
+  const take = (blob: SizedBlob): BlobRef | "skip" | undefined => {
+    const path = paths.get(blob.oid);
+    if (path === undefined) return undefined;
+    paths.delete(blob.oid);
+    if (blob.size <= options.maxFileSize) {
+      options.onListed?.(++count, (bytes += blob.size), false);
+      return { oid: blob.oid, path };
+    }
+    skipped.push({ kind: "too-large", ref: { oid: blob.oid, path }, size: blob.size });
+    return "skip";
+  };
+  const waiting: SizedBlob[] = [];
+  for (const blob of await packed) {
+    const ref = take(blob);
+    if (typeof ref === "object") yield ref;
+    else if (ref === undefined && !isListed()) waiting.push(blob);
+  }
+  await listing;
+  for (const blob of waiting) {
+    const ref = take(blob);
+    if (typeof ref === "object") yield ref;
+  }
+  options.onListed?.(count, bytes, true);
+  // Reachable but absent from the store: a partial clone's unfetched blobs, or damage.
+  for (const [oid, path] of paths) skipped.push({ kind: "missing", ref: { oid, path } });
 }
 
 /** `<oid> <path>` lines of the blobs that commits of the range added or changed, each blob once. */
@@ -62,38 +113,13 @@ async function* introducedBlobs(cwd: string, range: readonly string[], isExclude
   const seen = new Set<string>();
   for await (const commit of readRawLog(cwd, range)) {
     for (const entry of commit.entries) {
-      if (!entry.isBlob || ZERO_ID.test(entry.blob) || seen.has(entry.blob) || isExcluded?.(entry.path) === true) continue;
+      if (!entry.isBlob || seen.has(entry.blob) || isExcluded?.(entry.path) === true) continue;
       seen.add(entry.blob);
-      yield `${entry.blob} ${oneLine(entry.path)}\n`;
+      yield listLine(entry.blob, entry.path);
     }
   }
 }
 
-async function* withoutExcluded(stream: AsyncIterable<Buffer>, isExcluded: (path: string) => boolean): AsyncGenerator<string> {
-  for await (const line of splitRecords(stream, 10)) {
-    const space = line.indexOf(" ");
-    if (space === -1 || !isExcluded(line.slice(space + 1))) yield `${line}\n`;
-  }
-}
-
-/** `cat-file --batch-check` reads one line per object: a newline in a path cannot pass. */
-function oneLine(path: string): string {
-  return path.replaceAll("\n", "\\n");
-}
-
-function toEvent(result: BlobResult, prefix: string): SourceEvent {
-  const path = `${prefix}${result.ref.path === "" ? result.ref.oid : result.ref.path}`;
-  const blob = `blob ${result.ref.oid}`;
-  if (result.kind === "too-large") {
-    return { type: "skip", path, reason: "too-large", detail: `${result.size} bytes, ${blob}` };
-  }
-  if (result.kind === "missing") return { type: "skip", path, reason: "unreadable", detail: `missing object, ${blob}` };
-  const decoded = decodeBuffer(result.content);
-  if (decoded.kind === "binary") return { type: "skip", path, reason: "binary", detail: blob };
-  return {
-    type: "fragment",
-    fragment: { text: decoded.text, path, provenance: { kind: "git", blob: result.ref.oid } },
-    bytes: result.content.length,
-    ...(decoded.lossy ? { lossy: true } : {}),
-  };
+function toEvent(result: BlobResult): SourceEvent {
+  return blobEvent(result, { kind: "git", blob: result.ref.oid });
 }

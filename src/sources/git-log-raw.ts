@@ -8,7 +8,7 @@ export interface RawEntry {
   readonly parentBlobs: readonly string[];
   /** Blob id at this path after the commit (all zeros when deleted). */
   readonly blob: string;
-  /** Whether the new entry is file content (regular, executable or symlink), not a submodule. */
+  /** Whether the new entry is file content (regular, executable or symlink): not a deletion, not a submodule. */
   readonly isBlob: boolean;
 }
 

@@ -26,12 +26,11 @@ const FIELD = "\u001f";
 export async function attachGitProvenance(
   repo: GitRepo,
   findings: readonly Finding[],
-  options: { pathPrefix?: string; dropPath?: (path: string) => boolean } = {},
+  options: { dropPath?: (path: string) => boolean } = {},
 ): Promise<Finding[]> {
   const blobs = new Set(findings.flatMap((f) => (f.provenance.kind === "git" ? [f.provenance.blob] : [])));
   if (blobs.size === 0) return [...findings];
   const [histories, head] = await Promise.all([walkHistory(repo, blobs), headEntries(repo.cwd, blobs)]);
-  const prefix = options.pathPrefix ?? "";
   const out: Finding[] = [];
   for (const finding of findings) {
     const provenance = finding.provenance;
@@ -41,12 +40,11 @@ export async function attachGitProvenance(
       continue;
     }
     for (const [path, history] of [...paths].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const fullPath = `${prefix}${path}`;
-      if (options.dropPath?.(fullPath) === true) continue;
+      if (options.dropPath?.(path) === true) continue;
       const inHead = head.entries.has(`${provenance.blob}\u0000${path}`);
       out.push({
         ...finding,
-        path: fullPath,
+        path,
         matchId: shortHash(`${finding.matchId}\u0000${path}`),
         provenance: gitProvenance(provenance.blob, history, inHead ? head.commit : undefined, histories.commits),
       });

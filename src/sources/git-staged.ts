@@ -1,10 +1,9 @@
 import picomatch from "picomatch";
 import type { Finding } from "../model/finding.js";
 import type { Source, SourceEvent } from "../model/fragment.js";
-import { readBlobs } from "./git-cat-file.js";
+import { blobEvent, listLine, readBlobs } from "./git-cat-file.js";
 import { DIFF_SAFETY, abandonGit, finishGit, gitText, spawnGit, splitRecords, stdoutOf } from "./git-exec.js";
 import type { GitRepo } from "./git-repo.js";
-import { decodeBuffer } from "./decode.js";
 
 /** Line ranges (1-based, inclusive) that the staged change added or changed, by path. */
 export type ChangedLines = ReadonlyMap<string, readonly (readonly [number, number])[]>;
@@ -20,7 +19,6 @@ export interface StagedOptions {
   readonly repo: GitRepo;
   readonly maxFileSize: number;
   readonly exclude: readonly string[];
-  readonly pathPrefix?: string;
 }
 
 // Staged additions, copies, modifications and renames; renames detected so that moving a file is not "adding" its lines.
@@ -28,32 +26,19 @@ const CACHED = ["diff", "--cached", ...DIFF_SAFETY, "-M", "--diff-filter=ACMR", 
 
 /** Pre-commit mode: the staged version of each added or changed file, read from the index in one `cat-file`. */
 export function stagedScan(options: StagedOptions): StagedScan {
-  const prefix = options.pathPrefix ?? "";
   return {
-    source: { id: `${options.repo.target} (staged)`, events: () => stagedEvents(options, prefix) },
-    changedLines: () => readChangedLines(options.repo.cwd, prefix),
+    source: { id: `${options.repo.target} (staged)`, events: () => stagedEvents(options) },
+    changedLines: () => readChangedLines(options.repo.cwd),
   };
 }
 
-async function* stagedEvents(options: StagedOptions, prefix: string): AsyncGenerator<SourceEvent> {
+async function* stagedEvents(options: StagedOptions): AsyncGenerator<SourceEvent> {
   const isExcluded = options.exclude.length === 0 ? () => false : picomatch([...options.exclude], { dot: true });
   const raw = await gitText(options.repo.cwd, [...CACHED, "--raw", "-z", "--no-abbrev"]);
   const listing = stagedBlobs(raw).filter((ref) => !isExcluded(ref.path));
-  const lines = listing.map((ref) => `${ref.oid} ${ref.path.replaceAll("\n", "\\n")}\n`);
+  const lines = listing.map((ref) => listLine(ref.oid, ref.path));
   for await (const result of readBlobs(options.repo.cwd, lines, { maxSize: options.maxFileSize })) {
-    const path = `${prefix}${result.ref.path}`;
-    if (result.kind !== "content") {
-      const detail = result.kind === "missing" ? "missing object" : `${result.size} bytes > ${options.maxFileSize}`;
-      yield { type: "skip", path, reason: result.kind === "missing" ? "unreadable" : "too-large", detail };
-      continue;
-    }
-    const decoded = decodeBuffer(result.content);
-    if (decoded.kind === "binary") {
-      yield { type: "skip", path, reason: "binary" };
-      continue;
-    }
-    const fragment = { text: decoded.text, path, provenance: { kind: "staged" as const } };
-    yield { type: "fragment", fragment, bytes: result.content.length, ...(decoded.lossy ? { lossy: true } : {}) };
+    yield blobEvent(result, { kind: "staged" });
   }
 }
 
@@ -74,7 +59,7 @@ function stagedBlobs(raw: string): { oid: string; path: string }[] {
 }
 
 /** Streams `git diff --cached -U0` and keeps the `+` side of every hunk. */
-async function readChangedLines(cwd: string, prefix: string): Promise<ChangedLines> {
+async function readChangedLines(cwd: string): Promise<ChangedLines> {
   const args = [...CACHED, "-U0", "--inter-hunk-context=0", "--src-prefix=a/", "--dst-prefix=b/"];
   const git = spawnGit(cwd, args);
   const changed = new Map<string, [number, number][]>();
@@ -88,7 +73,7 @@ async function readChangedLines(cwd: string, prefix: string): Promise<ChangedLin
       } else if (line.startsWith("+++ ")) {
         const path = patchPath(line.slice(4));
         ranges = path === undefined ? undefined : [];
-        if (path !== undefined && ranges !== undefined) changed.set(`${prefix}${path}`, ranges);
+        if (path !== undefined && ranges !== undefined) changed.set(path, ranges);
       } else if (line.startsWith("@@ ")) {
         const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
         if (hunk === null) continue;

@@ -1,0 +1,76 @@
+// `npm run bench:accuracy`: writes a seeded corpus of realistic files (source in several
+// languages, .env, YAML, JSON, Terraform, Dockerfiles, CI files, notebooks, docs) with planted
+// format-valid FAKE credentials of every rule family and detector, plus decoys; writes the truth
+// file; scans the corpus with the built CLI; prints recall and precision per family and overall.
+// Options (env): BENCH_SEED (default 1), BENCH_VERBOSE=1 (list misses and false positives).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadBuiltinRules } from "../dist/rules/load.js";
+import { fakeSecrets, prng } from "../scripts/fake-secrets.js";
+import { plantManagedReferences } from "./accuracy/ci-plants.js";
+import { Corpus } from "./accuracy/corpus.js";
+import { plantDecoys } from "./accuracy/decoys.js";
+import { plantEncoded, plantGenericAssignments, plantJwts, plantStructuredConfig, plantUriCredentials } from "./accuracy/detector-plants.js";
+import { plantCertificates, plantPrivateKeys } from "./accuracy/key-plants.js";
+import { plantRuleFamilies } from "./accuracy/rule-plants.js";
+import { familyOfRule, locationsOf, ratio, score } from "./accuracy/score.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const work = path.join(root, "bench", ".work", "accuracy");
+const corpusDir = path.join(work, "corpus");
+const seed = Number(process.env.BENCH_SEED ?? 1);
+const verbose = process.env.BENCH_VERBOSE === "1";
+
+function generate(rules) {
+  const rand = prng(seed);
+  const fake = fakeSecrets(seed + 1);
+  const corpus = new Corpus(rand);
+  const skipped = plantRuleFamilies(corpus, rules, rand);
+  plantJwts(corpus, fake, rand, 40);
+  plantUriCredentials(corpus, fake, rand, 60);
+  plantStructuredConfig(corpus, fake, rand, 120);
+  plantGenericAssignments(corpus, fake, rand, 80);
+  plantEncoded(corpus, fake, rand, 30);
+  plantPrivateKeys(corpus, rand, 21);
+  plantCertificates(corpus, rand, 8);
+  plantManagedReferences(corpus, rand, 40);
+  plantDecoys(corpus, fake, rand, 6);
+  rmSync(corpusDir, { recursive: true, force: true });
+  mkdirSync(corpusDir, { recursive: true });
+  const truth = corpus.write(corpusDir);
+  writeFileSync(path.join(work, "truth.json"), `${JSON.stringify(truth, null, 1)}\n`);
+  return { truth, skipped, files: corpus.files.size };
+}
+
+function scanCorpus() {
+  const args = [path.join(root, "bin", "nhiscan.js"), "scan", corpusDir, "--format", "json", "--show-secrets", "--fail-on", "none", "--quiet"];
+  const out = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 28 });
+  writeFileSync(path.join(work, "report.json"), out);
+  return JSON.parse(out);
+}
+
+const pct = (x) => `${(100 * x).toFixed(1)}%`.padStart(7);
+
+function print(result, context) {
+  console.log(`accuracy corpus: seed ${seed}, ${context.files} files, ${context.planted} planted credentials, ${context.decoys} decoy blocks`);
+  if (context.skipped.length > 0) console.log(`rules without a mutable example (not planted): ${context.skipped.join(", ")}`);
+  console.log(`\n${"family".padEnd(22)} planted recalled  recall reported     TP precision`);
+  for (const r of [...result.rows, result.total]) {
+    const recall = r.planted === 0 ? "      -" : pct(ratio(r.recalled, r.planted));
+    const precision = r.reported === 0 ? "      -" : pct(ratio(r.truePositives, r.reported));
+    console.log(`${r.family.padEnd(22)} ${String(r.planted).padStart(7)} ${String(r.recalled).padStart(8)} ${recall} ${String(r.reported).padStart(8)} ${String(r.truePositives).padStart(6)} ${precision}`);
+  }
+  if (!verbose) return;
+  for (const r of result.rows) {
+    for (const m of r.misses) console.log(`MISS ${r.family}: ${m}`);
+    for (const f of r.falsePositives) console.log(`FP   ${r.family}: ${f}`);
+  }
+}
+
+const rules = loadBuiltinRules();
+const { truth, skipped, files } = generate(rules);
+const report = scanCorpus();
+const result = score(truth, locationsOf(report), familyOfRule(rules));
+print(result, { files, skipped, planted: truth.filter((t) => !t.decoy).length, decoys: truth.filter((t) => t.decoy).length });

@@ -1,0 +1,37 @@
+import { GRADES } from "../model/check.js";
+import type { Grade } from "../model/check.js";
+import type { InventoryItem } from "../model/inventory.js";
+import type { InventorySummary } from "../model/report.js";
+import { NO_OWNER_HINT, primaryOwner } from "../inventory/lifecycle.js";
+
+/** Counts of the inventory by grade, kind, primary owner hint and failed check. */
+export function summarizeInventory(items: readonly InventoryItem[]): InventorySummary {
+  const byGrade = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
+  const byKind: Record<string, number> = {};
+  const byOwner: Record<string, number> = {};
+  const byCheck: Record<string, number> = {};
+  const add = (into: Record<string, number>, key: string) => {
+    into[key] = (into[key] ?? 0) + 1;
+  };
+  for (const item of items) {
+    byGrade[item.grade] += 1;
+    add(byKind, item.kind);
+    add(byOwner, ownerLabel(item));
+    for (const failed of new Set(item.checks.filter((c) => c.status === "fail").map((c) => c.checkId))) add(byCheck, failed);
+  }
+  return { credentials: items.length, byGrade, byKind: sortedByCount(byKind), byOwner: sortedByCount(byOwner), byCheck: sortedByCount(byCheck) };
+}
+
+/**
+ * The owner a one-line view names: the primary owner hint, or `no owner hint found` when there
+ * is none or the missing-owner check failed (its only hints are inactive commit authors).
+ */
+export function ownerLabel(item: InventoryItem): string {
+  const ownerless = item.checks.some((c) => c.checkId === "missing-owner" && c.status === "fail");
+  return ownerless ? NO_OWNER_HINT : (primaryOwner(item)?.value ?? NO_OWNER_HINT);
+}
+
+/** Most frequent first, ties by key: the order JSON keeps and reports print. */
+function sortedByCount(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)));
+}

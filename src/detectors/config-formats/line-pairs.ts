@@ -1,0 +1,78 @@
+import type { ConfigFormat } from "./formats.js";
+
+/** A key and its literal value, with the value's offsets in the text. */
+export interface KeyValue {
+  readonly key: string;
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Where a line's key ends and its value begins, per line-oriented syntax. */
+const KEY_AT: Partial<Record<ConfigFormat, readonly RegExp[]>> = {
+  env: [/^\s*(?:export\s+|set\s+)?([A-Za-z_][\w.-]*)\s*=\s*/],
+  dockerfile: [/^\s*(?:ENV|ARG)\s+([A-Za-z_]\w*)\s*=\s*/i, /^\s*ENV\s+([A-Za-z_]\w*)\s+(?=[^\s=]+\s*$)/i],
+  properties: [/^\s*([^\s=:#!][^=:\s]*)\s*[=:]\s*/],
+  ini: [/^\s*["']?([^\s=#;[\]"'][^=]{0,200}?)["']?\s*=\s*/],
+  toml: [/^\s*["']?([^\s=#[\]"'][^=]{0,200}?)["']?\s*=\s*/],
+  terraform: [/^\s*"?([A-Za-z_][\w-]*)"?\s*=\s*/],
+  yaml: [/^\s*-\s+["']?([A-Za-z_][\w.-]*)=/, /^\s*(?:-\s+)?["']?([A-Za-z_$][\w.\-/$]*)["']?\s*:(?:\s+|$)/],
+};
+// Keys whose value is named by a sibling line: Kubernetes `- name: X` / `value: …`, Terraform `variable "x" { default = … }`.
+const INDIRECT_KEYS = new Set(["value", "default", "Value"]);
+const NAME_LINE = /^\s*(?:-\s+)?(?:name|Name|key)\s*[:=]\s*["']?([\w.-]+)|^\s*variable\s+"([\w-]+)"/;
+const MAX_LINE = 4000;
+// Markers after which a YAML value is a structure or a multi-line scalar, read by other detectors.
+const NOT_SCALAR = /^(?:[{[|>&*]|<<)/;
+
+/** Key/value pairs of a line-oriented config text (.env, Dockerfile, .properties, INI, TOML, Terraform, YAML). */
+export function linePairs(text: string, format: ConfigFormat): KeyValue[] {
+  const patterns = KEY_AT[format];
+  if (patterns === undefined) return [];
+  const out: KeyValue[] = [];
+  let name: { value: string; line: number } | undefined;
+  let lineNo = 0;
+  for (let at = 0; at < text.length; lineNo++) {
+    const next = text.indexOf("\n", at);
+    const lineEnd = next < 0 ? text.length : next;
+    const line = text.slice(at, lineEnd);
+    if (line.length <= MAX_LINE) {
+      const named = NAME_LINE.exec(line);
+      if (named !== null) name = { value: named[1] ?? named[2] ?? "", line: lineNo };
+      const pair = pairOfLine(line, patterns, format);
+      if (pair !== undefined) {
+        const indirect = INDIRECT_KEYS.has(pair.key) && name !== undefined && lineNo - name.line <= 3;
+        out.push({ ...pair, key: indirect && name !== undefined ? name.value : pair.key, start: at + pair.start, end: at + pair.end });
+      }
+    }
+    at = lineEnd + 1;
+  }
+  return out;
+}
+
+function pairOfLine(line: string, patterns: readonly RegExp[], format: ConfigFormat): KeyValue | undefined {
+  for (const pattern of patterns) {
+    const m = pattern.exec(line);
+    if (m === null) continue;
+    const value = valueAt(line, m[0].length, format);
+    return value === undefined ? undefined : { key: m[1] ?? "", ...value };
+  }
+  return undefined;
+}
+
+/** The literal value starting at `at`: quoted (without its quotes) or bare up to a comment. */
+export function valueAt(line: string, at: number, format: ConfigFormat): { value: string; start: number; end: number } | undefined {
+  const quote = line[at];
+  if (quote === '"' || quote === "'" || quote === "`") {
+    let end = at + 1;
+    while (end < line.length && line[end] !== quote) end += line[end] === "\\" && quote === '"' ? 2 : 1;
+    if (end >= line.length) return undefined;
+    return { value: line.slice(at + 1, end), start: at + 1, end };
+  }
+  if (format === "yaml" && NOT_SCALAR.test(line.slice(at))) return undefined;
+  let end = line.length;
+  const comment = format === "properties" ? -1 : line.slice(at).search(/\s[#;]/);
+  if (comment >= 0) end = at + comment;
+  while (end > at && /[\s,;\r]/.test(line[end - 1] ?? "")) end--;
+  return end > at ? { value: line.slice(at, end), start: at, end } : undefined;
+}

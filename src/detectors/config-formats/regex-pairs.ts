@@ -1,0 +1,47 @@
+import type { ConfigFormat } from "./formats.js";
+import type { KeyValue } from "./line-pairs.js";
+
+// Bounded runs keep these linear on minified one-line files.
+const JSON_PAIR = /"((?:[^"\\\n]|\\.){1,200})"\s{0,20}:\s{0,20}"((?:[^"\\\n]|\\.){1,2000})"/dg;
+// ECS task definitions, CloudFormation and many APIs write `{"name": "DB_PASSWORD", "value": "…"}`.
+const JSON_NAME = /"(?:name|Name|key|Key|ParameterKey)"\s{0,20}:\s{0,20}"([\w.-]{1,200})"\s{0,20},?\s{0,20}$/;
+const NETRC_PASSWORD = /(?:^|\s)(password|passwd)\s{1,20}(\S{1,500})/dg;
+const XML_ELEMENT = /<([\w:.-]{1,100})>([^<\n]{1,1000})<\/\1>/dg;
+const XML_ATTRIBUTES = /\b(?:key|name)\s{0,5}=\s{0,5}"([^"\n]{1,200})"\s{1,20}value\s{0,5}=\s{0,5}"([^"\n]{1,2000})"/dg;
+
+/** Group 1 is the key, group 2 the value (the regexes carry the `d` flag for offsets). */
+function* groupPairs(regex: RegExp, text: string): Generator<KeyValue> {
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+    const span = m.indices?.[2];
+    if (span !== undefined) yield { key: m[1] ?? "", value: m[2] ?? "", start: span[0], end: span[1] };
+  }
+}
+
+function jsonPairs(text: string): KeyValue[] {
+  const out: KeyValue[] = [];
+  for (const pair of groupPairs(JSON_PAIR, text)) {
+    if (pair.key !== "value" && pair.key !== "Value" && pair.key !== "ParameterValue") {
+      out.push(pair);
+      continue;
+    }
+    const before = text.slice(Math.max(0, pair.start - 300), pair.start).replace(/"(?:value|Value|ParameterValue)"\s*:\s*"$/, "");
+    out.push({ ...pair, key: JSON_NAME.exec(before)?.[1] ?? pair.key });
+  }
+  return out;
+}
+
+/** Key/value pairs found by a pattern over the whole text (JSON, .netrc, XML), where lines do not delimit pairs. */
+export function regexPairs(text: string, format: ConfigFormat): KeyValue[] {
+  const pick = (regex: RegExp) => [...groupPairs(regex, text)];
+  switch (format) {
+    case "json":
+      return jsonPairs(text);
+    case "netrc":
+      return pick(NETRC_PASSWORD);
+    case "xml":
+      return [...pick(XML_ELEMENT), ...pick(XML_ATTRIBUTES)];
+    default:
+      return [];
+  }
+}

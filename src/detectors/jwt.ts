@@ -1,0 +1,82 @@
+import type { Candidate } from "../model/finding.js";
+import type { Detector } from "./detector.js";
+
+// Header and payload are base64url JSON objects, so both start with `eyJ` (`{"` and a letter) or
+// `eyI` (`{"` and a digit or symbol, as in 1Password Connect's `{"1password.com/auuid"…`).
+const JWT = /(?<![\w-])ey[IJ][A-Za-z0-9_-]{8,4000}\.ey[IJ][A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,2000}(?![\w-])/g;
+/** The jwt.io and RFC 7519 samples, published everywhere as examples. */
+const DOCUMENTED_SUBJECTS = new Set(["1234567890", "joe"]);
+
+type Json = Readonly<Record<string, unknown>>;
+
+function decodeObject(segment: string): Json | undefined {
+  try {
+    const value = JSON.parse(Buffer.from(segment, "base64url").toString("utf8")) as unknown;
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isoOf(seconds: unknown): string | undefined {
+  if (typeof seconds !== "number" || !Number.isFinite(seconds)) return undefined;
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+function textOf(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.join(", ");
+  return undefined;
+}
+
+/** Registered claims worth inventorying, as strings (dates in ISO 8601). */
+function claimParts(header: Json, payload: Json): Record<string, string> {
+  const parts: Record<string, string> = {};
+  const put = (name: string, value: string | undefined) => {
+    if (value !== undefined) parts[name] = value;
+  };
+  put("alg", textOf(header["alg"]));
+  put("kid", textOf(header["kid"]));
+  for (const claim of ["iss", "sub", "aud"]) put(claim, textOf(payload[claim]));
+  put("iat", isoOf(payload["iat"]));
+  put("exp", isoOf(payload["exp"]));
+  // The no-expiry check reads `expiresAt`.
+  put("expiresAt", isoOf(payload["exp"]));
+  return parts;
+}
+
+function isDocumentedSample(payload: Json): boolean {
+  return DOCUMENTED_SUBJECTS.has(String(payload["sub"] ?? payload["iss"] ?? "")) && /^(?:John Doe|joe)?$/.test(String(payload["name"] ?? ""));
+}
+
+/** JSON Web Tokens, decoded without verification: algorithm, issuer, subject, audience and expiry. */
+export const detector: Detector = {
+  id: "jwt",
+  description: "JSON Web Tokens, with issuer, subject, audience, issue and expiry dates decoded (not verified)",
+  appliesTo: (fragment) => fragment.text.includes("eyJ") || fragment.text.includes("eyI"),
+  detect(fragment) {
+    const out: Candidate[] = [];
+    JWT.lastIndex = 0;
+    for (let m = JWT.exec(fragment.text); m !== null; m = JWT.exec(fragment.text)) {
+      const [headerPart = "", payloadPart = "", signature = ""] = m[0].split(".");
+      const header = decodeObject(headerPart);
+      const payload = decodeObject(payloadPart);
+      if (header === undefined || payload === undefined || typeof header["alg"] !== "string" || isDocumentedSample(payload)) continue;
+      const unsigned = header["alg"].toLowerCase() === "none" || signature.length === 0;
+      out.push({
+        ruleId: "jwt",
+        provider: "jwt",
+        kind: "token",
+        severity: unsigned ? "medium" : "high",
+        secret: m[0],
+        start: m.index,
+        end: m.index + m[0].length,
+        confidence: unsigned ? "medium" : "high",
+        nonExpiring: payload["exp"] === undefined,
+        parts: claimParts(header, payload),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,24 @@
+import { matchRule } from "../rules/match.js";
+import type { DetectContext } from "./detector.js";
+
+// Context a provider rule may need around a value (`aws_secret_access_key = …`), without
+// re-reading a whole minified line.
+const WINDOW = 200;
+
+/**
+ * Whether a provider rule (the YAML rules) matches a span overlapping `[start, end)`, looking only
+ * at the surrounding line. Generic detectors leave such values to the rule, which names the provider.
+ */
+export function providerRuleCovers(context: DetectContext, text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const nextBreak = text.indexOf("\n", end);
+  const from = Math.max(lineStart, start - WINDOW);
+  const to = Math.min(nextBreak < 0 ? text.length : nextBreak, end + WINDOW);
+  const window = text.slice(from, to);
+  for (const rule of context.prefilter.candidates(window)) {
+    for (const match of matchRule(rule, window)) {
+      if (match.start + from < end && match.end + from > start) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,85 @@
+import type { Candidate } from "../model/finding.js";
+import type { Fragment } from "../model/fragment.js";
+import type { CredentialKind } from "../model/rule.js";
+import { configFormatOf } from "./config-formats/formats.js";
+import type { ConfigFormat } from "./config-formats/formats.js";
+import { kubernetesSecretEntries, mayHoldSecretManifest } from "./config-formats/kubernetes-secret.js";
+import type { SecretEntry } from "./config-formats/kubernetes-secret.js";
+import { linePairs } from "./config-formats/line-pairs.js";
+import type { KeyValue } from "./config-formats/line-pairs.js";
+import { regexPairs } from "./config-formats/regex-pairs.js";
+import type { DetectContext, Detector } from "./detector.js";
+import { providerRuleCovers } from "./rule-overlap.js";
+import { secretNameKind } from "./secret-names.js";
+import { isHighEntropy, nonSecretReason } from "./secret-value.js";
+
+/** Values another detector reads better: URIs with credentials, PEM blocks, JWTs. */
+const OTHER_DETECTOR = /^[a-z][\w+.-]*:\/\/[^/\s]*@|-----BEGIN |^eyJ[\w-]{8,}\.eyJ/;
+/** Bitnami Sealed Secrets hold ciphertext that only the cluster can decrypt: safe to commit. */
+const SEALED_SECRET = /^kind:\s*["']?SealedSecret["']?\s*$/m;
+/** Secret keys whose names say nothing (`tls.crt`, `username`) are still not all secret. */
+const NOT_SECRET_IN_MANIFEST = /(?:^|[._-])(?:crt|cert|pem|pub|ca|user|username|host|port|url|endpoint|database|db|namespace|region|email)$/i;
+
+function pairsOf(text: string, format: ConfigFormat): KeyValue[] {
+  return format === "json" || format === "netrc" || format === "xml" ? regexPairs(text, format) : linePairs(text, format);
+}
+
+function make(pair: KeyValue, kind: CredentialKind, secret: string, parts: Record<string, string>, highEntropy: boolean): Candidate {
+  return {
+    ruleId: "structured-config",
+    provider: "generic",
+    kind,
+    severity: "high",
+    secret,
+    start: pair.start,
+    end: pair.end,
+    confidence: highEntropy ? "high" : "medium",
+    nonExpiring: false,
+    parts: { key: pair.key, ...parts },
+  };
+}
+
+function manifestCandidate(entry: SecretEntry): Candidate | undefined {
+  if (NOT_SECRET_IN_MANIFEST.test(entry.key) || entry.value.includes("CERTIFICATE-----")) return undefined;
+  const isKey = entry.value.includes("PRIVATE KEY-----");
+  if (!isKey && nonSecretReason(entry.value) !== undefined) return undefined;
+  const kind: CredentialKind = isKey ? "private-key" : (secretNameKind(entry.key) ?? "password");
+  const parts = { format: "kubernetes-secret", encoding: entry.encoding };
+  // Declared a Secret by its manifest: the name need not look secret, and the value is sure.
+  return { ...make(entry, kind, entry.value.trim(), parts, true), confidence: isKey || isHighEntropy(entry.value) ? "high" : "medium" };
+}
+
+function pairCandidate(pair: KeyValue, format: ConfigFormat, fragment: Fragment, context: DetectContext): Candidate | undefined {
+  const kind = format === "netrc" ? "password" : secretNameKind(pair.key);
+  if (kind === undefined || nonSecretReason(pair.value) !== undefined || OTHER_DETECTOR.test(pair.value)) return undefined;
+  if (providerRuleCovers(context, fragment.text, pair.start, pair.end)) return undefined;
+  return make(pair, kind, pair.value, { format }, isHighEntropy(pair.value));
+}
+
+/**
+ * Key-aware reading of configuration files: a secret-named key (`password`, `api_key`,
+ * `client_secret`…) with a literal, non-placeholder value is a finding without any provider format.
+ */
+export const detector: Detector = {
+  id: "structured-config",
+  description: "Secret-named keys with literal values in .env, YAML, JSON, .properties, INI, TOML, Terraform, Dockerfile, .netrc and Kubernetes Secrets",
+  appliesTo: (fragment) => configFormatOf(fragment.path) !== undefined,
+  detect(fragment, context) {
+    const format = configFormatOf(fragment.path);
+    if (format === undefined) return [];
+    const out: Candidate[] = [];
+    const manifest = format === "yaml" && mayHoldSecretManifest(fragment.text) ? kubernetesSecretEntries(fragment.text) : [];
+    for (const entry of manifest) {
+      const candidate = manifestCandidate(entry);
+      if (candidate !== undefined) out.push(candidate);
+    }
+    if (format === "yaml" && SEALED_SECRET.test(fragment.text)) return out;
+    const inManifest = (pair: KeyValue) => manifest.some((e) => pair.start < e.end && pair.end > e.start);
+    for (const pair of pairsOf(fragment.text, format)) {
+      if (inManifest(pair)) continue;
+      const candidate = pairCandidate(pair, format, fragment, context);
+      if (candidate !== undefined) out.push(candidate);
+    }
+    return out;
+  },
+};

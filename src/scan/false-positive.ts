@@ -1,0 +1,79 @@
+import type { Candidate } from "../model/finding.js";
+import type { Fragment } from "../model/fragment.js";
+import type { LineIndex } from "../util/text.js";
+
+const LOCKFILE =
+  /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|Cargo\.lock|go\.sum|poetry\.lock|Pipfile\.lock|uv\.lock|pdm\.lock|composer\.lock|Gemfile\.lock|packages\.lock\.json|paket\.lock|gradle\.lockfile|flake\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|Package\.resolved|\.terraform\.lock\.hcl|deno\.lock)$/;
+const INTEGRITY = /^(?:sha(?:1|224|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}|h1:[A-Za-z0-9+/]{20,}={0,2}|zh:[0-9a-f]{64})$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const HASH_LENGTHS = new Set([32, 40, 56, 64, 96, 128]);
+const GIT_CONTEXT = /\b(?:commit|sha1?|rev|revision|gitHead|parent|tree|ref|head|base|merge)\b|\/commit\/|\/tree\/|\/blob\/|@[0-9a-f]{40}\b/i;
+const HASH_CONTEXT = /checksum|sha-?\d*|md5|hash|digest|integrity|etag|fingerprint|signature|crc|blake/i;
+const DIGEST_PREFIX = /(?:sha\d{1,3}|md5|blake2b?|sha3-\d{3}):$/i;
+const SECRET_WORD = /token|secret|passw|api[-_]?key|auth|credential/i;
+/**
+ * Names under which a UUID is an identifier or a one-off token (request, session, CSRF, tenant…),
+ * not a credential; elsewhere a UUID can be a real key (Heroku, Scaleway, Codecov use UUIDs).
+ */
+const ID_NAME = /session|csrf|xsrf|request|correlation|trace|idempot|nonce|state|cursor|page|device|install|tenant|client|user|account|org|project|(?:^|[_-])id$|Id$/i;
+const KEY_NAME = /secret|passw|pwd|key|private/i;
+const MINIFIED_PATH = /\.min\.(?:js|css|mjs)$|[.-](?:bundle|chunk)\.[cm]?js$|(?:^|\/)(?:dist|build|bundles?|vendor|static\/js|public\/js)\/[^/]*\.[cm]?js$/;
+const SCRIPT_OR_STYLE = /\.(?:[cm]?js|css|map)$/;
+const LONG_LINE = 1000;
+const I18N_PATH =
+  /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?|messages)\/|\.(?:po|pot|xliff|xlf|strings|stringsdict|resx|arb)$|(?:^|\/)messages(?:_[\w-]+)?\.(?:properties|json|ya?ml)$/;
+const DOC_OR_TEST_PATH =
+  /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|html?)$|(?:^|\/)(?:docs?|documentation|examples?|samples?|test|tests|__tests__|spec|specs|testdata|test-data|fixtures?|__fixtures__|__mocks__|mocks?)\/|[._-](?:test|spec)\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|cs|php|rs|swift|scala)$|_test\.go$|\.(?:example|sample|template|dist|tmpl)$/i;
+
+function isIdName(name: string): boolean {
+  return ID_NAME.test(name) && !KEY_NAME.test(name);
+}
+
+/** A candidate found by a generic detector (no provider format), which the guards treat with more suspicion. */
+function isGeneric(candidate: Candidate): boolean {
+  return candidate.provider === "generic";
+}
+
+/** A provider-format match that a validator or a unique prefix made certain. */
+function isCertain(candidate: Candidate): boolean {
+  return candidate.confidence === "high" && !isGeneric(candidate);
+}
+
+function lineAround(fragment: Fragment, lines: LineIndex, candidate: Candidate): string {
+  const { start, end } = lines.lineBounds(fragment.text, lines.locate(candidate.start).line);
+  return fragment.text.slice(start, end);
+}
+
+function hashGuard(candidate: Candidate, fragment: Fragment, line: () => string): string | undefined {
+  const value = candidate.secret;
+  if (INTEGRITY.test(value)) return "integrity-hash";
+  if (isGeneric(candidate) && UUID.test(value) && isIdName(candidate.parts?.["key"] ?? candidate.parts?.["name"] ?? "")) return "uuid";
+  if (!/^[0-9a-fA-F]+$/.test(value) || !HASH_LENGTHS.has(value.length) || isCertain(candidate)) return undefined;
+  if (DIGEST_PREFIX.test(fragment.text.slice(Math.max(0, candidate.start - 10), candidate.start))) return "content-hash";
+  const context = line();
+  if ((value.length === 40 || value.length === 64) && GIT_CONTEXT.test(context) && !SECRET_WORD.test(context)) return "git-sha";
+  if (HASH_CONTEXT.test(context) && !SECRET_WORD.test(context.replace(HASH_CONTEXT, ""))) return "content-hash";
+  return undefined;
+}
+
+function pathGuard(candidate: Candidate, fragment: Fragment, line: () => string): string | undefined {
+  const path = fragment.path;
+  if (LOCKFILE.test(path) && !isCertain(candidate)) return "lockfile";
+  if (!isCertain(candidate) && (MINIFIED_PATH.test(path) || (SCRIPT_OR_STYLE.test(path) && line().length > LONG_LINE))) return "minified";
+  if (!isGeneric(candidate)) return undefined;
+  if (I18N_PATH.test(path)) return "i18n";
+  if (candidate.confidence !== "high" && DOC_OR_TEST_PATH.test(path)) return "documentation-or-test";
+  return undefined;
+}
+
+/**
+ * Why a candidate is a known kind of false positive in its context (lockfile integrity hashes,
+ * git SHAs, UUIDs, content hashes, minified bundles, i18n strings, documentation and test
+ * values), or undefined. References to managed secrets are never dropped here.
+ */
+export function falsePositiveReason(candidate: Candidate, fragment: Fragment, lines: LineIndex): string | undefined {
+  if (candidate.kind === "managed-reference") return undefined;
+  let cached: string | undefined;
+  const line = () => (cached ??= lineAround(fragment, lines, candidate));
+  return hashGuard(candidate, fragment, line) ?? pathGuard(candidate, fragment, line);
+}
