@@ -1,4 +1,4 @@
-import type { CommitInfo } from "../model/fragment.js";
+import type { CommitInfo, Provenance } from "../model/fragment.js";
 import type { Credential, OwnerHint } from "../model/inventory.js";
 
 // Lifecycle facts derived from a credential's locations, shared by checks and reports so that
@@ -15,15 +15,17 @@ export const NO_OWNER_HINT = "no owner hint found";
  */
 export function introducingCommit(credential: Credential): CommitInfo | undefined {
   const commits = credential.locations.flatMap((l) => {
-    const p = l.provenance;
-    if (p.kind === "git") return p.introduced === undefined ? [] : [p.introduced];
-    if (p.kind === "file") {
-      const commit = p.introduced ?? p.lastChange;
-      return commit === undefined ? [] : [commit];
-    }
-    return [];
+    const commit = locationCommit(l.provenance);
+    return commit === undefined ? [] : [commit];
   });
   return commits.filter((c) => !Number.isNaN(Date.parse(c.date))).sort((a, b) => Date.parse(a.date) - Date.parse(b.date))[0];
+}
+
+/** The commit that introduced one location's value: the blob's, or the working-tree line's (else its last change). */
+export function locationCommit(provenance: Provenance): CommitInfo | undefined {
+  if (provenance.kind === "git") return provenance.introduced;
+  if (provenance.kind === "file") return provenance.introduced ?? provenance.lastChange;
+  return undefined;
 }
 
 /** Whole days from `from` (ISO) to `now`, never negative. */

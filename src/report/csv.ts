@@ -3,6 +3,7 @@ import type { InventoryItem } from "../model/inventory.js";
 import type { ScanReport } from "../model/report.js";
 import { displayValue, failingChecks, firstSeen, ownersOf } from "./facts.js";
 import type { Formatter } from "./formatter.js";
+import { locationCommit } from "../inventory/lifecycle.js";
 
 const HEADER = [
   "credential_id",
@@ -36,7 +37,7 @@ export const format: Formatter = (report) => {
 
 function row(report: ScanReport, item: InventoryItem, location: Finding): string[] {
   const p = location.provenance;
-  const commit = p.kind === "git" ? p.introduced : p.kind === "file" ? p.lastChange : undefined;
+  const commit = locationCommit(p);
   return [
     item.credentialId,
     item.grade,

@@ -2,6 +2,7 @@ import type { CheckResult } from "../model/check.js";
 import type { Finding } from "../model/finding.js";
 import type { InventoryItem } from "../model/inventory.js";
 import type { ScanReport } from "../model/report.js";
+import { committedValueAge, introducingCommit } from "../inventory/lifecycle.js";
 
 // Facts several formatters show, computed one way so every format tells the same story.
 
@@ -29,29 +30,22 @@ export function locationLabel(location: Finding): string {
 export function provenanceLabel(location: Finding): string {
   const p = location.provenance;
   if (p.kind === "staged") return "staged";
-  if (p.kind === "file") return p.lastChange === undefined ? "working tree" : `working tree, last changed in ${p.lastChange.sha.slice(0, 8)}`;
+  if (p.kind === "file") {
+    if (p.introduced !== undefined) return `working tree, introduced in ${p.introduced.sha.slice(0, 8)}`;
+    return p.lastChange === undefined ? "working tree" : `working tree, last changed in ${p.lastChange.sha.slice(0, 8)}`;
+  }
   const commit = p.introduced === undefined ? `blob ${p.blob.slice(0, 8)}` : `introduced in ${p.introduced.sha.slice(0, 8)}`;
   return p.inHead === true ? `${commit}, in HEAD` : `${commit}, history only`;
 }
 
-/** Earliest commit date known for the value (introducing commit, or last change of the line). */
+/** Date of the commit that introduced the value, when known (the same date every format shows). */
 export function firstSeen(item: InventoryItem): string | undefined {
-  const dates = item.locations.flatMap((l) => {
-    const p = l.provenance;
-    if (p.kind === "git") return p.introduced === undefined ? [] : [p.introduced.date];
-    if (p.kind === "file") return p.lastChange === undefined ? [] : [p.lastChange.date];
-    return [];
-  });
-  return dates.filter((d) => !Number.isNaN(Date.parse(d))).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  return introducingCommit(item)?.date;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Committed-value age in whole days at the time of the scan, when a first-seen date is known. */
 export function ageDays(item: InventoryItem, report: ScanReport): number | undefined {
-  const first = firstSeen(item);
-  if (first === undefined) return undefined;
-  return Math.max(0, Math.floor((Date.parse(report.scannedAt) - Date.parse(first)) / DAY_MS));
+  return committedValueAge(item, new Date(report.scannedAt));
 }
 
 /** Age buckets, youngest first, with their upper bound in days. */

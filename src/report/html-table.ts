@@ -5,6 +5,7 @@ import type { ScanReport } from "../model/report.js";
 import { ageDays, displayValue, failingChecks, firstSeen, locationLabel, NO_OWNER, ownersOf, placesOf, provenanceLabel } from "./facts.js";
 import { esc } from "./html-assets.js";
 import { adviceFor } from "./remediation.js";
+import { locationCommit } from "../inventory/lifecycle.js";
 
 const COLUMNS: readonly (readonly [key: string, title: string, type: "num" | "text"])[] = [
   ["grade", "Grade", "num"],
@@ -99,6 +100,6 @@ ${advice.length === 0 ? "" : `<h3>What to do</h3><ul>${advice.join("")}</ul>`}</
 }
 
 function commitOf(p: InventoryItem["locations"][number]["provenance"]): string {
-  const c = p.kind === "git" ? p.introduced : p.kind === "file" ? p.lastChange : undefined;
+  const c = locationCommit(p);
   return c === undefined ? "" : `${c.sha.slice(0, 8)} ${c.author} ${c.date.slice(0, 10)}`;
 }

@@ -9,6 +9,7 @@ import { CONFIDENCES, SEVERITIES } from "../model/rule.js";
 import { formatZodIssues } from "../util/zod-issues.js";
 import { gradeCredential, worstFirst } from "./regrade.js";
 import { scanReportSchema } from "./report-schema.js";
+import { summarizeInventory } from "../checks/summary.js";
 
 /** One report to merge, with the label its locations get (the repository name). */
 export interface MergeInput {
@@ -63,6 +64,7 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
     warnings: reports.flatMap((r) => r.warnings),
     showSecrets: reports.some((r) => r.showSecrets),
     items,
+    summary: summarizeInventory(items),
     policy: evaluateGate(
       items.filter((i) => !isRetired(i, options.context.now)),
       options.failOn,
