@@ -9,7 +9,7 @@ import { applyBaseline, isRetired, readBaseline } from "../inventory/baseline.js
 import { describeLocations } from "../inventory/locations.js";
 import type { InventoryRoot } from "../inventory/locations.js";
 import { summarizeInventory } from "../checks/summary.js";
-import { gradeCredential, worstFirst } from "../report/regrade.js";
+import { gradeCredential, worstFirst } from "../checks/index.js";
 import { loadRules } from "../rules/load.js";
 import { scanSources } from "../scan/scan.js";
 import type { ScanRunOptions, ScanSettings } from "../scan/scan.js";

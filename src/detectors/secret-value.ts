@@ -25,22 +25,31 @@ const NOT_SECRET: readonly (readonly [RegExp, string])[] = [
   [/^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|pbkdf2[\w-]*|[156])\$/, "password hash"],
 ];
 
-/** Letters in lower-case runs of 3+ (words) over all characters: high for identifiers, low for random text. */
-function wordiness(segment: string): number {
-  let inWords = 0;
-  for (const run of segment.match(/[a-z]{3,}/g) ?? []) inWords += run.length;
-  return inWords / segment.length;
+// Words: an optional capital and 3+ lower-case letters; acronyms count when a word follows them.
+const WORD = /[A-Z]?[a-z]{3,}|[A-Z]{2,5}(?=[A-Z][a-z]{3,})/g;
+
+/** The word letters of a name-like segment when it is mostly words, else undefined. */
+function wordsOf(segment: string): string | undefined {
+  if (/^\d{1,4}$/.test(segment)) return "";
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(segment)) return undefined;
+  const text = /^[A-Z0-9]+$/.test(segment) ? segment.toLowerCase() : segment;
+  const words = (text.match(WORD) ?? []).join("");
+  return words.length >= 0.6 * segment.length ? words : undefined;
 }
 
 /**
  * An identifier or a path of them (`argumentExpression`, `HTTPPasswordMgrWithDefaultRealm`,
- * `oauth2ClientSecret`, `roles/iam.serviceAccountTokenCreator`, `Rails::Auth`, `db-credentials`):
- * every segment is mostly words. Random tokens almost never are.
+ * `oauth2ClientSecret`, `roles/iam.serviceAccountTokenCreator`, `Rails::Auth`, `db-credentials`).
  */
 function isIdentifierPath(value: string): boolean {
-  const segments = value.split(/[/.:#_-]+/).filter(Boolean);
-  if (segments.length === 0 || !/^[\w/.:#$-]+$/.test(value)) return false;
-  return segments.every((s) => /^\d{1,4}$/.test(s) || (/^[A-Za-z][A-Za-z0-9]*$/.test(s) && wordiness(s.replace(/[A-Z]/g, (c) => c.toLowerCase())) >= 0.7 && /[a-z]/.test(s)));
+  if (!/^[\w/.:#$-]+$/.test(value)) return false;
+  const segments = value.split(/[/.:#_$-]+/).filter(Boolean);
+  const words = segments.filter((s) => s.length > 3).map(wordsOf);
+  // Abbreviations (`aj`, `db`, `v1`) pass when real words stand beside them.
+  if (words.length === 0 || words.some((w) => w === undefined)) return false;
+  const letters = words.join("");
+  // Words have a word's share of vowels; random lower-case letters have fewer.
+  return letters.length >= 4 && letters.replace(/[^aeiouyAEIOUY]/g, "").length >= 0.25 * letters.length;
 }
 
 /** Why a value cannot be a literal credential, or undefined when it may be one. */

@@ -17,7 +17,7 @@ const VARIABLE_NAME = /^@?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*@?$/;
 /** Passwords that say what they are: `mypass`, `badpass`, `dbpassword1`. */
 const NAMED_PASSWORD = /^[a-z]{0,8}(?:pass|passwd|password|pwd|secret)\d{0,3}$/i;
 const PLACEHOLDER_USER = /^(?:user|username|usr|login|name|anonymous|\$\{[^}]*\}|\$[A-Za-z_]\w*|<[^>]*>|\{[^}]*\})$/i;
-const DOC_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|host|hostname|domain|your[-\w]*|server|myhost|dbhost)$|^<|\{|\$/i;
+const DOC_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|host|hostname|domain|your[-\w]*|server|myhost|dbhost|bogus\.\w+)$|^<|\{|\$/i;
 const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|host\.docker\.internal|db|database|postgres|mysql|redis|mongo|mongodb|rabbitmq)$/i;
 const TRIVIAL = /^(?:admin|root|test|testing|guest|postgres|mysql|redis|mongo|password\d*|secret\d*|pass\d*|123+4*5*6*|qwerty|letmein|dev|local|example|sa)$/i;
 
@@ -46,9 +46,14 @@ const WEB_SCHEMES = new Set(["http", "https", "git", "ssh", "svn", "socks5", "so
 
 /** Trivial passwords (`guest`, `postgres`) are low; local services medium; a real password on a remote host high. */
 function confidenceOf(password: string, host: string): Confidence {
-  if (TRIVIAL.test(password)) return "low";
+  if (TRIVIAL.test(unleet(password))) return "low";
   if (LOCAL_HOST.test(host)) return "medium";
   return password.length >= 8 ? "high" : "medium";
+}
+
+/** `p4ssw0rd` reads as `password`. */
+function unleet(value: string): string {
+  return value.replace(/[4@]/g, "a").replace(/3/g, "e").replace(/[1!]/g, "i").replace(/0/g, "o").replace(/[5$]/g, "s").replace(/7/g, "t");
 }
 
 function decoded(value: string): string {
@@ -72,7 +77,7 @@ export const detector: Detector = {
       const span = m.indices?.[3];
       if (span === undefined) continue;
       const plain = decoded(password);
-      if (plain.length < 4 || PLACEHOLDER.test(plain) || NAMED_PASSWORD.test(plain) || (VARIABLE_NAME.test(plain) && !/\d/.test(plain)) || PLACEHOLDER_USER.test(user) || DOC_HOST.test(host) || plain === user) continue;
+      if (plain.length < 4 || PLACEHOLDER.test(plain) || NAMED_PASSWORD.test(unleet(plain)) || (VARIABLE_NAME.test(plain) && !/\d/.test(plain)) || PLACEHOLDER_USER.test(user) || DOC_HOST.test(host) || plain === user) continue;
       const confidence = confidenceOf(plain, host);
       const lower = scheme.toLowerCase();
       out.push({

@@ -7,7 +7,7 @@ import type { RuleSummary, ScanReport, ScanStats } from "../model/report.js";
 import { SKIP_REASONS } from "../model/report.js";
 import { CONFIDENCES, SEVERITIES } from "../model/rule.js";
 import { formatZodIssues } from "../util/zod-issues.js";
-import { gradeCredential, worstFirst } from "./regrade.js";
+import { gradeCredential, worstFirst } from "../checks/index.js";
 import { scanReportSchema } from "./report-schema.js";
 import { summarizeInventory } from "../checks/summary.js";
 

@@ -12,8 +12,17 @@ const KNOWN_EXAMPLES = new Set([
   "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
   "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
   "AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe",
-  // The key of RFC 4231 HMAC test case 2: a published test vector.
+  // The key of RFC 4231 HMAC test case 2, and the sample tokens of OAuth 2.0 (RFC 6749) and OAuth 1.0 (RFC 5849).
   "Jefe",
+  "2YotnFZFEjr1zCsicMWpAA",
+  "tGzv3JOkF0XG5Qx2TlKWIA",
+  "SplxlOBeZQQYbYS6WxSbIA",
+  "nnch734d00sl2jdk",
+  "pfkkdhi9sl3r4s00",
+  "kd94hf93k423kf44",
+  "hh5s93j4hdidpola",
+  "hdhd0244k9j7ao03",
+  "ad180jjd733klru7",
 ]);
 
 const PLACEHOLDER_WORDS =
