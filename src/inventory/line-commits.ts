@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import pLimit from "p-limit";
 import type { Finding } from "../model/finding.js";
 import type { CommitInfo } from "../model/fragment.js";
+import { gitText } from "../sources/git-exec.js";
 import { blameLines } from "./git-authors.js";
 import type { BlamedLine } from "./git-authors.js";
 import { joinPath } from "../util/path.js";
@@ -14,6 +15,12 @@ const CONCURRENCY = 4;
  * `git log -L` each; past this many, the blamed commit stands in for the introducing one.
  */
 export const MAX_TRACED_LINES = 200;
+
+/** Paths (relative to the work tree root) of the files in HEAD; empty before the first commit. */
+async function trackedPaths(top: string): Promise<Set<string>> {
+  const listing = await gitText(top, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", "HEAD"]).catch(() => "");
+  return new Set(listing.split("\0").filter((p) => p !== ""));
+}
 
 /** The commits of a working-tree finding's line. */
 export interface LineCommits {
@@ -36,8 +43,12 @@ export async function lineCommits(
   locations: readonly TreeLocation[],
   fingerprintKey: string | undefined,
 ): Promise<Map<Finding, LineCommits>> {
+  // Only files HEAD tracks have commits: one listing avoids a failing blame per ignored or new file.
+  const tracked = await trackedPaths(top);
   const byPath = new Map<string, TreeLocation[]>();
-  for (const location of locations) byPath.set(location.repoPath, [...(byPath.get(location.repoPath) ?? []), location]);
+  for (const location of locations) {
+    if (tracked.has(location.repoPath)) byPath.set(location.repoPath, [...(byPath.get(location.repoPath) ?? []), location]);
+  }
   const limit = pLimit(CONCURRENCY);
   const blamed = await Promise.all(
     [...byPath].map(([path, list]) =>
