@@ -52,10 +52,12 @@ export function score(truth, locations, familyOf) {
     if (found.has(t)) row(t.family).recalled++;
     else row(t.family).misses.push(`${t.path}:${t.startLine} ${t.rule} ${String(t.secret).slice(0, 40)}`);
   }
+  const decoys = truth.filter((t) => t.decoy);
+  const decoysHit = decoys.filter((t) => locations.some((l) => inBlock(l, t))).length;
   const rows = [...families.values()].sort((a, b) => a.family.localeCompare(b.family));
   const sum = (k) => rows.reduce((n, r) => n + r[k], 0);
   const total = { family: "overall", planted: sum("planted"), recalled: sum("recalled"), reported: sum("reported"), truePositives: sum("truePositives") };
-  return { rows, total };
+  return { rows, total, decoys: decoys.length, decoysHit };
 }
 
 export const ratio = (a, b) => (b === 0 ? 1 : a / b);

@@ -5,6 +5,9 @@ import { findPemBlocks } from "./pem.js";
 import type { PemBlock } from "./pem.js";
 
 const CERT_LABEL = /^(?:TRUSTED )?CERTIFICATE$/;
+/** Trust stores shipped by libraries (certifi, requests, grpc, curl): public roots, not anyone's credential. */
+const BUNDLE_PATH = /(?:^|\/)(?:ca-?bundle|ca-?certificates|cacerts?|cacert|roots|root-?certs?|trust(?:ed)?[-_]?(?:store|roots|certs)?|certifi)[^/]*\.(?:pem|crt|txt|cer)$/i;
+const BUNDLE_SIZE = 10;
 
 /** `validFrom`/`validTo` are OpenSSL date strings on Node 20 (the Date getters arrived in 22.10). */
 function isoDate(openssl: string): string {
@@ -67,9 +70,12 @@ export const detector: Detector = {
   appliesTo: (fragment) => fragment.text.includes("CERTIFICATE-----"),
   detect(fragment) {
     const out: Candidate[] = [];
-    for (const block of findPemBlocks(fragment.text, (label) => CERT_LABEL.test(label))) {
+    const blocks = findPemBlocks(fragment.text, (label) => CERT_LABEL.test(label));
+    const bundle = blocks.length >= BUNDLE_SIZE || BUNDLE_PATH.test(fragment.path);
+    for (const block of blocks) {
       const cert = parseCertificate(block);
-      if (cert !== undefined) out.push(toCandidate(block, cert));
+      // In a trust store, the root and intermediate CAs are the store's content; leaf certificates still count.
+      if (cert !== undefined && !(bundle && (cert.ca || isSelfSigned(cert)))) out.push(toCandidate(block, cert));
     }
     return out;
   },

@@ -9,13 +9,15 @@ import type { Detector } from "./detector.js";
 const GITHUB_WORKFLOW = /^\.github\/(?:workflows\/[^/]+|actions\/.+\/action|[^/]+\/action)\.ya?ml$|(?:^|\/)action\.ya?ml$/;
 const YAML = /\.ya?ml$/;
 const KUBERNETES_HINT = /secretKeyRef|secretRef|secretName/;
+/** Where Vault paths are configuration (YAML, env files, scripts, CI) rather than code that handles them. */
+const VAULT_FILE = /\.(?:ya?ml|json|env|properties|toml|tf|tfvars|hcl|sh|bash|zsh|ini|cfg|conf|xml)$|(?:^|\/)(?:\.env[^/]*|Dockerfile[^/]*|Jenkinsfile[^/]*|Makefile)$/;
 
 function referencesOf(text: string, path: string): SecretReference[] {
   const out: SecretReference[] = [];
   if (GITHUB_WORKFLOW.test(path)) out.push(...githubActionsReferences(text, path));
   if (pipelineSystemOf(path) !== undefined) out.push(...pipelineReferences(text, path));
   if (YAML.test(path) && KUBERNETES_HINT.test(text)) out.push(...kubernetesReferences(text, path));
-  if (text.includes("vault")) out.push(...vaultReferences(text, path));
+  if (VAULT_FILE.test(path) && text.includes("vault")) out.push(...vaultReferences(text, path));
   return out;
 }
 
@@ -28,7 +30,7 @@ export const detector: Detector = {
   id: "ci-secret-ref",
   description: "References to managed secrets in CI definitions, Kubernetes manifests and Vault paths (inventory, not leaks)",
   appliesTo: (fragment) =>
-    GITHUB_WORKFLOW.test(fragment.path) || pipelineSystemOf(fragment.path) !== undefined || KUBERNETES_HINT.test(fragment.text) || fragment.text.includes("vault"),
+    GITHUB_WORKFLOW.test(fragment.path) || pipelineSystemOf(fragment.path) !== undefined || YAML.test(fragment.path) || VAULT_FILE.test(fragment.path),
   detect(fragment): Candidate[] {
     return referencesOf(fragment.text, fragment.path).map((ref) => ({
       ruleId: "ci-secret-ref",

@@ -9,7 +9,7 @@ const SOURCE_FILE =
   /\.(?:[cm]?[jt]sx?|py|pyw|ipynb|go|java|kts?|scala|groovy|gradle|rb|php|cs|vb|fs|sh|bash|zsh|ksh|fish|ps1|psm1|bat|cmd|swift|rs|c|h|cc|cpp|hpp|m|mm|dart|lua|pl|pm|r|jl|exs?|erl|clj|vue|svelte|astro)$|(?:^|\/)(?:Jenkinsfile|Makefile|Vagrantfile|Rakefile|Fastfile)$/;
 const SHELL_FILE = /\.(?:sh|bash|zsh|ksh)$|(?:^|\/)Makefile$/;
 /** A string literal of 16+ characters without spaces; in notebooks the quotes are JSON-escaped (`\"`). */
-const LITERAL = /(\\?["'`])([^"'`\s\\]{16,4096})\1/dg;
+const LITERAL = /(\\?["'`])([^"'`\s\\]{16,4096})\1/g;
 /**
  * What precedes the literal in `name = "value"` in most languages: an identifier (after `$`, `@`,
  * `this.`, `self.`…), an optional closing quote or bracket (dict keys), an optional type
@@ -19,8 +19,10 @@ const LITERAL = /(\\?["'`])([^"'`\s\\]{16,4096})\1/dg;
 const ASSIGNED_TO =
   /(?<![\w$-])([A-Za-z_][\w-]{0,60})["'\]]{0,2}\s{0,4}(?::\s{0,4}[\w<>[\]|?&']{1,30}\s{0,4})?(?:\{\s{0,4}get;\s{0,4}(?:(?:private\s+)?(?:set|init);\s{0,4})?\}\s{0,4})?(?::=|=>|\?\?=|\|\|=|=|:)\s{0,4}(?:[bBrRuUfF@$]{1,2})?$/;
 /** A key and value passed as two arguments: `setProperty("db.password", "…")`, `define('API_SECRET', '…')`. */
-const ARGUMENT_PAIR = /["']([A-Za-z_][\w.-]{0,60})["']\s{0,4},\s{0,4}$/;
+const ARGUMENT_PAIR = /\w\(\s{0,4}["']([A-Za-z_][\w.-]{0,60})["']\s{0,4},\s{0,4}$/;
 const PREFIX_WINDOW = 120;
+/** The last characters before an assigned literal: a separator, spaces, a string prefix. */
+const SEPARATOR_BEFORE = /[=:>(,]\s{0,4}[bBrRuUfF@$]{0,2}$/;
 const SHELL_ASSIGNMENT = /^\s*(?:export\s+|local\s+|readonly\s+)?([A-Za-z_]\w{0,60})=([^\s"'`;|&$()]{16,512})\s*$/dgm;
 const MIN_LENGTH = 16;
 
@@ -38,13 +40,13 @@ function* assignments(text: string, path: string): Generator<{ name: string; val
   LITERAL.lastIndex = 0;
   for (let m = LITERAL.exec(text); m !== null; m = LITERAL.exec(text)) {
     const value = m[2] ?? "";
-    const span = m.indices?.[2];
-    // Entropy first: it rejects most literals before the look-behind for a name.
-    if (span === undefined || !isHighEntropy(value, MIN_LENGTH)) continue;
+    const start = m.index + (m[1] ?? "").length;
+    // Cheapest first: a literal must follow an assignment or key separator, then have entropy.
+    if (!SEPARATOR_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index)) || !isHighEntropy(value, MIN_LENGTH)) continue;
     const before = text.slice(Math.max(0, m.index - PREFIX_WINDOW), m.index);
     const line = before.slice(before.lastIndexOf("\n") + 1);
     const name = (ASSIGNED_TO.exec(line) ?? ARGUMENT_PAIR.exec(line))?.[1];
-    if (name !== undefined) yield { name, value, start: span[0], end: span[1] };
+    if (name !== undefined) yield { name, value, start, end: start + value.length };
   }
   if (!SHELL_FILE.test(path)) return;
   SHELL_ASSIGNMENT.lastIndex = 0;

@@ -51,7 +51,7 @@ function parseBody(raw: string, slashComment: boolean): { headers: Record<string
   const headers: Record<string, string> = {};
   let body = "";
   for (const rawLine of raw.split(LINE_BREAK)) {
-    const line = rawLine.replace(slashComment ? SLASH_PREFIX : LINE_PREFIX, "").replace(LINE_SUFFIX, "");
+    const line = rawLine.replace(LINE_SUFFIX, "").replace(slashComment ? SLASH_PREFIX : LINE_PREFIX, "");
     if (line === "") continue;
     const header = body === "" ? HEADER.exec(line) : null;
     if (header !== null) {
@@ -69,7 +69,9 @@ function canonicalPem(label: string, headers: Readonly<Record<string, string>>, 
   const names = Object.keys(headers);
   for (const name of names) lines.push(`${name}: ${headers[name] ?? ""}`);
   if (names.length > 0) lines.push("");
-  for (let i = 0; i < body.length; i += 64) lines.push(body.slice(i, i + 64));
+  // RFC 7468 wraps at 64 columns; ssh-keygen writes OpenSSH keys at 70.
+  const width = label === "OPENSSH PRIVATE KEY" ? 70 : 64;
+  for (let i = 0; i < body.length; i += width) lines.push(body.slice(i, i + width));
   lines.push(`-----END ${label}-----`);
   return lines.join("\n");
 }

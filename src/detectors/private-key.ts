@@ -33,8 +33,10 @@ function inspectPem(block: PemBlock): KeyFacts {
     const cipher = bytes.subarray(at + 4, at + 4 + Math.min(length, 64)).toString("latin1");
     return { keyType: "openssh", format: "openssh", encrypted: cipher !== "none", wellFormed: magic && length > 0 && length <= 64 };
   }
-  const encrypted = prefix === "ENCRYPTED" || (block.headers["Proc-Type"] ?? "").includes("ENCRYPTED");
-  return { keyType: KEY_TYPES[prefix] ?? "pkcs8", format: "pem", encrypted, wellFormed: bytes[0] === 0x30 };
+  const legacyEncrypted = (block.headers["Proc-Type"] ?? "").includes("ENCRYPTED") && block.headers["DEK-Info"] !== undefined;
+  const encrypted = prefix === "ENCRYPTED" || legacyEncrypted;
+  // A legacy encrypted body is ciphertext: its headers are the structure to check, not a DER sequence.
+  return { keyType: KEY_TYPES[prefix] ?? "pkcs8", format: "pem", encrypted, wellFormed: legacyEncrypted || bytes[0] === 0x30 };
 }
 
 function toCandidate(secret: string, start: number, end: number, facts: KeyFacts): Candidate {

@@ -1,6 +1,7 @@
 import type { Candidate } from "../model/finding.js";
 import { matchRule } from "../rules/match.js";
 import type { Detector } from "./detector.js";
+import { scanView } from "./notebook-view.js";
 
 /** Runs the YAML rules whose keywords occur in the fragment. */
 export const detector: Detector = {
@@ -9,9 +10,10 @@ export const detector: Detector = {
   appliesTo: () => true,
   detect(fragment, { prefilter }) {
     const out: Candidate[] = [];
-    for (const rule of prefilter.candidates(fragment.text)) {
+    const text = scanView(fragment);
+    for (const rule of prefilter.candidates(text)) {
       const { spec } = rule;
-      for (const match of matchRule(rule, fragment.text)) {
+      for (const match of matchRule(rule, text)) {
         out.push({
           ruleId: spec.id,
           provider: spec.provider,

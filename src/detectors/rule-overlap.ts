@@ -5,6 +5,11 @@ import type { DetectContext } from "./detector.js";
 // re-reading a whole minified line.
 const WINDOW = 200;
 
+/** Whether a provider rule recognises a value on its own (a decoded Secret value such as `ghp_…`). */
+export function providerRuleNames(context: DetectContext, value: string): boolean {
+  return context.prefilter.candidates(value).some((rule) => matchRule(rule, value).length > 0);
+}
+
 /**
  * Whether a provider rule (the YAML rules) matches a span overlapping `[start, end)`, looking only
  * at the surrounding line. Generic detectors leave such values to the rule, which names the provider.

@@ -78,8 +78,12 @@ export function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
+/** Substrings without which no name is secret-named: a cheap screen before splitting into words. */
+const MAY_BE_SECRET = /pass|pwd|pswd|secret|token|key|auth|cred|bearer|sas|contrasena/i;
+
 /** Whether a key or variable name suggests that its value is a credential, and of which kind. */
 export function secretNameKind(name: string): SecretNameKind | undefined {
+  if (!MAY_BE_SECRET.test(name)) return undefined;
   const words = nameWords(name);
   const last = words.at(-1);
   const first = words[0];

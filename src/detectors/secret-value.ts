@@ -5,7 +5,7 @@ import { shannonEntropy } from "../util/text.js";
  * format strings, secret-manager URIs and infrastructure-as-code expressions.
  */
 const REFERENCE =
-  /\$\{|\$\(|\{\{|\{%|%\([\w.-]+\)[sd]|%[sdrvq](?![A-Za-z0-9])|#\{|<%|@Microsoft\.KeyVault\(|\{\{resolve:|^\{.*\}$|\{[A-Za-z_][\w.]*\}|^\$[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$|^(?:vault|ref\+\w+|op|sm|awssm|gcpsm|azkv|secret|secrets|env|file|k8s|doppler|infisical|bws):\/?\/?[\w./-]|^vault:|arn:aws:(?:secretsmanager|ssm|kms):|^projects\/[\w-]+\/secrets\/|process\.env|os\.environ|System\.getenv|getenv\(|ENV\[|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^(?:var|local|data|module|each)\.[\w.[\]"-]+$/;
+  /\$\{|\$\(|\{\{|\{%|%\([\w.-]+\)[sd]|(?:^|[^A-Za-z0-9%])%[sdrvq](?![A-Za-z0-9])|#\{|<%|@Microsoft\.KeyVault\(|\{\{resolve:|^\{.*\}$|\{[A-Za-z_][\w.]*\}|^\$[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$|^(?:vault|ref\+\w+|op|sm|awssm|gcpsm|azkv|secret|secrets|env|file|k8s|doppler|infisical|bws):\/?\/?[\w./-]|^vault:|arn:aws:(?:secretsmanager|ssm|kms):|^projects\/[\w-]+\/secrets\/|process\.env|os\.environ|System\.getenv|getenv\(|ENV\[|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^(?:var|local|data|module|each)\.[\w.[\]"-]+$/;
 
 /** Shapes of values that configure, name or point rather than authenticate, with the reason. */
 const NOT_SECRET: readonly (readonly [RegExp, string])[] = [
@@ -17,7 +17,7 @@ const NOT_SECRET: readonly (readonly [RegExp, string])[] = [
   [/^[A-Za-z]{6,10}$/, "short word"],
   [/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/, "variable name"],
   [/\[[^\]]*-[^\]]*\]|\(\?P?[:=!<]|\\[dwsbDWS]|\[\^/, "regex"],
-  [/^--?[a-z][\w-]+$/, "command-line flag"],
+  [/^--?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, "command-line flag"],
   [/(?:^|&)[A-Za-z_]\w*=[^&]*&[A-Za-z_]\w*=/, "query string"],
   [/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\|\\\\)|\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|pub|gpg|asc|der|keystore)$/i, "path"],
   [/^[a-z][a-z0-9+.-]*:\/\/[^@\s]*$/i, "address"],
@@ -31,10 +31,12 @@ const WORD = /[A-Z]?[a-z]{3,}|[A-Z]{2,5}(?=[A-Z][a-z]{3,})/g;
 /** The word letters of a name-like segment when it is mostly words, else undefined. */
 function wordsOf(segment: string): string | undefined {
   if (/^\d{1,4}$/.test(segment)) return "";
-  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(segment)) return undefined;
+  // Identifiers carry few digits, in at most two runs (`oauth2`, `v2alpha1`); random text scatters them.
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(segment) || (segment.match(/\d+/g) ?? []).length > 2 || segment.replace(/\D/g, "").length > 4) return undefined;
   const text = /^[A-Z0-9]+$/.test(segment) ? segment.toLowerCase() : segment;
-  const words = (text.match(WORD) ?? []).join("");
-  return words.length >= 0.6 * segment.length ? words : undefined;
+  const words = (text.match(WORD) ?? []).filter((w) => /[aeiouy]/i.test(w) || /^[A-Z]+$/.test(w)).join("");
+  // Mixed case needs more: random letters hold short capitalised runs by chance.
+  return words.length >= (/[a-z][A-Z]/.test(segment) ? 0.7 : 0.6) * segment.length ? words : undefined;
 }
 
 /**
@@ -48,8 +50,10 @@ function isIdentifierPath(value: string): boolean {
   // Abbreviations (`aj`, `db`, `v1`) pass when real words stand beside them.
   if (words.length === 0 || words.some((w) => w === undefined)) return false;
   const letters = words.join("");
-  // Words have a word's share of vowels; random lower-case letters have fewer.
-  return letters.length >= 4 && letters.replace(/[^aeiouyAEIOUY]/g, "").length >= 0.25 * letters.length;
+  // Capitals interrupt random text, so camelCase that reads as words is an identifier. Lower-case
+  // runs need a word's share of vowels too: random lower-case letters have fewer.
+  if (/[a-z][A-Z]/.test(value)) return letters.length >= 4;
+  return letters.length >= 4 && letters.replace(/[^aeiouyAEIOUY]/g, "").length >= 0.3 * letters.length;
 }
 
 /** Why a value cannot be a literal credential, or undefined when it may be one. */

@@ -9,7 +9,7 @@ import { linePairs } from "./config-formats/line-pairs.js";
 import type { KeyValue } from "./config-formats/line-pairs.js";
 import { regexPairs } from "./config-formats/regex-pairs.js";
 import type { DetectContext, Detector } from "./detector.js";
-import { providerRuleCovers } from "./rule-overlap.js";
+import { providerRuleCovers, providerRuleNames } from "./rule-overlap.js";
 import { secretNameKind } from "./secret-names.js";
 import { isHighEntropy, nonSecretReason } from "./secret-value.js";
 
@@ -39,8 +39,10 @@ function make(pair: KeyValue, kind: CredentialKind, secret: string, parts: Recor
   };
 }
 
-function manifestCandidate(entry: SecretEntry): Candidate | undefined {
+function manifestCandidate(entry: SecretEntry, context: DetectContext): Candidate | undefined {
   if (NOT_SECRET_IN_MANIFEST.test(entry.key) || entry.value.includes("CERTIFICATE-----")) return undefined;
+  // A provider format inside the base64 is reported by the encoded detector, under the provider's rule.
+  if (entry.encoding === "base64" && providerRuleNames(context, entry.value)) return undefined;
   const isKey = entry.value.includes("PRIVATE KEY-----");
   if (!isKey && nonSecretReason(entry.value) !== undefined) return undefined;
   const kind: CredentialKind = isKey ? "private-key" : (secretNameKind(entry.key) ?? "password");
@@ -70,7 +72,7 @@ export const detector: Detector = {
     const out: Candidate[] = [];
     const manifest = format === "yaml" && mayHoldSecretManifest(fragment.text) ? kubernetesSecretEntries(fragment.text) : [];
     for (const entry of manifest) {
-      const candidate = manifestCandidate(entry);
+      const candidate = manifestCandidate(entry, context);
       if (candidate !== undefined) out.push(candidate);
     }
     if (format === "yaml" && SEALED_SECRET.test(fragment.text)) return out;

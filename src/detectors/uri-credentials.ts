@@ -2,13 +2,14 @@ import type { Candidate } from "../model/finding.js";
 import type { Confidence } from "../model/rule.js";
 import type { Detector } from "./detector.js";
 
-const SCHEMES =
-  "postgres|postgresql|mysql|mysqlx|mariadb|mongodb|mongodb\\+srv|redis|rediss|amqp|amqps|mssql|sqlserver|oracle|ftp|ftps|sftp|ldap|ldaps|smtp|smtps|imap|imaps|nats|mqtt|mqtts|kafka|clickhouse|cockroachdb|neo4j|neo4j\\+s|bolt|couchbase|couchdb|rabbitmq|elasticsearch|https?|git|ssh|svn|socks5h?";
-// `jdbc:`-prefixed URLs keep the same userinfo shape. The userinfo runs up to the last `@` before the host.
-const URI = new RegExp(
-  `(?<![\\w+.-])(?:jdbc:)?(${SCHEMES})://([^\\s:/?#@'"\`<>\\\\]{0,128}):([^\\s/?#'"\`<>\\\\]{1,256})@([A-Za-z0-9._~%-]{1,253}|\\[[0-9a-fA-F:.]{2,45}\\])(?::\\d{1,5})?`,
-  "gid",
+const SCHEMES = new Set(
+  "postgres postgresql mysql mysqlx mariadb mongodb mongodb+srv redis rediss amqp amqps mssql sqlserver oracle ftp ftps sftp ldap ldaps smtp smtps imap imaps nats mqtt mqtts kafka clickhouse cockroachdb neo4j neo4j+s bolt couchbase couchdb rabbitmq elasticsearch http https git ssh svn socks5 socks5h".split(
+    " ",
+  ),
 );
+/** After `scheme://`: user, password (up to the last `@` before the host), host. Sticky: tried only where a `://` is. */
+const USERINFO = /([^\s:/?#@'"`<>\\]{0,128}):([^\s/?#'"`<>\\]{1,256})@([A-Za-z0-9._~%-]{1,253}|\[[0-9a-fA-F:.]{2,45}\])/dy;
+const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
 /** Passwords that only name the field, or mask or template it. */
 const PLACEHOLDER =
   /^(?:pass|passwd|password|pwd|secret|pw|p|x+|\*+|\.+|changeme|change_?it|your[-_]?password|mypassword|my_password|<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\$\{[^}]*\}|\$[A-Za-z_]\w*|%[\w()]*s|:\w+|token|apikey|api[-_]key|access[-_]?token|pat)$/i;
@@ -64,6 +65,37 @@ function decoded(value: string): string {
   }
 }
 
+interface UriCredential {
+  readonly scheme: string;
+  readonly user: string;
+  readonly password: string;
+  readonly host: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Every `scheme://user:password@host` of a known scheme; `jdbc:` prefixes need nothing special. */
+function* uriCredentials(text: string): Generator<UriCredential> {
+  for (let at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
+    let from = at;
+    while (from > 0 && at - from < 20 && SCHEME_CHAR.test(text[from - 1] ?? "")) from--;
+    const scheme = text.slice(from, at).toLowerCase();
+    if (!SCHEMES.has(scheme)) continue;
+    USERINFO.lastIndex = at + 3;
+    const m = USERINFO.exec(text);
+    const span = m?.indices?.[2];
+    if (m === null || span === undefined) continue;
+    yield { scheme, user: m[1] ?? "", password: m[2] ?? "", host: m[3] ?? "", start: span[0], end: span[1] };
+  }
+}
+
+/** Whether the password or the whole URL is a placeholder or a documentation sample. */
+function isPlaceholder({ user, password, host }: UriCredential): boolean {
+  const plain = decoded(password);
+  if (plain.length < 4 || plain === user || PLACEHOLDER.test(plain) || NAMED_PASSWORD.test(unleet(plain))) return true;
+  return (VARIABLE_NAME.test(plain) && !/\d/.test(plain)) || PLACEHOLDER_USER.test(user) || DOC_HOST.test(host);
+}
+
 /** `scheme://user:password@host` in database, broker, mail, directory, file-transfer and HTTP URLs; the password is the secret. */
 export const detector: Detector = {
   id: "uri-credentials",
@@ -71,27 +103,21 @@ export const detector: Detector = {
   appliesTo: (fragment) => fragment.text.includes("://"),
   detect(fragment) {
     const out: Candidate[] = [];
-    URI.lastIndex = 0;
-    for (let m = URI.exec(fragment.text); m !== null; m = URI.exec(fragment.text)) {
-      const [, scheme = "", user = "", password = "", host = ""] = m;
-      const span = m.indices?.[3];
-      if (span === undefined) continue;
-      const plain = decoded(password);
-      if (plain.length < 4 || PLACEHOLDER.test(plain) || NAMED_PASSWORD.test(unleet(plain)) || (VARIABLE_NAME.test(plain) && !/\d/.test(plain)) || PLACEHOLDER_USER.test(user) || DOC_HOST.test(host) || plain === user) continue;
-      const confidence = confidenceOf(plain, host);
-      const lower = scheme.toLowerCase();
+    for (const uri of uriCredentials(fragment.text)) {
+      if (isPlaceholder(uri)) continue;
+      const confidence = confidenceOf(decoded(uri.password), uri.host);
       out.push({
         ruleId: "uri-credentials",
-        provider: PROVIDER[lower] ?? lower,
-        kind: WEB_SCHEMES.has(lower) ? "password" : "connection-string",
+        provider: PROVIDER[uri.scheme] ?? uri.scheme,
+        kind: WEB_SCHEMES.has(uri.scheme) ? "password" : "connection-string",
         severity: confidence === "low" ? "low" : "high",
         // The literal as written, so that the fingerprint matches the same string elsewhere.
-        secret: password,
-        start: span[0],
-        end: span[1],
+        secret: uri.password,
+        start: uri.start,
+        end: uri.end,
         confidence,
         nonExpiring: true,
-        parts: { scheme: lower, user: decoded(user), host },
+        parts: { scheme: uri.scheme, user: decoded(uri.user), host: uri.host },
       });
     }
     return out;

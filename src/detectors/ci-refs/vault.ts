@@ -1,7 +1,7 @@
 import type { SecretReference } from "./reference.js";
 import { matchesOf } from "./reference.js";
 
-/** `vault:secret/data/app#password` (Vault agent, bank-vaults, Spring Cloud Vault, argocd-vault-plugin). */
+/** `vault:<path>#<key>` references (Vault agent, bank-vaults, Spring Cloud Vault, argocd-vault-plugin). */
 const VAULT_URI = /(?<![\w/])vault:(?!\/\/)([\w-]+(?:\/[\w.-]+)+(?:#[\w.-]+)?)/dg;
 /** `vault kv get [-field=x] path`, `vault read path`. */
 const VAULT_CLI = /\bvault\s+(?:kv\s+get|read)\s+(?:-[\w-]+(?:=\S+)?\s+){0,4}([\w-]+(?:\/[\w.-]+)+)/dg;

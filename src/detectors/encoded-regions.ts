@@ -1,0 +1,129 @@
+// Regions of a text that decode to printable text: base64 and hex runs, and percent-encoded tokens,
+// each with where it sits, so that a secret found in the decoded text maps back to its span.
+const MIN_RUN = 24;
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/g;
+const URL_TOKEN_CHAR = /[^\s"'<>()[\]{}`,;|\\]/;
+// Larger runs are images, fonts and source maps: decoding them costs more than it finds.
+const MAX_RUN = 16_384;
+const MIN_PRINTABLE = 0.95;
+
+/** How a region of text is encoded. */
+export type Encoding = "base64" | "hex" | "url";
+
+/** A region of text that decodes to printable text. */
+export interface Encoded {
+  readonly start: number;
+  readonly end: number;
+  readonly encoding: Encoding;
+  readonly decoded: string;
+  /** Offset in the text of each decoded character (URL encoding), so that a match maps back to its span. */
+  readonly offsets?: readonly number[];
+}
+
+/** Decoded text when the bytes are (almost) all printable ASCII, else undefined. */
+function printable(bytes: Buffer): string | undefined {
+  if (bytes.length < 16) return undefined;
+  let ok = 0;
+  for (const b of bytes) if ((b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x0d || b === 0x09) ok++;
+  return ok / bytes.length >= MIN_PRINTABLE ? bytes.toString("latin1") : undefined;
+}
+
+/** 1 for the characters of base64, base64url and hex (indexed by UTF-16 code unit: a table beats comparisons here). */
+const ENCODED_CHAR = new Uint8Array(65536);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-") ENCODED_CHAR[c.charCodeAt(0)] = 1;
+
+/**
+ * Runs that may be base64, base64url or hex, found by a plain loop: a regex quantifier over a
+ * multi-megabyte run (a minified bundle, an inlined image) exhausts the regex engine's stack.
+ */
+function encodedRuns(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const n = text.length;
+  let at = 0;
+  while (at < n) {
+    while (at < n && ENCODED_CHAR[text.charCodeAt(at)] === 0) at++;
+    const start = at;
+    while (at < n && ENCODED_CHAR[text.charCodeAt(at)] === 1) at++;
+    let end = at;
+    while (end < n && end - at < 2 && text.charCodeAt(end) === 61) end++;
+    if (at - start >= MIN_RUN && end - start <= MAX_RUN) out.push({ start, end });
+    at = end;
+  }
+  return out;
+}
+
+const BASE64_INDEX = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/**
+ * Cheap test before decoding: in base64 of ASCII text every 4th character encodes a byte's top
+ * six bits, so it lies in `A`–`f` (index < 32). Identifiers and paths fail at once.
+ */
+function mayEncodeAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end && i < start + 256; i += 4) {
+    const c = text[i] ?? "";
+    const index = c === "-" ? 62 : c === "_" ? 63 : BASE64_INDEX.indexOf(c);
+    if (index < 0 || index >= 32) return false;
+  }
+  return true;
+}
+
+/** Hex of ASCII text: even length, hex digits, and every byte's high digit between 2 and 7. */
+function isHexOfAscii(text: string, start: number, end: number): boolean {
+  if ((end - start) % 2 !== 0) return false;
+  for (let i = start; i < end; i += 2) {
+    if (!/[2-7]/.test(text[i] ?? "") || !/[0-9a-fA-F]/.test(text[i + 1] ?? "")) return false;
+  }
+  return true;
+}
+
+export function* binaryToText(text: string): Generator<Encoded> {
+  for (const { start, end } of encodedRuns(text)) {
+    const encoding = isHexOfAscii(text, start, end) ? "hex" : mayEncodeAscii(text, start, end) ? "base64" : undefined;
+    if (encoding === undefined) continue;
+    const decoded = printable(Buffer.from(text.slice(start, end), encoding));
+    if (decoded !== undefined) yield { start, end, encoding, decoded };
+  }
+}
+
+/** Percent-encoded tokens: found from their escapes outwards, so that plain text costs one regex pass. */
+export function* urlEncoded(text: string): Generator<Encoded> {
+  PERCENT_ESCAPE.lastIndex = 0;
+  let covered = 0;
+  for (let m = PERCENT_ESCAPE.exec(text); m !== null; m = PERCENT_ESCAPE.exec(text)) {
+    if (m.index < covered) continue;
+    let start = m.index;
+    let end = m.index;
+    while (start > 0 && start > m.index - MAX_RUN && URL_TOKEN_CHAR.test(text[start - 1] ?? "")) start--;
+    while (end < text.length && end < m.index + MAX_RUN && URL_TOKEN_CHAR.test(text[end] ?? "")) end++;
+    covered = end;
+    if (end - start >= 24) yield { start, end, encoding: "url", ...percentDecode(text, start, end) };
+  }
+}
+
+/** Decodes `%XX` escapes byte by byte (secrets are ASCII), keeping where each character came from. */
+function percentDecode(text: string, start: number, end: number): { decoded: string; offsets: number[] } {
+  let decoded = "";
+  const offsets: number[] = [];
+  for (let i = start; i < end; i++) {
+    offsets.push(i);
+    const escape = text[i] === "%" ? /^[0-9A-Fa-f]{2}$/.exec(text.slice(i + 1, i + 3)) : null;
+    if (escape === null) {
+      decoded += text[i] ?? "";
+      continue;
+    }
+    decoded += String.fromCharCode(parseInt(escape[0], 16));
+    i += 2;
+  }
+  return { decoded, offsets };
+}
+
+/** The span in the text of a match in the decoded string. */
+export function spanOf(found: Encoded, from: number, to: number): { start: number; end: number } {
+  if (found.offsets !== undefined) {
+    return { start: found.offsets[from] ?? found.start, end: found.offsets[to] ?? found.end };
+  }
+  // Base64 packs 3 bytes in 4 characters, hex 1 byte in 2.
+  const [chars, bytes] = found.encoding === "hex" ? [2, 1] : [4, 3];
+  return { start: found.start + Math.floor((from * chars) / bytes), end: Math.min(found.end, found.start + Math.ceil((to * chars) / bytes)) };
+}
+

@@ -1,0 +1,43 @@
+import { describe, expect, test } from "vitest";
+import { detector } from "../../src/detectors/encoded.js";
+import { detect } from "../helpers/detect.js";
+import { fakeSecrets } from "../helpers/fake-secrets.js";
+
+const fake = fakeSecrets(71);
+
+describe("encoded: invalid (reported)", () => {
+  test.each([
+    ["base64 basic auth", (s: string) => `curl -H "Authorization: Basic ${Buffer.from(`ci:${s}`).toString("base64")}" https://git.acme.io`, "base64"],
+    ["base64 of a config file", (s: string) => `NPMRC_B64=${Buffer.from(`registry=https://npm.acme.io/\n//npm.acme.io/:_authToken=${s}\n`).toString("base64")}`, "base64"],
+    ["base64url", (s: string) => `state=${Buffer.from(`{"t":"${s}"}`).toString("base64url")}`, "base64"],
+    ["hex", (s: string) => `TOKEN_HEX=${Buffer.from(`token=${s}`).toString("hex")}`, "hex"],
+  ])("%s", (_name, render, encoding) => {
+    const secret = fake.githubClassicPat();
+    const text = render(secret);
+    const found = detect(detector, text);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ ruleId: "github-classic-pat", provider: "github", secret, confidence: "high", parts: { encoding } });
+  });
+
+  test("URL encoding: the span is the encoded secret itself", () => {
+    const webhook = fake.slackWebhook();
+    const encoded = encodeURIComponent(webhook);
+    const text = `notify: https://relay.acme.io/forward?target=${encoded}&retry=3`;
+    const found = detect(detector, text);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ ruleId: "slack-incoming-webhook", secret: webhook, parts: { encoding: "url" } });
+    expect(text.slice(found[0]?.start, found[0]?.end)).toBe(encoded);
+  });
+});
+
+describe("encoded: valid (nothing reported)", () => {
+  test.each([
+    ["base64 of plain JSON", `manifest: ${Buffer.from(JSON.stringify({ name: "orders", version: "1.4.2", replicas: 3 })).toString("base64")}`],
+    ["base64 of binary", `data:image/png;base64,${Buffer.from(fake.hex(200), "hex").toString("base64")}`],
+    ["a token that is not encoded (the regex detector reads it)", `GITHUB_TOKEN=${fake.githubClassicPat()}`],
+    ["a URL-encoded URL without a secret", `redirect=${encodeURIComponent("https://app.acme.io/oauth/callback?state=abc")}`],
+    ["hex that is a hash", `sha256=${fake.hex(64)}`],
+  ])("%s", (_name, text) => {
+    expect(detect(detector, text)).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, test } from "vitest";
+import { detector } from "../../src/detectors/structured-config.js";
+import { detect } from "../helpers/detect.js";
+import { fakeSecrets } from "../helpers/fake-secrets.js";
+
+const fake = fakeSecrets(51);
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+/** A human-chosen password (medium confidence) and a random token (high confidence). */
+const human = () => fake.password().slice(0, 12);
+const random = () => fake.pick(ALNUM, 32);
+const b64 = (s: string) => Buffer.from(s).toString("base64");
+
+describe("structured-config: invalid (reported)", () => {
+  test.each([
+    [".env", ".env.production", (v: string) => `DEBUG=false\nDB_PASSWORD=${v}\n`, "DB_PASSWORD", "password"],
+    [".env quoted, exported", "deploy/.env", (v: string) => `export API_KEY="${v}"  # rotate monthly\n`, "API_KEY", "api-key"],
+    ["YAML", "config/prod.yaml", (v: string) => `smtp:\n  host: mail.acme.io\n  password: '${v}'\n`, "password", "password"],
+    ["docker-compose environment list", "docker-compose.yml", (v: string) => `    environment:\n      - MYSQL_ROOT_PASSWORD=${v}\n`, "MYSQL_ROOT_PASSWORD", "password"],
+    ["Kubernetes env name/value", "k8s/deploy.yaml", (v: string) => `        - name: STRIPE_SECRET\n          value: "${v}"\n`, "STRIPE_SECRET", "api-key"],
+    ["JSON", "appsettings.json", (v: string) => `{\n  "ClientSecret": "${v}",\n  "Retries": 3\n}`, "ClientSecret", "api-key"],
+    ["ECS name/value JSON", "task.json", (v: string) => `[{ "name": "AUTH_TOKEN", "value": "${v}" }]`, "AUTH_TOKEN", "api-key"],
+    [".properties", "application.properties", (v: string) => `spring.datasource.password=${v}\n`, "spring.datasource.password", "password"],
+    [".pypirc (INI)", ".pypirc", (v: string) => `[pypi]\nusername = __token__\npassword = ${v}\n`, "password", "password"],
+    ["TOML", "config.toml", (v: string) => `[db]\npassword = "${v}"\n`, "password", "password"],
+    ["Terraform variable default", "vars.tf", (v: string) => `variable "db_password" {\n  default = "${v}"\n}\n`, "db_password", "password"],
+    ["tfvars", "prod.tfvars", (v: string) => `master_password = "${v}"\n`, "master_password", "password"],
+    ["Dockerfile ENV", "Dockerfile", (v: string) => `FROM node:20\nENV NPM_TOKEN=${v}\n`, "NPM_TOKEN", "api-key"],
+    ["Dockerfile ARG default", "docker/api/Dockerfile", (v: string) => `ARG SIGNING_KEY=${v}\n`, "SIGNING_KEY", "api-key"],
+    [".netrc", ".netrc", (v: string) => `machine api.acme.io\n  login deploy\n  password ${v}\n`, "password", "password"],
+    ["XML element", "mail.xml", (v: string) => `<smtp><host>mail</host><smtpPassword>${v}</smtpPassword></smtp>`, "smtpPassword", "password"],
+    ["web.config appSettings", "web.config", (v: string) => `<appSettings>\n  <add key="PaymentApiKey" value="${v}" />\n</appSettings>`, "PaymentApiKey", "api-key"],
+  ])("%s", (_name, path, render, key, kind) => {
+    for (const [value, confidence] of [[human(), "medium"], [random(), "high"]] as const) {
+      const text = render(value);
+      const found = detect(detector, text, path);
+      expect(found, `${path}: ${value}`).toHaveLength(1);
+      expect(found[0]).toMatchObject({ ruleId: "structured-config", provider: "generic", kind, secret: value, confidence, parts: { key } });
+      expect(text.slice(found[0]?.start, found[0]?.end)).toBe(value);
+    }
+  });
+
+  test("Kubernetes Secret: data is decoded, stringData taken as is, usernames and certificates skipped", () => {
+    const [password, token] = [human(), random()];
+    const text = [
+      "apiVersion: v1",
+      "kind: Secret",
+      "metadata:",
+      "  name: orders-db",
+      "data:",
+      `  username: ${b64("orders")}`,
+      `  password: ${b64(password)}`,
+      `  ca.crt: ${b64("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----")}`,
+      "stringData:",
+      `  api-token: "${token}"`,
+    ].join("\n");
+    const found = detect(detector, text, "k8s/secret.yaml");
+    expect(found.map((c) => [c.secret, c.parts?.["key"], c.parts?.["encoding"]])).toEqual([
+      [password, "password", "base64"],
+      [token, "api-token", "none"],
+    ]);
+    expect(text.slice(found[0]?.start, found[0]?.end)).toBe(b64(password));
+  });
+});
+
+describe("structured-config: valid (nothing reported)", () => {
+  test.each([
+    ["a GitHub Actions reference", ".github/workflows/ci.yml", "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n"],
+    ["a shell reference", ".env", "DB_PASSWORD=${DB_PASSWORD}\n"],
+    ["a Make/Azure reference", "config.ini", "password = $(DB_PASSWORD)\n"],
+    ["a Helm template", "values.yaml", "password: {{ .Values.db.password }}\n"],
+    ["a Python format field", "alembic.ini", "password = %(db_password)s\n"],
+    ["a Vault reference", "app.yaml", "api_key: vault:secret/data/app#api_key\n"],
+    ["an AWS Secrets Manager ARN", "app.yaml", "db_password: arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db\n"],
+    ["a vals reference", "app.yaml", "token: ref+awsssm://prod/token\n"],
+    ["empty", ".env", "API_KEY=\n"],
+    ["a boolean", ".env", "AUTH_TOKEN=true\n"],
+    ["a number", "app.yaml", "token: 1234567890\n"],
+    ["a short word", "docker-compose.yml", "      POSTGRES_PASSWORD: postgres\n"],
+    ["a resource name", "app.yaml", "credentials: orders-db-credentials\n"],
+    ["a path", "app.yaml", "private_key: /run/secrets/signing.pem\n"],
+    ["a describing name", "app.yaml", "password_min_length: 12\ntoken_url: https://auth.acme.io/token\nsecret_name: db\n"],
+    ["SOPS ciphertext", "secrets.enc.yaml", `db_password: ENC[AES256_GCM,data:${b64(random())},iv:${b64(random())},type:str]\n`],
+    ["a Sealed Secret", "sealed.yaml", `kind: SealedSecret\nspec:\n  encryptedData:\n    password: AgB${b64(random() + random())}\n`],
+    ["a bcrypt hash", "users.yaml", `password: $2b$12$${fake.pick(`${ALNUM}./`, 53)}\n`],
+    ["a value a provider rule names", ".env", `GITHUB_TOKEN=${fake.githubClassicPat()}\n`],
+    ["an .npmrc token a provider rule names", ".npmrc", `//registry.npmjs.org/:_authToken=${fake.npmToken()}\n`],
+    ["a provider token inside a Secret's base64 (left to the encoded detector)", "secret.yaml", `kind: Secret\ndata:\n  token: ${b64(fake.githubClassicPat())}\n`],
+    ["source code (not config)", "src/app.ts", `const password = "${random()}";\n`],
+    ["prose", "locales/en.json", '{ "password": "Enter your password" }'],
+  ])("%s", (_name, path, text) => {
+    expect(detect(detector, text, path)).toEqual([]);
+  });
+});
