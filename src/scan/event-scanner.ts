@@ -46,10 +46,22 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
     }
     if (candidates.length === 0) return;
     const lines = new LineIndex(fragment.text);
-    for (const candidate of dedupeSpans(candidates)) {
-      const drop = dropReason(candidate, fragment, lines);
-      if (drop === undefined) tally.findings.push(toFinding(candidate, fragment, lines, settings));
-      else tally.suppressed[drop] = (tally.suppressed[drop] ?? 0) + 1;
+    // Filter first, then dedupe: a dropped candidate must not hide an overlapping real one.
+    const kept: Candidate[] = [];
+    const dropped: { candidate: Candidate; reason: string }[] = [];
+    for (const candidate of candidates) {
+      const reason = dropReason(candidate, fragment, lines);
+      if (reason === undefined) kept.push(candidate);
+      else dropped.push({ candidate, reason });
+    }
+    const findings = dedupeSpans(kept);
+    for (const candidate of findings) tally.findings.push(toFinding(candidate, fragment, lines, settings));
+    // Count each suppressed span once, and not where a finding stands anyway.
+    const reasons = new Map(dropped.map((d) => [d.candidate, d.reason]));
+    for (const candidate of dedupeSpans(dropped.map((d) => d.candidate))) {
+      if (findings.some((f) => f.start < candidate.end && candidate.start < f.end)) continue;
+      const reason = reasons.get(candidate) ?? "filtered";
+      tally.suppressed[reason] = (tally.suppressed[reason] ?? 0) + 1;
     }
   };
   return (input, tally) => {
