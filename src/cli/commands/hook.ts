@@ -1,6 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Command } from "commander";
-import { execa } from "execa";
 import { InputError, NhiscanError } from "../../model/errors.js";
 import { joinPath, packageRoot, resolvePath } from "../../util/path.js";
 import { EXIT } from "../exit-codes.js";
@@ -46,6 +45,8 @@ export function hookCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
 /** The hooks folder git uses (honours core.hooksPath and worktrees). */
 async function hooksDir(cwd: string): Promise<string> {
   // rev-parse reads no repository-controlled program (no fsmonitor, hooks or filters).
+  // Loaded on use: execa alone costs ~100 ms of start-up for every other command.
+  const { execa } = await import("execa");
   const result = await execa("git", ["rev-parse", "--git-path", "hooks"], { cwd, reject: false });
   if (result.exitCode !== 0 || result.stdout.trim() === "") {
     throw new InputError(`${cwd}: not a git repository`, { hint: "Run `nhiscan hook install` inside the repository (after `git init`)." });
