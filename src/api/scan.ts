@@ -92,6 +92,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     owners: config.owners,
     configFile: config.file,
     fingerprintKey: settings.fingerprintKey,
+    activeSince: new Date(context.now.getTime() - config.policy.activeAuthorDays * 24 * 60 * 60 * 1000),
   });
   const credentials = groupFindings(located.findings, located);
   const accepted = baseline === undefined ? undefined : applyBaseline(credentials, baseline);

@@ -52,7 +52,13 @@ function encodedRuns(text: string): { start: number; end: number }[] {
   return out;
 }
 
-const BASE64_INDEX = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/** 1 for base64 characters whose 6-bit value is below 32 (`A`–`Z`, `a`–`f`): the top bits of an ASCII byte. */
+const ASCII_TOP = new Uint8Array(65536);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef") ASCII_TOP[c.charCodeAt(0)] = 1;
+/** 1 for hex digits; 2 for the high digits of printable ASCII (`2`–`7`), which are hex digits too. */
+const HEX = new Uint8Array(65536);
+for (const c of "0123456789abcdefABCDEF") HEX[c.charCodeAt(0)] = 1;
+for (const c of "234567") HEX[c.charCodeAt(0)] = 2;
 
 /**
  * Cheap test before decoding: in base64 of ASCII text every 4th character encodes a byte's top
@@ -60,9 +66,7 @@ const BASE64_INDEX = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
  */
 function mayEncodeAscii(text: string, start: number, end: number): boolean {
   for (let i = start; i < end && i < start + 256; i += 4) {
-    const c = text[i] ?? "";
-    const index = c === "-" ? 62 : c === "_" ? 63 : BASE64_INDEX.indexOf(c);
-    if (index < 0 || index >= 32) return false;
+    if (ASCII_TOP[text.charCodeAt(i)] !== 1) return false;
   }
   return true;
 }
@@ -71,11 +75,12 @@ function mayEncodeAscii(text: string, start: number, end: number): boolean {
 function isHexOfAscii(text: string, start: number, end: number): boolean {
   if ((end - start) % 2 !== 0) return false;
   for (let i = start; i < end; i += 2) {
-    if (!/[2-7]/.test(text[i] ?? "") || !/[0-9a-fA-F]/.test(text[i + 1] ?? "")) return false;
+    if (HEX[text.charCodeAt(i)] !== 2 || HEX[text.charCodeAt(i + 1)] === 0) return false;
   }
   return true;
 }
 
+/** Base64 and hex runs that decode to printable text. */
 export function* binaryToText(text: string): Generator<Encoded> {
   for (const { start, end } of encodedRuns(text)) {
     const encoding = isHexOfAscii(text, start, end) ? "hex" : mayEncodeAscii(text, start, end) ? "base64" : undefined;
@@ -87,6 +92,7 @@ export function* binaryToText(text: string): Generator<Encoded> {
 
 /** Percent-encoded tokens: found from their escapes outwards, so that plain text costs one regex pass. */
 export function* urlEncoded(text: string): Generator<Encoded> {
+  if (!text.includes("%")) return;
   PERCENT_ESCAPE.lastIndex = 0;
   let covered = 0;
   for (let m = PERCENT_ESCAPE.exec(text); m !== null; m = PERCENT_ESCAPE.exec(text)) {

@@ -29,6 +29,8 @@ export interface LocationOptions {
   readonly configFile: string | undefined;
   /** The key credential ids were made with, to recognise values in a line's history. */
   readonly fingerprintKey: string | undefined;
+  /** Start of the activity window (now − activeAuthorDays): older commits are not read. */
+  readonly activeSince?: Date;
 }
 
 /** Facts about each location that the inventory groups into credentials. */
@@ -100,8 +102,17 @@ async function describeRoot(findings: Finding[], root: InventoryRoot, options: L
       return lines === undefined ? f : { ...f, provenance: { kind: "file" as const, lastChange: lines.lastChange, introduced: lines.introduced } };
     });
   }
-  const emails = new Set(described.flatMap(commitsOf).map((c) => c.email.toLowerCase()));
-  const activity = tree === undefined ? new Map<string, string>() : await authorActivity(tree.top, emails);
+  const known = described.flatMap(commitsOf);
+  const emails = new Set(known.map((c) => c.email.toLowerCase()));
+  const activity = tree === undefined ? new Map<string, string>() : await authorActivity(tree.top, emails, options.activeSince);
+  // Outside the window, an author's latest commit we already know is a lower bound of their activity.
+  for (const commit of known) {
+    const email = commit.email.toLowerCase();
+    const seen = activity.get(email);
+    if (tree !== undefined && (seen === undefined || Date.parse(seen) < Date.parse(commit.date)) && !isWithin(seen, options.activeSince)) {
+      activity.set(email, commit.date);
+    }
+  }
   return {
     findings: described,
     codeowners,
@@ -115,6 +126,11 @@ async function describeRoot(findings: Finding[], root: InventoryRoot, options: L
       ...(root.repository === undefined ? {} : { repository: root.repository }),
     })),
   };
+}
+
+/** Whether a date lies inside the activity window (any date does when there is no window). */
+function isWithin(date: string | undefined, since: Date | undefined): boolean {
+  return date !== undefined && (since === undefined || Date.parse(date) >= since.getTime());
 }
 
 /** The git work tree holding `folder` and the folder's path in it (`sub/dir/`), if it is in one. */
