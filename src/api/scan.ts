@@ -25,6 +25,8 @@ import { toolVersion } from "./version.js";
 
 export type { ScanProgress } from "./git-mode.js";
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** Options of a scan; every field is optional. */
 export interface ScanOptions {
   /** Files or folders to scan; default the current folder. */
@@ -92,7 +94,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     owners: config.owners,
     configFile: config.file,
     fingerprintKey: settings.fingerprintKey,
-    activeSince: new Date(context.now.getTime() - config.policy.activeAuthorDays * 24 * 60 * 60 * 1000),
+    activeSince: new Date(context.now.getTime() - config.policy.activeAuthorDays * DAY_MS),
+    ageHorizon: new Date(context.now.getTime() - config.policy.maxAgeDays * DAY_MS),
   });
   const credentials = groupFindings(located.findings, located);
   const accepted = baseline === undefined ? undefined : applyBaseline(credentials, baseline);

@@ -31,6 +31,8 @@ export interface LocationOptions {
   readonly fingerprintKey: string | undefined;
   /** Start of the activity window (now − activeAuthorDays): older commits are not read. */
   readonly activeSince?: Date;
+  /** Now − maxAgeDays: a line last changed before it is not traced further back. */
+  readonly ageHorizon?: Date;
 }
 
 /** Facts about each location that the inventory groups into credentials. */
@@ -96,7 +98,7 @@ async function describeRoot(findings: Finding[], root: InventoryRoot, options: L
   let described = findings;
   if (tree !== undefined) {
     const local = findings.filter((f) => f.provenance.kind === "file").map((finding) => ({ finding, repoPath: repoPath(finding) }));
-    const commits = await lineCommits(tree.top, local, options.fingerprintKey);
+    const commits = await lineCommits(tree.top, local, options.fingerprintKey, options.ageHorizon);
     described = findings.map((f) => {
       const lines = commits.get(f);
       return lines === undefined ? f : { ...f, provenance: { kind: "file" as const, lastChange: lines.lastChange, introduced: lines.introduced } };
