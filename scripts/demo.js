@@ -8,8 +8,9 @@ import { makeDemo } from "./make-demo.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const target = makeDemo();
-const args = [path.join(root, "bin", "nhiscan.js"), "scan", target, ...process.argv.slice(2)];
-process.stderr.write(`$ nhiscan scan ${path.relative(process.cwd(), target)} ${process.argv.slice(2).join(" ")}\n\n`);
+const flags = process.argv.length > 2 ? process.argv.slice(2) : ["--history"];
+const args = [path.join(root, "bin", "nhiscan.js"), "scan", target, ...flags];
+process.stderr.write(`$ nhiscan scan ${path.relative(process.cwd(), target)} ${flags.join(" ")}\n\n`);
 const { status } = spawnSync(process.execPath, args, { stdio: "inherit" });
 if (status === 1) {
   process.stderr.write("\nnhiscan exited 1: the planted fake credentials fail the default policy, as intended.\n");
