@@ -21,6 +21,6 @@ function report(label, args) {
 
 const tree = generateTree(path.join(work, `tree-${mb}`), mb, 7);
 report(`working tree of ${mb} MB`, [tree.dir]);
-const history = path.join(work, "history-repo");
-if (existsSync(history)) report("full history of bench/.work/history-repo", ["--history", history]);
+const history = path.join(work, "history-30000-2000");
+if (existsSync(history)) report("full history of bench/.work/history-30000-2000", ["--history", history]);
 else console.log("no history repository yet: run `npm run bench:history` first to include the history scan");
