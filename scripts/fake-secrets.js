@@ -3,6 +3,8 @@
 // that offline validators accept them. Nothing here is a real credential.
 import { generateKeyPairSync } from "node:crypto";
 import { crc32 } from "node:zlib";
+// The scanner's own checksum (built by `npm install`): fakes and validator agree by construction.
+import { base62Checksum } from "../dist/rules/validators.js";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -19,16 +21,6 @@ export function prng(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function base62Checksum(value) {
-  let out = "";
-  let n = value >>> 0;
-  do {
-    out = BASE62[n % 62] + out;
-    n = Math.floor(n / 62);
-  } while (n > 0);
-  return out.padStart(6, "0");
 }
 
 /** Makes a generator of fake secrets from a seed. */

@@ -3,6 +3,7 @@
 // value and the placeholder filter does not reject it; then the value goes into the corpus both
 // verbatim in the example's own text and as a named value in another syntax.
 import { crc32 } from "node:zlib";
+import { base62Checksum } from "../../dist/rules/validators.js";
 import path from "node:path";
 import { matchRule } from "../../dist/rules/match.js";
 import { placeholderReason } from "../../dist/scan/placeholder.js";
@@ -15,16 +16,6 @@ const ALPHABETS = [
   ["hex-upper", /^[0-9A-F]+$/, "0123456789ABCDEF"],
   ["base32", /^[A-Z2-7]+$/, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"],
 ];
-
-function base62Checksum(value) {
-  let out = "";
-  let n = value >>> 0;
-  do {
-    out = BASE62[n % 62] + out;
-    n = Math.floor(n / 62);
-  } while (n > 0);
-  return out.padStart(6, "0");
-}
 
 /** Positions that must not change: PEM markers and headers, and the two hex digits of a `%XX` escape. */
 function frozenMask(secret) {

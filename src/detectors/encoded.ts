@@ -3,27 +3,17 @@ import { matchRule } from "../rules/match.js";
 import type { DetectContext, Detector } from "./detector.js";
 import { binaryToText, spanOf, urlEncoded } from "./encoded-regions.js";
 import type { Encoded } from "./encoded-regions.js";
+import { ruleCandidate } from "./rule-candidate.js";
 import { providerRuleCovers } from "./rule-overlap.js";
 
 function innerSecrets(text: string, found: Encoded, context: DetectContext): Candidate[] {
   const out: Candidate[] = [];
   for (const rule of context.prefilter.candidates(found.decoded)) {
     for (const match of matchRule(rule, found.decoded)) {
-      const { spec } = rule;
       const span = spanOf(found, match.start, match.end);
       // A rule that reads the encoded form as written (an Azure SAS `sig=…%2B…`) names it better.
       if (found.encoding === "url" && providerRuleCovers(context, text, span.start, span.end)) continue;
-      out.push({
-        ruleId: spec.id,
-        provider: spec.provider,
-        kind: spec.kind,
-        severity: spec.severity,
-        secret: match.secret,
-        ...span,
-        confidence: match.confidence,
-        nonExpiring: spec.nonExpiring,
-        parts: { ...match.parts, encoding: found.encoding },
-      });
+      out.push(ruleCandidate(rule, match, span, { encoding: found.encoding }));
     }
   }
   return out;
