@@ -78,8 +78,16 @@ export function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
+const SECRET_SUBSTRINGS = "pass|pwd|pswd|secret|token|key|auth|cred|bearer|sas|contrasena";
 /** Substrings without which no name is secret-named: a cheap screen before splitting into words. */
-const MAY_BE_SECRET = /pass|pwd|pswd|secret|token|key|auth|cred|bearer|sas|contrasena/i;
+const MAY_BE_SECRET = new RegExp(SECRET_SUBSTRINGS, "i");
+const NEXT_SECRET_WORD = new RegExp(SECRET_SUBSTRINGS, "gi");
+
+/** Offset of the next substring at or after `from` that a secret name needs, or -1: lets callers skip text no secret name can be in. */
+export function nextSecretWord(text: string, from: number): number {
+  NEXT_SECRET_WORD.lastIndex = from;
+  return NEXT_SECRET_WORD.exec(text)?.index ?? -1;
+}
 
 /** Whether a key or variable name suggests that its value is a credential, and of which kind. */
 export function secretNameKind(name: string): SecretNameKind | undefined {

@@ -91,3 +91,19 @@ describe("structured-config: valid (nothing reported)", () => {
     expect(detect(detector, text, path)).toEqual([]);
   });
 });
+
+describe("structured-config: secret-word screening keeps name/value pairs straight", () => {
+  test("a non-secret name after a secret one takes over its value lines", () => {
+    const secret = random();
+    const text = `env:\n  - name: DB_PASSWORD\n    value: "${secret}"\n  - name: DB_HOST\n    value: "${random()}"\n`;
+    const found = detect(detector, text, "k8s/deploy.yaml");
+    expect(found.map((f) => [f.parts?.["key"], f.secret])).toEqual([["DB_PASSWORD", secret]]);
+  });
+
+  test("lines far from any secret word cost nothing and yield nothing; a later secret line is still read", () => {
+    const secret = random();
+    const filler = Array.from({ length: 500 }, (_, i) => `item_${i}: "${random()}"`).join("\n");
+    const found = detect(detector, `${filler}\napi_token: "${secret}"\n`, "config/app.yaml");
+    expect(found.map((f) => f.secret)).toEqual([secret]);
+  });
+});

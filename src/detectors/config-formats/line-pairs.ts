@@ -1,3 +1,4 @@
+import { nextSecretWord } from "../secret-names.js";
 import type { ConfigFormat } from "./formats.js";
 
 /** A key and its literal value, with the value's offsets in the text. */
@@ -32,9 +33,19 @@ export function linePairs(text: string, format: ConfigFormat): KeyValue[] {
   const out: KeyValue[] = [];
   let name: { value: string; line: number } | undefined;
   let lineNo = 0;
+  // Only lines holding a secret-name word (and the few after a secret-named `name:` line) can
+  // yield a candidate: the others are skipped without being cut out of the text.
+  let hit = nextSecretWord(text, 0);
   for (let at = 0; at < text.length; lineNo++) {
     const next = text.indexOf("\n", at);
     const lineEnd = next < 0 ? text.length : next;
+    if (hit >= 0 && hit < at) hit = nextSecretWord(text, at);
+    const relevant = (hit >= 0 && hit < lineEnd) || (name !== undefined && lineNo - name.line <= 3);
+    if (!relevant) {
+      if (hit < 0 && name === undefined) break;
+      at = lineEnd + 1;
+      continue;
+    }
     const line = text.slice(at, lineEnd);
     if (line.length <= MAX_LINE) {
       const named = NAME_LINE.exec(line);
