@@ -1,3 +1,4 @@
+import { nextSecretWord } from "../secret-names.js";
 import type { ConfigFormat } from "./formats.js";
 import type { KeyValue } from "./line-pairs.js";
 
@@ -38,6 +39,9 @@ function jsonPairs(text: string): KeyValue[] {
 
 /** Key/value pairs found by a pattern over the whole text (JSON, .netrc, XML), where lines do not delimit pairs. */
 export function regexPairs(text: string, format: ConfigFormat): KeyValue[] {
+  // Every pair that can become a candidate has a secret-named key (or a secret-named `name`
+  // beside its `value`): a text without any such substring has none worth extracting.
+  if (nextSecretWord(text, 0) < 0) return [];
   const pick = (regex: RegExp) => [...groupPairs(regex, text)];
   switch (format) {
     case "json":
