@@ -78,7 +78,7 @@ export function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
-const SECRET_SUBSTRINGS = "pass|pwd|pswd|secret|token|key|auth|cred|bearer|sas|contrasena";
+const SECRET_SUBSTRINGS = ["pass", "pwd", "pswd", "secret", "token", "key", "auth", "cred", "bearer", "sas", "contrasena"].join("|");
 /** Substrings without which no name is secret-named: a cheap screen before splitting into words. */
 const MAY_BE_SECRET = new RegExp(SECRET_SUBSTRINGS, "i");
 const NEXT_SECRET_WORD = new RegExp(SECRET_SUBSTRINGS, "gi");
