@@ -4,6 +4,7 @@ import { lineCommits } from "../../src/inventory/line-commits.js";
 import { valueMatcher } from "../../src/inventory/line-history.js";
 import type { Finding } from "../../src/model/finding.js";
 import { secretFingerprint } from "../../src/util/hash.js";
+import { location } from "../helpers/credential.js";
 import { fakeSecrets } from "../helpers/fake-secrets.js";
 import { createRepo } from "../helpers/git-repo.js";
 import type { TestRepo } from "../helpers/git-repo.js";
@@ -16,22 +17,14 @@ const carol = { name: "Carol", email: "carol@example.test", date: "2024-06-01T08
 
 /** A working-tree finding of `value` at `path:line`, as the scan stage makes it. */
 function finding(path: string, line: number, text: string, value: string): Finding {
-  return {
-    ruleId: "github-classic-pat",
-    provider: "github",
-    kind: "token",
-    severity: "high",
-    confidence: "high",
-    nonExpiring: true,
+  return location({
     credentialId: secretFingerprint(value, undefined),
     matchId: `${path}:${line}`,
     preview: "ghp_…",
     path,
     line,
     column: text.indexOf(value) + 1,
-    entropy: 5,
-    provenance: { kind: "file" },
-  };
+  });
 }
 
 describe("commits of working-tree lines (real repository)", () => {
