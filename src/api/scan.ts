@@ -6,6 +6,7 @@ import type { RuleSummary, ScanReport } from "../model/report.js";
 import type { CompiledRule, Confidence } from "../model/rule.js";
 import { groupFindings } from "../inventory/build.js";
 import { applyBaseline, isRetired, readBaseline } from "../inventory/baseline.js";
+import { daysBefore } from "../inventory/lifecycle.js";
 import { describeLocations } from "../inventory/locations.js";
 import type { InventoryRoot } from "../inventory/locations.js";
 import { summarizeInventory } from "../checks/summary.js";
@@ -24,8 +25,6 @@ import type { ScanUnit } from "./targets.js";
 import { toolVersion } from "./version.js";
 
 export type { ScanProgress } from "./git-mode.js";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Options of a scan; every field is optional. */
 export interface ScanOptions {
@@ -94,8 +93,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     owners: config.owners,
     configFile: config.file,
     fingerprintKey: settings.fingerprintKey,
-    activeSince: new Date(context.now.getTime() - config.policy.activeAuthorDays * DAY_MS),
-    ageHorizon: new Date(context.now.getTime() - config.policy.maxAgeDays * DAY_MS),
+    activeSince: daysBefore(context.now, config.policy.activeAuthorDays),
+    ageHorizon: daysBefore(context.now, config.policy.maxAgeDays),
   });
   const credentials = groupFindings(located.findings, located);
   const accepted = baseline === undefined ? undefined : applyBaseline(credentials, baseline);

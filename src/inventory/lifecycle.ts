@@ -33,6 +33,11 @@ export function daysSince(from: string, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - Date.parse(from)) / DAY_MS));
 }
 
+/** The instant `days` days before `now`: the start of a policy window. */
+export function daysBefore(now: Date, days: number): Date {
+  return new Date(now.getTime() - days * DAY_MS);
+}
+
 /** Committed-value age in whole days, when an introducing commit is known. */
 export function committedValueAge(credential: Credential, now: Date): number | undefined {
   const commit = introducingCommit(credential);
