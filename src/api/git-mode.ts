@@ -76,7 +76,7 @@ export async function scanGitRepository(
   settings: ScanSettings,
   runOptions: ScanRunOptions,
 ): Promise<ScanTally> {
-  // Loaded on use: the git layer (execa) costs start-up time that working-tree scans need not pay.
+  // Loaded on use: working-tree scans need not parse the git layer.
   const git = await import("../sources/git-sources.js");
   const { config } = settings;
   const repo = await git.openRepo(root, mode.kind === "range" ? mode.flag : FLAG[mode.kind]);

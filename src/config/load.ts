@@ -1,12 +1,14 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { parseDocument } from "yaml";
 import type { ResolvedConfig } from "../model/config.js";
 import { ConfigError } from "../model/errors.js";
 import type { Confidence } from "../model/rule.js";
 import { dirName, joinPath, resolvePath } from "../util/path.js";
 import { formatZodIssues } from "../util/zod-issues.js";
-import { configSchema } from "./schema.js";
+import { lazyRequire } from "../util/lazy-require.js";
+import { CONFIG_DEFAULTS, configSchema } from "./schema.js";
 import type { ConfigFile } from "./schema.js";
+
+const yaml = lazyRequire<typeof import("yaml")>("yaml");
 
 export const CONFIG_NAMES = [".nhiscan.yml", ".nhiscan.yaml"] as const;
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -40,12 +42,12 @@ export function readConfigFile(file: string): ConfigFile {
   } catch (error) {
     throw new ConfigError(`${file}: cannot read config file (${(error as NodeJS.ErrnoException).code ?? "error"})`, { cause: error });
   }
-  const doc = parseDocument(text);
+  const doc = yaml().parseDocument(text);
   const yamlError = doc.errors[0];
   if (yamlError !== undefined) {
     throw new ConfigError(`${file}: expected valid YAML: ${yamlError.message.split("\n")[0]}`, { hint: "Fix the YAML syntax at the line shown." });
   }
-  const parsed = configSchema.safeParse(doc.toJS() ?? {});
+  const parsed = configSchema().safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
     throw new ConfigError(`${file}: ${formatZodIssues(parsed.error).join("; ")}`, {
       hint: "See `nhiscan init` for a commented example of every key.",
@@ -70,7 +72,7 @@ export function parseFailOn(value: string | readonly string[], where: string): s
 /** Loads the config for a scan of `root` and applies flag overrides. */
 export function resolveConfig(root: string, overrides: ConfigOverrides, cwd: string): ResolvedConfig {
   const file = findConfigFile(root, overrides.configFile, cwd);
-  const raw = file === undefined ? configSchema.parse({}) : readConfigFile(file);
+  const raw = file === undefined ? CONFIG_DEFAULTS : readConfigFile(file);
   const base = file === undefined ? cwd : dirName(file);
   const failOn =
     overrides.failOn !== undefined

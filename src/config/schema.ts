@@ -1,10 +1,13 @@
-import { z } from "zod";
+import type { z as Zod } from "zod";
 import { CONFIDENCES } from "../model/rule.js";
+import { lazyRequire, lazyValue } from "../util/lazy-require.js";
 
-const globList = z.array(z.string().min(1, "expected a non-empty glob"));
+const zod = lazyRequire<typeof import("zod")>("zod");
 
-/** Shape of `.nhiscan.yml`; unknown keys are errors so typos do not pass silently. */
-export const configSchema = z
+function buildConfigSchema() {
+  const { z } = zod();
+  const globList = z.array(z.string().min(1, "expected a non-empty glob"));
+  return z
   .object({
     version: z.literal(1, "expected 1").optional(),
     rules: z
@@ -50,5 +53,18 @@ export const configSchema = z
     baseline: z.string().min(1).optional(),
   })
   .strict();
+}
 
-export type ConfigFile = z.infer<typeof configSchema>;
+/** Shape of `.nhiscan.yml`; unknown keys are errors so typos do not pass silently. Built on first use. */
+export const configSchema = lazyValue(buildConfigSchema);
+
+export type ConfigFile = Zod.infer<ReturnType<typeof buildConfigSchema>>;
+
+/** What an empty config file means: `configSchema().parse({})`, written out so that a scan without a config file does not load zod (a test keeps the two equal). */
+export const CONFIG_DEFAULTS: ConfigFile = {
+  rules: { paths: [], disable: [] },
+  exclude: [],
+  allowlist: { paths: [], values: [], regexes: [], stopwords: [] },
+  policy: { maxAgeDays: 90, activeAuthorDays: 180, certWarnDays: 30 },
+  owners: {},
+};

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { z } from "zod";
 import type { Baseline, BaselineEntry } from "../model/baseline.js";
 import { BASELINE_STATUSES } from "../model/baseline.js";
 import { ConfigError } from "../model/errors.js";
 import type { Credential } from "../model/inventory.js";
+import { lazyRequire, lazyValue } from "../util/lazy-require.js";
 import { formatZodIssues } from "../util/zod-issues.js";
 
 /** Default baseline file name, relative to the current folder. */
@@ -11,9 +11,14 @@ export const DEFAULT_BASELINE_FILE = ".nhiscan-baseline.json";
 /** Reason written for entries that `nhiscan baseline create` adds. */
 export const CREATED_REASON = "accepted at creation";
 
-const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), "expected an ISO date such as 2025-03-01");
+const zod = lazyRequire<typeof import("zod")>("zod");
 
-const entrySchema = z
+// Built on first use: most scans have no baseline.
+const baselineSchema = lazyValue(() => {
+  const { z } = zod();
+  const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), "expected an ISO date such as 2025-03-01");
+
+  const entrySchema = z
   .object({
     credentialId: z.string().regex(/^[0-9a-f]{16,64}$/, "expected a credential id (hex)"),
     preview: z.string(),
@@ -26,14 +31,15 @@ const entrySchema = z
   .strict()
   .refine((e) => e.status === undefined || e.date !== undefined, { message: "expected a date with status", path: ["date"] });
 
-const baselineSchema = z
-  .object({
-    version: z.literal(1, "expected 1"),
-    createdAt: z.string(),
-    tool: z.string(),
-    entries: z.array(entrySchema),
-  })
-  .strict();
+  return z
+    .object({
+      version: z.literal(1, "expected 1"),
+      createdAt: z.string(),
+      tool: z.string(),
+      entries: z.array(entrySchema),
+    })
+    .strict();
+});
 
 /** Parses and validates a baseline file's text; errors name the file and the key. */
 export function parseBaseline(text: string, file: string): Baseline {
@@ -43,7 +49,7 @@ export function parseBaseline(text: string, file: string): Baseline {
   } catch (error) {
     throw new ConfigError(`${file}: expected a JSON baseline file (${(error as Error).message})`, { cause: error });
   }
-  const parsed = baselineSchema.safeParse(json);
+  const parsed = baselineSchema().safeParse(json);
   if (!parsed.success) {
     throw new ConfigError(`${file}: ${formatZodIssues(parsed.error).slice(0, 3).join("; ")}`, {
       hint: "Recreate it with `nhiscan baseline create`, or fix the entry named.",

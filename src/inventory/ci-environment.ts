@@ -1,7 +1,10 @@
-import { LineCounter, isMap, isScalar, parseDocument, visit } from "yaml";
 import type { Pair, YAMLMap } from "yaml";
 import type { Environment } from "../model/inventory.js";
 import { environmentOfName } from "./environment.js";
+import { lazyRequire } from "../util/lazy-require.js";
+
+// Loaded on first use: most scans never parse YAML this way.
+const yaml = lazyRequire<typeof import("yaml")>("yaml");
 
 // Deployment environments a CI definition names: GitHub Actions `jobs.<id>.environment`
 // (`production` or `{ name: production }`), GitLab CI `<job>.environment` (same two forms).
@@ -32,19 +35,19 @@ export function ciEnvironments(text: string): (line: number) => Environment[] {
 
 /** Every job (a sibling of a job that names an environment) with its line span and environment. */
 function jobRanges(text: string): JobRange[] {
-  const lineCounter = new LineCounter();
-  let doc: ReturnType<typeof parseDocument>;
+  const lineCounter = new (yaml().LineCounter)();
+  let doc: ReturnType<typeof import("yaml").parseDocument>;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+    doc = yaml().parseDocument(text, { lineCounter, uniqueKeys: false });
   } catch {
     return [];
   }
   if (doc.errors.length > 0) return [];
   const containers = new Set<YAMLMap>();
-  visit(doc, {
+  yaml().visit(doc, {
     Map(_key, node, path) {
       const parent = path[path.length - 2];
-      if (environmentName(node) !== undefined && isMap(parent)) containers.add(parent);
+      if (environmentName(node) !== undefined && yaml().isMap(parent)) containers.add(parent);
     },
   });
   const isRoot = (map: YAMLMap) => doc.contents === map;
@@ -52,9 +55,9 @@ function jobRanges(text: string): JobRange[] {
   return [...containers].flatMap((container) =>
     container.items.flatMap((pair: Pair) => {
       const value = pair.value;
-      const key = isScalar(pair.key) ? String(pair.key.value) : "";
-      if (!isMap(value) || value.range == null || (isRoot(container) && GITLAB_GLOBAL_KEYS.has(key))) return [];
-      const start = isScalar(pair.key) && pair.key.range != null ? pair.key.range[0] : value.range[0];
+      const key = yaml().isScalar(pair.key) ? String(pair.key.value) : "";
+      if (!yaml().isMap(value) || value.range == null || (isRoot(container) && GITLAB_GLOBAL_KEYS.has(key))) return [];
+      const start = yaml().isScalar(pair.key) && pair.key.range != null ? pair.key.range[0] : value.range[0];
       const end = lineCounter.linePos(value.range[2]);
       const name = environmentName(value);
       // A range ends at the start of the next line: the job's last line is the one before.
@@ -66,10 +69,10 @@ function jobRanges(text: string): JobRange[] {
 /** `environment: name` or `environment: { name: name }` of a job map. */
 function environmentName(map: YAMLMap): string | undefined {
   const env = map.get("environment", true);
-  if (isScalar(env) && typeof env.value === "string") return env.value;
-  if (isMap(env)) {
+  if (yaml().isScalar(env) && typeof env.value === "string") return env.value;
+  if (yaml().isMap(env)) {
     const name = env.get("name", true);
-    if (isScalar(name) && typeof name.value === "string") return name.value;
+    if (yaml().isScalar(name) && typeof name.value === "string") return name.value;
   }
   return undefined;
 }

@@ -60,7 +60,7 @@ export async function traceIntroduction(cwd: string, start: LineStart, holdsValu
         return commit.info;
       }
     }
-    await git.catch(() => undefined);
+    await git.done.catch(() => undefined);
   } catch {
     await abandonGit(git);
   }

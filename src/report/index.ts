@@ -1,15 +1,21 @@
 import type { FormatName } from "./format-names.js";
 import type { Formatter } from "./formatter.js";
-import { format as csv } from "./csv.js";
-import { format as html } from "./html.js";
-import { format as json } from "./json.js";
-import { format as junit } from "./junit.js";
-import { format as markdown } from "./markdown.js";
-import { format as sarif } from "./sarif.js";
-import { format as table } from "./table.js";
 
-/** Every report format by name. Adding one is a line here and its name in format-names.ts. */
-export const FORMATTERS: Readonly<Record<FormatName, Formatter>> = { csv, html, json, junit, markdown, sarif, table };
+// Each format is imported on use: the table alone pulls chalk and cli-table3 into start-up.
+const LOADERS: Readonly<Record<FormatName, () => Promise<{ format: Formatter }>>> = {
+  csv: () => import("./csv.js"),
+  html: () => import("./html.js"),
+  json: () => import("./json.js"),
+  junit: () => import("./junit.js"),
+  markdown: () => import("./markdown.js"),
+  sarif: () => import("./sarif.js"),
+  table: () => import("./table.js"),
+};
+
+/** The formatter of a report format. Adding one is a line here and its name in format-names.ts. */
+export async function loadFormatter(name: FormatName): Promise<Formatter> {
+  return (await LOADERS[name]()).format;
+}
 
 export type { FormatName } from "./format-names.js";
 export type { FormatOptions, Formatter } from "./formatter.js";

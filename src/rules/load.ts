@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
 import { RuleError } from "../model/errors.js";
 import type { CompiledRule } from "../model/rule.js";
 import { joinPath, packageRoot } from "../util/path.js";
@@ -7,7 +6,10 @@ import { formatZodIssues } from "../util/zod-issues.js";
 import { readRuleCache } from "./builtin-cache.js";
 import { compileRule } from "./compile.js";
 import { findBacktrackingRisk } from "./regex-safety.js";
-import { ruleFileSchema, ruleSchema, toRuleSpec } from "./schema.js";
+import { lazyRequire } from "../util/lazy-require.js";
+import { ruleSchemas, toRuleSpec } from "./schema.js";
+
+const yaml = lazyRequire<typeof import("yaml")>("yaml");
 
 /** Folder of the rules shipped with the package. */
 export function builtinRulesDir(): string {
@@ -36,14 +38,14 @@ export function loadRuleDir(dir: string): CompiledRule[] {
 export function loadRuleFile(file: string): CompiledRule[] {
   let doc: unknown;
   try {
-    doc = parseYaml(readFileSync(file, "utf8"));
+    doc = yaml().parse(readFileSync(file, "utf8"));
   } catch (error) {
     throw new RuleError(`${file}: expected a YAML rule file (${(error as Error).message.split("\n")[0]})`, { cause: error });
   }
-  const top = ruleFileSchema.safeParse(doc);
+  const top = ruleSchemas().file.safeParse(doc);
   if (!top.success) throw new RuleError(`${file}: ${formatZodIssues(top.error).join("; ")}`);
   return top.data.rules.map((raw, index) => {
-    const parsed = ruleSchema.safeParse(raw);
+    const parsed = ruleSchemas().rule.safeParse(raw);
     if (!parsed.success) {
       const id = typeof raw === "object" && raw !== null && "id" in raw ? String((raw as { id: unknown }).id) : `#${index + 1}`;
       throw new RuleError(`${file}: rule \`${id}\`: ${formatZodIssues(parsed.error).join("; ")}`);

@@ -1,14 +1,19 @@
-import { z } from "zod";
+import type { z as Zod } from "zod";
 import { CONFIDENCES, CREDENTIAL_KINDS, SEVERITIES, VALIDATORS } from "../model/rule.js";
 import type { RuleSpec } from "../model/rule.js";
+import { lazyRequire, lazyValue } from "../util/lazy-require.js";
 
-const example = z.union([
+const zod = lazyRequire<typeof import("zod")>("zod");
+
+function buildRuleSchemas() {
+  const { z } = zod();
+  const example = z.union([
   z.string().min(1),
   z.object({ input: z.string().min(1), secret: z.string().min(1).optional() }).strict(),
 ]);
 
-/** One rule as written in YAML; defaults are filled in here so inner code trusts the shape. */
-export const ruleSchema = z
+  // One rule as written in YAML; defaults are filled in here so inner code trusts the shape.
+  const rule = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)+$/, "expected a kebab-case id with a provider prefix, e.g. github-classic-pat"),
     name: z.string().min(1),
@@ -27,12 +32,16 @@ export const ruleSchema = z
     negativeExamples: z.array(z.string()).min(2, "expected at least 2 negative examples that must not match"),
   })
   .strict();
+  // A rule file: a top-level `rules:` list.
+  const file = z.object({ rules: z.array(z.unknown()).min(1, "expected at least one rule") }).strict();
+  return { rule, file };
+}
 
-/** A rule file: a top-level `rules:` list. */
-export const ruleFileSchema = z.object({ rules: z.array(z.unknown()).min(1, "expected at least one rule") }).strict();
+/** The rule and rule-file schemas, built on first use (the builtin rules come from a build-time cache). */
+export const ruleSchemas = lazyValue(buildRuleSchemas);
 
 /** Converts the parsed YAML shape into the model type. */
-export function toRuleSpec(parsed: z.infer<typeof ruleSchema>): RuleSpec {
+export function toRuleSpec(parsed: Zod.infer<ReturnType<typeof buildRuleSchemas>["rule"]>): RuleSpec {
   const { entropy, validator, examples, ...rest } = parsed;
   return {
     ...rest,

@@ -1,11 +1,16 @@
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { readConfigFile, resolveConfig } from "../../src/config/load.js";
+import { CONFIG_DEFAULTS, configSchema } from "../../src/config/schema.js";
 import { ConfigError } from "../../src/model/errors.js";
 
 const FIXTURES = path.resolve(import.meta.dirname, "..", "..", "fixtures", "configs");
 
 describe("config loader", () => {
+  test("the written-out defaults are what the schema makes of an empty file", () => {
+    expect(CONFIG_DEFAULTS).toEqual(configSchema().parse({}));
+  });
+
   test.each([
     ["wrong-type.yaml", /wrong-type\.yaml: policy\.maxAgeDays: .*expected number/],
     ["unknown-key.yaml", /unknown-key\.yaml: .*Unrecognized key.*"polcy"/],

@@ -44,14 +44,16 @@ export function hookCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
 
 /** The hooks folder git uses (honours core.hooksPath and worktrees). */
 async function hooksDir(cwd: string): Promise<string> {
-  // rev-parse reads no repository-controlled program (no fsmonitor, hooks or filters).
-  // Loaded on use: execa alone costs ~100 ms of start-up for every other command.
-  const { execa } = await import("execa");
-  const result = await execa("git", ["rev-parse", "--git-path", "hooks"], { cwd, reject: false });
-  if (result.exitCode !== 0 || result.stdout.trim() === "") {
+  // Not through the hardened git layer: it pins core.hooksPath to /dev/null, the very setting
+  // asked for here. rev-parse runs no repository-controlled program (no fsmonitor, hooks or filters).
+  const { execFile } = await import("node:child_process");
+  const hooks = await new Promise<string>((resolve) => {
+    execFile("git", ["rev-parse", "--git-path", "hooks"], { cwd }, (error, stdout) => resolve(error === null ? stdout.trim() : ""));
+  });
+  if (hooks === "") {
     throw new InputError(`${cwd}: not a git repository`, { hint: "Run `nhiscan hook install` inside the repository (after `git init`)." });
   }
-  return resolvePath(cwd, result.stdout.trim());
+  return resolvePath(cwd, hooks);
 }
 
 /** Prefers the project's own nhiscan, then one on PATH, then the nhiscan that installed the hook. */

@@ -36,9 +36,9 @@ Examples:
   nhiscan merge report.json --format sarif --output nhiscan.sarif     (one report: converts it)`,
     )
     .action(async (files: string[], flags: MergeFlags) => {
-      const [{ mergeReports, parseReport }, { FORMATTERS }, { resolveConfig }, { validateFailOn }, { toolVersion }] = await Promise.all([
+      const [{ mergeReports, parseReport }, format, { resolveConfig }, { validateFailOn }, { toolVersion }] = await Promise.all([
         import("../../report/merge.js"),
-        import("../../report/index.js"),
+        import("../../report/index.js").then((r) => r.loadFormatter(flags.format)),
         import("../../config/load.js"),
         import("../../checks/gate.js"),
         import("../../api/version.js"),
@@ -53,7 +53,7 @@ Examples:
       const inputs = files.map((file, i) => ({ label: labels[i] ?? file, report: parseReport(readReport(io.cwd, file), file) }));
       const report = mergeReports(inputs, { context: { policy: config.policy, now: new Date() }, failOn: config.policy.failOn, version: toolVersion() });
       const toFile = flags.output !== undefined;
-      writeOutput(io, FORMATTERS[flags.format](report, { color: !toFile && useColor(io, io.stdoutIsTTY, flags.color) }), flags.output);
+      writeOutput(io, format(report, { color: !toFile && useColor(io, io.stdoutIsTTY, flags.color) }), flags.output);
       const shared = report.items.filter((item) => new Set(item.locations.map((l) => l.repository)).size > 1).length;
       io.stderr(`nhiscan: merged ${files.length} report(s): ${report.items.length} credential(s), ${shared} in several repositories.\n`);
       setExit(report.policy.failed ? EXIT.policyFailure : EXIT.ok);

@@ -79,7 +79,7 @@ Examples:
     )
     .action(async (paths: string[], flags: ScanFlags) => {
       // Loaded on use: `nhiscan --version` and `--help` stay fast.
-      const [{ scan }, { FORMATTERS }] = await Promise.all([import("../../api/scan.js"), import("../../report/index.js")]);
+      const [{ scan }, format] = await Promise.all([import("../../api/scan.js"), import("../../report/index.js").then((r) => r.loadFormatter(flags.format))]);
       const repositories = flags.reposFile === undefined ? undefined : readReposFile(io.cwd, flags.reposFile);
       const progress = progressLine(io, flags.quiet !== true);
       const report = await scan({
@@ -106,7 +106,7 @@ Examples:
       }
       const toFile = flags.output !== undefined;
       const color = !toFile && useColor(io, io.stdoutIsTTY, flags.color);
-      writeOutput(io, FORMATTERS[flags.format](report, { color }), flags.output);
+      writeOutput(io, format(report, { color }), flags.output);
       if (!flags.quiet && (toFile || flags.format !== "table")) {
         const failed = report.policy.failed ? ` Policy failed: ${report.policy.reasons.join("; ")}` : "";
         io.stderr(`nhiscan: ${report.items.length} credential(s) in ${report.stats.files} files.${failed}\n`);

@@ -1,6 +1,9 @@
-import { isMap, isScalar, parseAllDocuments } from "yaml";
 import type { Pair } from "yaml";
 import type { KeyValue } from "./line-pairs.js";
+import { lazyRequire } from "../../util/lazy-require.js";
+
+// Loaded on first use: most scans never parse YAML this way.
+const yaml = lazyRequire<typeof import("yaml")>("yaml");
 
 /** A value from a Kubernetes `Secret`: `data` values arrive base64-decoded. */
 export interface SecretEntry extends KeyValue {
@@ -20,18 +23,18 @@ export function mayHoldSecretManifest(text: string): boolean {
 /** Entries of every `kind: Secret` document: `data` decoded from base64, `stringData` as is. */
 export function kubernetesSecretEntries(text: string): SecretEntry[] {
   const out: SecretEntry[] = [];
-  let documents: ReturnType<typeof parseAllDocuments>;
+  let documents: ReturnType<typeof import("yaml").parseAllDocuments>;
   try {
-    documents = parseAllDocuments(text);
+    documents = yaml().parseAllDocuments(text);
   } catch {
     return out;
   }
   if (!Array.isArray(documents)) return out;
   for (const doc of documents) {
-    if (!isMap(doc.contents) || doc.get("kind") !== "Secret") continue;
+    if (!yaml().isMap(doc.contents) || doc.get("kind") !== "Secret") continue;
     for (const [field, encoding] of [["data", "base64"], ["stringData", "none"]] as const) {
       const map = doc.get(field, true);
-      if (!isMap(map)) continue;
+      if (!yaml().isMap(map)) continue;
       for (const pair of map.items) {
         const entry = entryOf(pair, text, encoding);
         if (entry !== undefined) out.push(entry);
@@ -43,7 +46,7 @@ export function kubernetesSecretEntries(text: string): SecretEntry[] {
 
 function entryOf(pair: Pair<unknown, unknown>, text: string, encoding: "base64" | "none"): SecretEntry | undefined {
   const { key, value } = pair;
-  if (!isScalar(key) || !isScalar(value) || typeof value.value !== "string" || value.range == null) return undefined;
+  if (!yaml().isScalar(key) || !yaml().isScalar(value) || typeof value.value !== "string" || value.range == null) return undefined;
   const literal = value.value;
   if (encoding === "base64" && !BASE64.test(literal)) return undefined;
   const decoded = encoding === "base64" ? Buffer.from(literal.replace(/\s+/g, ""), "base64").toString("utf8") : literal;
