@@ -67,6 +67,7 @@ function toCandidate(block: PemBlock, cert: X509Certificate): Candidate {
 export const detector: Detector = {
   id: "certificate",
   description: "PEM X.509 certificates with subject, issuer, validity dates and whether they are self-signed",
+  triggers: ["certificate-----"],
   appliesTo: (fragment) => fragment.text.includes("CERTIFICATE-----"),
   detect(fragment) {
     const out: Candidate[] = [];

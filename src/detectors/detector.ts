@@ -14,7 +14,12 @@ export interface Detector {
   /** Kebab-case id; also the rule id of candidates it makes without a YAML rule. */
   readonly id: string;
   readonly description: string;
-  /** Cheap test on path or content before `detect` runs. */
+  /**
+   * Words (matched case-insensitively) of which one must occur for the detector to run; found in
+   * the prefilter's one pass over the text, so a detector that needs them costs nothing elsewhere.
+   */
+  readonly triggers?: readonly string[];
+  /** Cheap test on path or content before `detect` runs (after the triggers). */
   appliesTo(fragment: Fragment): boolean;
   detect(fragment: Fragment, context: DetectContext): Candidate[];
 }

@@ -28,26 +28,31 @@ function printable(bytes: Buffer): string | undefined {
   return ok / bytes.length >= MIN_PRINTABLE ? bytes.toString("latin1") : undefined;
 }
 
-/** 1 for the characters of base64, base64url and hex (indexed by UTF-16 code unit: a table beats comparisons here). */
-const ENCODED_CHAR = new Uint8Array(65536);
-for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-") ENCODED_CHAR[c.charCodeAt(0)] = 1;
+/** 0xff for the characters of base64, base64url and hex, else 0 (indexed by UTF-16 code unit: a table beats comparisons here). */
+const RUN_MASK = new Uint8Array(65536);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-") RUN_MASK[c.charCodeAt(0)] = 0xff;
 
 /**
  * Runs that may be base64, base64url or hex, found by a plain loop: a regex quantifier over a
  * multi-megabyte run (a minified bundle, an inlined image) exhausts the regex engine's stack.
+ * The counter is masked rather than branched on, so the many short identifiers of source code
+ * cost no mispredicted branch; only a run reaching MIN_RUN leaves the loop.
  */
 function encodedRuns(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const n = text.length;
-  let at = 0;
-  while (at < n) {
-    while (at < n && ENCODED_CHAR[text.charCodeAt(at)] === 0) at++;
-    const start = at;
-    while (at < n && ENCODED_CHAR[text.charCodeAt(at)] === 1) at++;
+  let run = 0;
+  for (let i = 0; i < n; i++) {
+    run = (run + 1) & (RUN_MASK[text.charCodeAt(i)] ?? 0);
+    if (run !== MIN_RUN) continue;
+    const start = i + 1 - MIN_RUN;
+    let at = i + 1;
+    while (at < n && RUN_MASK[text.charCodeAt(at)] !== 0) at++;
     let end = at;
     while (end < n && end - at < 2 && text.charCodeAt(end) === 61) end++;
-    if (at - start >= MIN_RUN && end - start <= MAX_RUN) out.push({ start, end });
-    at = end;
+    if (end - start <= MAX_RUN) out.push({ start, end });
+    i = end - 1;
+    run = 0;
   }
   return out;
 }

@@ -1,3 +1,5 @@
+import type { Candidate } from "../model/finding.js";
+import type { Fragment } from "../model/fragment.js";
 import type { CompiledRule } from "../model/rule.js";
 import type { DetectContext, Detector } from "./detector.js";
 import { buildPrefilter } from "./keyword-prefilter.js";
@@ -24,9 +26,19 @@ export const DETECTORS: Readonly<Record<string, Detector>> = {
   "uri-credentials": uriCredentials,
 };
 
+/** Runs a detector on a fragment when its triggers occur and it applies: the scanner's one gate. */
+export function runDetector(detector: Detector, fragment: Fragment, context: DetectContext): Candidate[] {
+  if (detector.triggers !== undefined) {
+    const { triggers } = context.prefilter.scan(fragment.text);
+    if (!detector.triggers.some((t) => triggers.has(t))) return [];
+  }
+  return detector.appliesTo(fragment) ? detector.detect(fragment, context) : [];
+}
+
 /** Builds the per-scan detection context once. */
 export function createDetectContext(rules: readonly CompiledRule[]): DetectContext {
-  return { rules, prefilter: buildPrefilter(rules) };
+  const triggers = Object.values(DETECTORS).flatMap((detector) => detector.triggers ?? []);
+  return { rules, prefilter: buildPrefilter(rules, triggers) };
 }
 
 export type { DetectContext, Detector } from "./detector.js";

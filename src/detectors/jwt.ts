@@ -55,6 +55,7 @@ function isDocumentedSample(payload: Json): boolean {
 export const detector: Detector = {
   id: "jwt",
   description: "JSON Web Tokens, with issuer, subject, audience, issue and expiry dates decoded (not verified)",
+  triggers: ["eyj", ".eyi"],
   appliesTo: (fragment) => fragment.text.includes("eyJ") || fragment.text.includes(".eyI"),
   detect(fragment) {
     const out: Candidate[] = [];

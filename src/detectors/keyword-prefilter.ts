@@ -1,35 +1,64 @@
 import type { CompiledRule } from "../model/rule.js";
 import { buildAutomaton } from "./aho-corasick.js";
 
+/** What one pass over a text found: the rules worth running, and the detector triggers present. */
+export interface KeywordHits {
+  /** Rules whose keywords occur in the text, plus rules without keywords, in rule order. */
+  readonly rules: CompiledRule[];
+  /** Detector trigger words (lower case) that occur in the text. */
+  readonly triggers: ReadonlySet<string>;
+}
+
 /**
  * Finds, in one pass over a text, which rules have a keyword present, so that only those
- * rules' regexes run. Keywords are literals matched case-insensitively.
+ * rules' regexes run, and which detector triggers occur, so that only those detectors run.
+ * Keywords and triggers are literals matched case-insensitively.
  */
 export interface KeywordPrefilter {
-  /** Rules whose keywords occur in the text, plus rules without keywords. */
+  /** The hits of a whole fragment; the last result is kept, as several detectors ask for it. */
+  scan(text: string): KeywordHits;
+  /** The rules for a small text (a decoded value, a window): not kept. */
   candidates(text: string): CompiledRule[];
 }
 
-/** Builds the prefilter for a rule set. */
-export function buildPrefilter(rules: readonly CompiledRule[]): KeywordPrefilter {
+/** Builds the prefilter for a rule set and the detectors' trigger words. */
+export function buildPrefilter(rules: readonly CompiledRule[], triggerWords: readonly string[] = []): KeywordPrefilter {
   const byKeyword = new Map<string, CompiledRule[]>();
   const always: CompiledRule[] = [];
   for (const rule of rules) {
     if (rule.keywords.length === 0) always.push(rule);
-    for (const keyword of new Set(rule.keywords)) {
+    for (const keyword of new Set(rule.keywords.map((k) => k.toLowerCase()))) {
       const list = byKeyword.get(keyword) ?? [];
       list.push(rule);
       byKeyword.set(keyword, list);
     }
   }
+  const triggers = [...new Set(triggerWords.map((t) => t.toLowerCase()))];
+  for (const trigger of triggers) if (!byKeyword.has(trigger)) byKeyword.set(trigger, []);
   const keywords = [...byKeyword.keys()];
   const automaton = buildAutomaton(keywords);
   const order = new Map(rules.map((rule, i) => [rule, i]));
+  const isTrigger = new Set(triggers);
+  const hitsOf = (text: string): KeywordHits => {
+    const hit = new Set<CompiledRule>(always);
+    const found = new Set<string>();
+    for (const index of automaton.find(text)) {
+      const keyword = keywords[index] ?? "";
+      if (isTrigger.has(keyword)) found.add(keyword);
+      for (const rule of byKeyword.get(keyword) ?? []) hit.add(rule);
+    }
+    return { rules: [...hit].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)), triggers: found };
+  };
+  let lastText: string | undefined;
+  let lastHits: KeywordHits | undefined;
   return {
-    candidates(text) {
-      const hit = new Set<CompiledRule>(always);
-      for (const index of automaton.find(text)) for (const rule of byKeyword.get(keywords[index] ?? "") ?? []) hit.add(rule);
-      return [...hit].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    scan(text) {
+      if (lastHits === undefined || text !== lastText) {
+        lastHits = hitsOf(text);
+        lastText = text;
+      }
+      return lastHits;
     },
+    candidates: (text) => hitsOf(text).rules,
   };
 }

@@ -105,6 +105,7 @@ function parsePutty(text: string, from: number): { end: number; encryption: stri
 export const detector: Detector = {
   id: "private-key",
   description: "PEM, OpenSSH and PuTTY private keys, with encrypted keys marked as such",
+  triggers: ["private key-----", "putty-user-key-file-"],
   appliesTo: (fragment) => fragment.text.includes("PRIVATE KEY-----") || fragment.text.includes("PuTTY-User-Key-File-"),
   detect: (fragment) => [...pemKeys(fragment.text), ...puttyKeys(fragment.text)],
 };

@@ -12,7 +12,7 @@ export const detector: Detector = {
   detect(fragment, { prefilter }) {
     const out: Candidate[] = [];
     const text = scanView(fragment);
-    for (const rule of prefilter.candidates(text)) {
+    for (const rule of prefilter.scan(text).rules) {
       for (const match of matchRule(rule, text)) out.push(ruleCandidate(rule, match));
     }
     return out;

@@ -100,6 +100,7 @@ function isPlaceholder({ user, password, host }: UriCredential): boolean {
 export const detector: Detector = {
   id: "uri-credentials",
   description: "Credentials in URLs (scheme://user:password@host) for databases, brokers, mail, LDAP, FTP and HTTP",
+  triggers: ["://"],
   appliesTo: (fragment) => fragment.text.includes("://"),
   detect(fragment) {
     const out: Candidate[] = [];

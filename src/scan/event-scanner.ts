@@ -3,7 +3,7 @@ import type { Candidate, Finding } from "../model/finding.js";
 import type { Fragment, SourceEvent } from "../model/fragment.js";
 import type { CompiledRule } from "../model/rule.js";
 import { CONFIDENCES } from "../model/rule.js";
-import { DETECTORS, createDetectContext } from "../detectors/index.js";
+import { DETECTORS, createDetectContext, runDetector } from "../detectors/index.js";
 import { readFileEvent } from "../sources/read-file.js";
 import { secretFingerprint, shortHash } from "../util/hash.js";
 import { LineIndex, shannonEntropy } from "../util/text.js";
@@ -41,9 +41,7 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
   };
   const scanFragment = (fragment: Fragment, tally: ScanTally) => {
     const candidates: Candidate[] = [];
-    for (const detector of Object.values(DETECTORS)) {
-      if (detector.appliesTo(fragment)) candidates.push(...detector.detect(fragment, context));
-    }
+    for (const detector of Object.values(DETECTORS)) candidates.push(...runDetector(detector, fragment, context));
     if (candidates.length === 0) return;
     const lines = new LineIndex(fragment.text);
     // Filter first, then dedupe: a dropped candidate must not hide an overlapping real one.

@@ -1,4 +1,4 @@
-import { isUtf8 } from "node:buffer";
+import { isAscii, isUtf8 } from "node:buffer";
 
 /** How a buffer was turned into text, or why it was not. */
 export type Decoded =
@@ -21,6 +21,8 @@ export function decodeBuffer(buffer: Buffer): Decoded {
   if (sniff.includes(0)) return { kind: "binary" };
   const start = b0 === 0xef && b1 === 0xbb && buffer[2] === 0xbf ? 3 : 0;
   const body = start === 0 ? buffer : buffer.subarray(start);
+  // ASCII (most source) makes a one-byte string by plain copy, faster than UTF-8 decoding.
+  if (isAscii(body)) return { kind: "text", text: body.toString("latin1"), lossy: false };
   if (isUtf8(body)) return { kind: "text", text: body.toString("utf8"), lossy: false };
   return { kind: "text", text: body.toString("latin1"), lossy: true };
 }

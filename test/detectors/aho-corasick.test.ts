@@ -31,4 +31,20 @@ describe("keyword automaton", () => {
       { numRuns: 1000 },
     );
   });
+
+  test("long texts (scanned in two lanes) miss no keyword, also one straddling the middle", () => {
+    const word = fc.stringMatching(/^[a-z0-9_.-]{2,8}$/);
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 10 }), fc.nat({ max: 3000 }), fc.nat(), (keywords, length, seed) => {
+        const planted = keywords[seed % keywords.length] ?? "";
+        const filler = "x ".repeat(length);
+        // The keyword lands on or near the middle of the text.
+        const at = Math.max(0, (filler.length >> 1) - (seed % (planted.length + 1)));
+        const text = `${filler.slice(0, at)}${planted}${filler.slice(at)}`;
+        const naive = keywords.filter((k) => text.toLowerCase().includes(k)).sort();
+        expect(found(keywords, text)).toEqual(naive);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -1,15 +1,15 @@
-// Runs one detector over a text the way the scanner does (appliesTo, then detect), with the
+// Runs one detector over a text the way the scanner does (triggers and appliesTo, then detect), with the
 // builtin rules as context; and a self-signed test certificate (public by nature, key discarded).
 import type { Candidate } from "../../src/model/finding.js";
 import type { Detector } from "../../src/detectors/detector.js";
-import { createDetectContext } from "../../src/detectors/index.js";
+import { createDetectContext, runDetector } from "../../src/detectors/index.js";
 import { loadRules } from "../../src/rules/load.js";
 
 const context = createDetectContext(loadRules());
 
 export function detect(detector: Detector, text: string, path = "notes.txt"): Candidate[] {
   const fragment = { text, path, provenance: { kind: "file" as const } };
-  return detector.appliesTo(fragment) ? detector.detect(fragment, context) : [];
+  return runDetector(detector, fragment, context);
 }
 
 /** The text a candidate spans. */
