@@ -1,7 +1,8 @@
-// `npm run bench:history`: full-history scan of a large generated repository, next to the I/O
-// floor (`git cat-file --batch-all-objects --batch`) and `git log -p --all`, measured in one run.
+// Full-history scan of a large generated repository, next to the I/O floor (`git cat-file
+// --batch-all-objects --batch --unordered`) and `git log -p --all`, measured in one run; part of
+// `npm run bench`, or alone with `npm run bench:history` (which also times the oid-order cat-file).
 // The repository is built once with `git fast-import` under bench/.work/ and reused.
-// Options (env): BENCH_COMMITS (default 30000), BENCH_FILES (default 2000), BENCH_RUNS (default 3).
+// Options (env): BENCH_COMMITS (default 30000), BENCH_FILES (default 2000), BENCH_HISTORY_RUNS (default 3).
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
@@ -14,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = path.join(root, "bin", "nhiscan.js");
 const commits = Number(process.env.BENCH_COMMITS ?? 30000);
 const fileCount = Number(process.env.BENCH_FILES ?? 2000);
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const runs = Number(process.env.BENCH_HISTORY_RUNS ?? 3);
 const repo = path.join(root, "bench", ".work", `history-${commits}-${fileCount}`);
 
 const WORDS = "const let value config user account request response handler service client server index data items result error status cache query update delete create fetch stream buffer parse render module export import default return async await function class interface".split(" ");
@@ -78,39 +79,46 @@ function packBytes() {
   return Number(/size-pack: (\d+)/.exec(out)?.[1] ?? 0) * 1024;
 }
 
-const signature = path.join(repo, ".bench.json");
-const info = existsSync(signature) ? JSON.parse(readFileSync(signature, "utf8")) : await buildRepo();
-console.log(`# nhiscan history benchmark — ${new Date().toISOString()}, ${(await import("node:os")).availableParallelism()} cores, node ${process.version}, ${spawnSync("git", ["--version"], { encoding: "utf8" }).stdout.trim()}`);
-console.log(`repository: ${info.commits} commits, ${info.files} files, ${fmt(info.blobBytes / 1e6, 0)} MB of blobs (uncompressed), pack ${fmt(packBytes() / 1e6, 0)} MB, ${info.planted} planted secrets`);
+/** Builds the repository when missing, measures, prints, and returns the medians in seconds. */
+export async function historyBench({ oidOrder = false } = {}) {
+  const signature = path.join(repo, ".bench.json");
+  const info = existsSync(signature) ? JSON.parse(readFileSync(signature, "utf8")) : await buildRepo();
+  console.log(`\n## history — ${new Date().toISOString()}, ${(await import("node:os")).availableParallelism()} cores, node ${process.version}, ${spawnSync("git", ["--version"], { encoding: "utf8" }).stdout.trim()}`);
+  console.log(`repository: ${info.commits} commits, ${info.files} files, ${fmt(info.blobBytes / 1e6, 0)} MB of blobs (uncompressed), pack ${fmt(packBytes() / 1e6, 0)} MB, ${info.planted} planted secrets`);
 
-const devNull = openSync("/dev/null", "w");
-const toNull = { cwd: repo, stdio: ["ignore", devNull, "pipe"], runs };
-const scanArgs = [bin, "scan", "--history", repo, "--format", "json", "--output", path.join(repo, ".bench-report.json"), "--fail-on", "none", "--quiet"];
-// The git source alone (list, read in pack order, decode; no detection): what the history layer costs.
-const sourceOnly = `const { openRepo } = await import(${JSON.stringify(path.join(root, "dist", "sources", "git-repo.js"))});
-const { gitHistorySource } = await import(${JSON.stringify(path.join(root, "dist", "sources", "git-history.js"))});
-const repo = await openRepo(process.argv[1], "--history");
-for await (const e of gitHistorySource({ repo, maxFileSize: 10485760, exclude: [] }).events()) void e;`;
-const results = {
-  nhiscan: measure(process.execPath, scanArgs, toNull),
-  source: measure(process.execPath, ["--input-type=module", "-e", sourceOnly, repo], toNull),
-  floor: measure("git", ["cat-file", "--batch-all-objects", "--batch", "--unordered"], toNull),
-  // Object-id order thrashes the delta-base cache: minutes on a large pack, so one run.
-  floorSorted: measure("git", ["cat-file", "--batch-all-objects", "--batch"], { ...toNull, runs: 1, warmup: 0 }),
-  logP: measure("git", ["log", "-p", "--all"], toNull),
-};
-closeSync(devNull);
-const report = JSON.parse(readFileSync(path.join(repo, ".bench-report.json"), "utf8"));
-const found = report.items.filter((i) => i.kind !== "managed-reference").length;
-const line = (label, r) => console.log(`${label.padEnd(58)} ${fmt(r.median, 2).padStart(7)} s  (min ${fmt(r.min, 2)}, max ${fmt(r.max, 2)})${Number.isFinite(r.rssMiB) ? `  peak RSS ${fmt(r.rssMiB, 0)} MiB` : ""}`);
-console.log(`\nmedian of ${runs} runs after a warm-up, wall time:`);
-line("nhiscan scan --history", results.nhiscan);
-line("  its git source alone (list + read + decode, no detection)", results.source);
-line("git cat-file --batch-all-objects --batch --unordered (floor)", results.floor);
-line("git cat-file --batch-all-objects --batch (oid order)", results.floorSorted);
-line("git log -p --all", results.logP);
-console.log(`\nnhiscan / cat-file floor (--unordered): ${fmt(results.nhiscan.median / results.floor.median)}x`);
-console.log(`nhiscan / cat-file --batch-all-objects --batch (oid order, 1 run): ${fmt(results.nhiscan.median / results.floorSorted.median)}x`);
-console.log(`git source alone / cat-file floor (--unordered): ${fmt(results.source.median / results.floor.median)}x`);
-console.log(`nhiscan / git log -p --all: ${fmt(results.nhiscan.median / results.logP.median)}x`);
-console.log(`scanned ${report.stats.files} blobs, ${fmt(report.stats.bytes / 1e6, 0)} MB; ${found} distinct credentials found (${info.planted} planted), ${report.stats.findings} locations`);
+  const devNull = openSync("/dev/null", "w");
+  const toNull = { cwd: repo, stdio: ["ignore", devNull, "pipe"], runs };
+  const scanArgs = [bin, "scan", "--history", repo, "--format", "json", "--output", path.join(repo, ".bench-report.json"), "--fail-on", "none", "--quiet"];
+  // The git source alone (list, read in pack order, decode; no detection): what the history layer costs.
+  const sourceOnly = `const { openRepo } = await import(${JSON.stringify(path.join(root, "dist", "sources", "git-repo.js"))});
+  const { gitHistorySource } = await import(${JSON.stringify(path.join(root, "dist", "sources", "git-history.js"))});
+  const repo = await openRepo(process.argv[1], "--history");
+  for await (const e of gitHistorySource({ repo, maxFileSize: 10485760, exclude: [] }).events()) void e;`;
+  const results = {
+    nhiscan: measure(process.execPath, scanArgs, toNull),
+    source: measure(process.execPath, ["--input-type=module", "-e", sourceOnly, repo], toNull),
+    floor: measure("git", ["cat-file", "--batch-all-objects", "--batch", "--unordered"], toNull),
+    // Object-id order thrashes the delta-base cache: minutes on a large pack, so one run.
+    ...(oidOrder ? { floorSorted: measure("git", ["cat-file", "--batch-all-objects", "--batch"], { ...toNull, runs: 1, warmup: 0 }) } : {}),
+    logP: measure("git", ["log", "-p", "--all"], toNull),
+  };
+  closeSync(devNull);
+  const report = JSON.parse(readFileSync(path.join(repo, ".bench-report.json"), "utf8"));
+  const found = report.items.filter((i) => i.kind !== "managed-reference").length;
+  const line = (label, r) => console.log(`${label.padEnd(58)} ${fmt(r.median, 2).padStart(7)} s  (min ${fmt(r.min, 2)}, max ${fmt(r.max, 2)})${Number.isFinite(r.rssMiB) ? `  peak RSS ${fmt(r.rssMiB, 0)} MiB` : ""}`);
+  console.log(`\nmedian of ${runs} runs after a warm-up, wall time:`);
+  line("nhiscan scan --history", results.nhiscan);
+  line("  its git source alone (list + read + decode, no detection)", results.source);
+  line("git cat-file --batch-all-objects --batch --unordered (floor)", results.floor);
+  if (oidOrder) line("git cat-file --batch-all-objects --batch (oid order)", results.floorSorted);
+  line("git log -p --all", results.logP);
+  console.log(`\nnhiscan / cat-file floor (--unordered): ${fmt(results.nhiscan.median / results.floor.median)}x`);
+  if (oidOrder) console.log(`nhiscan / cat-file --batch-all-objects --batch (oid order, 1 run): ${fmt(results.nhiscan.median / results.floorSorted.median)}x`);
+  console.log(`git source alone / cat-file floor (--unordered): ${fmt(results.source.median / results.floor.median)}x`);
+  console.log(`nhiscan / git log -p --all: ${fmt(results.nhiscan.median / results.logP.median)}x`);
+  console.log(`scanned ${report.stats.files} blobs, ${fmt(report.stats.bytes / 1e6, 0)} MB; ${found} distinct credentials found (${info.planted} planted), ${report.stats.findings} locations`);
+  return { nhiscan: results.nhiscan, floor: results.floor, logP: results.logP, source: results.source };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await historyBench({ oidOrder: true });
+
