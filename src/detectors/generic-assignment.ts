@@ -2,7 +2,7 @@ import type { Candidate } from "../model/finding.js";
 import type { Confidence } from "../model/rule.js";
 import type { Detector } from "./detector.js";
 import { providerRuleCovers } from "./rule-overlap.js";
-import { secretNameKind } from "./secret-names.js";
+import { SECRET_NAME_SUBSTRINGS, secretNameKind } from "./secret-names.js";
 import { isHex, isHighEntropy, nonSecretReason } from "./secret-value.js";
 
 const SOURCE_FILE =
@@ -60,6 +60,8 @@ function* assignments(text: string, path: string): Generator<{ name: string; val
 export const detector: Detector = {
   id: "generic-assignment",
   description: "High-entropy string literals assigned to secret-named variables in source code (JS/TS, Python, Go, Java, Ruby, PHP, C#, shell…)",
+  // Only secret-named variables count: a text without any such substring has none.
+  triggers: SECRET_NAME_SUBSTRINGS,
   appliesTo: (fragment) => SOURCE_FILE.test(fragment.path),
   detect(fragment, context) {
     const out: Candidate[] = [];

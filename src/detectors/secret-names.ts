@@ -78,10 +78,10 @@ export function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
-const SECRET_SUBSTRINGS = ["pass", "pwd", "pswd", "secret", "token", "key", "auth", "cred", "bearer", "sas", "contrasena"].join("|");
-/** Substrings without which no name is secret-named: a cheap screen before splitting into words. */
-const MAY_BE_SECRET = new RegExp(SECRET_SUBSTRINGS, "i");
-const NEXT_SECRET_WORD = new RegExp(SECRET_SUBSTRINGS, "gi");
+/** Substrings (any case) without which no name is secret-named: a cheap screen before splitting into words. */
+export const SECRET_NAME_SUBSTRINGS: readonly string[] = ["pass", "pwd", "pswd", "secret", "token", "key", "auth", "cred", "bearer", "sas", "contrasena"];
+const MAY_BE_SECRET = new RegExp(SECRET_NAME_SUBSTRINGS.join("|"), "i");
+const NEXT_SECRET_WORD = new RegExp(SECRET_NAME_SUBSTRINGS.join("|"), "gi");
 
 /** Offset of the next substring at or after `from` that a secret name needs, or -1: lets callers skip text no secret name can be in. */
 export function nextSecretWord(text: string, from: number): number {

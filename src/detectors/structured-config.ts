@@ -10,7 +10,7 @@ import type { KeyValue } from "./config-formats/line-pairs.js";
 import { regexPairs } from "./config-formats/regex-pairs.js";
 import type { DetectContext, Detector } from "./detector.js";
 import { providerRuleCovers, providerRuleNames } from "./rule-overlap.js";
-import { secretNameKind } from "./secret-names.js";
+import { SECRET_NAME_SUBSTRINGS, secretNameKind } from "./secret-names.js";
 import { isHighEntropy, nonSecretReason } from "./secret-value.js";
 
 /** Values another detector reads better: URIs with credentials, PEM blocks, JWTs. */
@@ -65,6 +65,8 @@ function pairCandidate(pair: KeyValue, format: ConfigFormat, fragment: Fragment,
 export const detector: Detector = {
   id: "structured-config",
   description: "Secret-named keys with literal values in .env, YAML, JSON, .properties, INI, TOML, Terraform, Dockerfile, .netrc and Kubernetes Secrets",
+  // Every candidate needs one: a secret-named key, a `.netrc` password, a `kind: Secret` manifest.
+  triggers: SECRET_NAME_SUBSTRINGS,
   appliesTo: (fragment) => configFormatOf(fragment.path) !== undefined,
   detect(fragment, context) {
     const format = configFormatOf(fragment.path);

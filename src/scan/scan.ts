@@ -21,8 +21,9 @@ export interface ScanRunOptions {
   readonly onProgress?: (progress: { files: number; bytes: number }) => void;
 }
 
-// Small scans (a pre-commit hook, one file) stay on this thread: a worker costs ~40 ms to start.
-const INLINE_EVENTS = 256;
+// Small scans (a pre-commit hook, one file) stay on this thread: a worker costs ~100 ms to start.
+// Past this many events the workers are started, and this thread scans on until they are ready.
+const INLINE_EVENTS = 32;
 const BATCH_EVENTS = 64;
 const BATCH_BYTES = 4 * 1024 * 1024;
 const DEFAULT_FRAGMENT_BUDGET_MS = 30_000;
@@ -38,13 +39,20 @@ export async function scanSources(sources: readonly Source[], settings: ScanSett
   let batch: SourceEvent[] = [];
   let batchBytes = 0;
   let seen = 0;
+  const startPool = () => (pool ??= createWorkerPool(workerCount, workerInit(settings), options.fragmentBudgetMs ?? DEFAULT_FRAGMENT_BUDGET_MS));
   const flush = async () => {
     if (batch.length === 0) return;
     const events = batch;
     batch = [];
     batchBytes = 0;
-    pool ??= createWorkerPool(workerCount, workerInit(settings), options.fragmentBudgetMs ?? DEFAULT_FRAGMENT_BUDGET_MS);
-    const job = pool.submit(events).then(
+    const workers = startPool();
+    if (workers.starting()) {
+      for (const event of events) scanInline(event, total);
+      // Lets the workers' "ready" messages in: they arrive as events of the loop.
+      await new Promise((resolve) => setImmediate(resolve));
+      return;
+    }
+    const job = workers.submit(events).then(
       (tally) => {
         mergeTally(total, tally);
         options.onProgress?.({ files: total.files, bytes: total.bytes });
@@ -54,7 +62,7 @@ export async function scanSources(sources: readonly Source[], settings: ScanSett
       },
     );
     jobs.push(job);
-    await pool.ready();
+    await workers.ready();
   };
   try {
     for (const source of sources) {
@@ -63,6 +71,7 @@ export async function scanSources(sources: readonly Source[], settings: ScanSett
           scanInline(event, total);
           continue;
         }
+        startPool();
         batch.push(event);
         batchBytes += event.type === "fragment" ? event.fragment.text.length : 0;
         if (batch.length >= BATCH_EVENTS || batchBytes >= BATCH_BYTES) await flush();

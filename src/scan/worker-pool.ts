@@ -13,6 +13,8 @@ export interface WorkerPool {
   submit(events: readonly SourceEvent[]): Promise<ScanTally>;
   /** Waits until a worker can take another batch. */
   ready(): Promise<void>;
+  /** Whether every worker is still starting (loading modules, compiling rules): the caller may as well scan itself meanwhile. */
+  starting(): boolean;
   close(): Promise<void>;
 }
 
@@ -52,10 +54,15 @@ export function createWorkerPool(size: number, init: WorkerInit, fragmentBudgetM
   const url = workerUrl();
   const waiters: (() => void)[] = [];
   let nextId = 0;
+  let started = false;
   const newWorker = (progress: Int32Array) => new Worker(url, { workerData: { ...init, progress } });
   const wire = (slot: Slot) => {
     const worker = slot.worker;
     worker.on("message", (reply: WorkerReply) => {
+      if ("ready" in reply) {
+        started = true;
+        return;
+      }
       const job = slot.jobs.find((j) => j.id === reply.id);
       if (job === undefined) return;
       slot.jobs = slot.jobs.filter((j) => j !== job);
@@ -116,6 +123,7 @@ export function createWorkerPool(size: number, init: WorkerInit, fragmentBudgetM
   watchdog.unref();
   const leastBusy = () => slots.reduce((a, b) => (b.jobs.length < a.jobs.length ? b : a));
   const pool: WorkerPool = {
+    starting: () => !started,
     async ready() {
       while (leastBusy().jobs.length >= MAX_IN_FLIGHT_PER_WORKER) await new Promise<void>((resolve) => waiters.push(resolve));
     },

@@ -17,5 +17,5 @@ export interface WorkerRequest {
   readonly events: readonly SourceEvent[];
 }
 
-/** The tally of a batch, or the error that stopped it. */
-export type WorkerReply = { readonly id: number; readonly tally: ScanTally } | { readonly id: number; readonly error: string };
+/** The tally of a batch, or the error that stopped it; `ready` once the worker has built its scanner. */
+export type WorkerReply = { readonly id: number; readonly tally: ScanTally } | { readonly id: number; readonly error: string } | { readonly ready: true };

@@ -14,6 +14,8 @@ const scanEvent = createEventScanner({
   fingerprintKey: init.fingerprintKey,
 });
 
+parentPort?.postMessage({ ready: true } satisfies WorkerReply);
+
 parentPort?.on("message", (request: WorkerRequest) => {
   const tally = emptyTally();
   let reply: WorkerReply;
