@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { detector } from "../../src/detectors/encoded.js";
+import { encodedRuns } from "../../src/detectors/encoded-regions.js";
 import { detect } from "../helpers/detect.js";
 import { fakeSecrets } from "../helpers/fake-secrets.js";
 
@@ -39,5 +41,30 @@ describe("encoded: valid (nothing reported)", () => {
     ["hex that is a hash", `sha256=${fake.hex(64)}`],
   ])("%s", (_name, text) => {
     expect(detect(detector, text)).toEqual([]);
+  });
+});
+
+describe("encoded: run search", () => {
+  // Reference: maximal runs of the alphabet by regex, with up to two `=`, of 24+ characters and at most 16 KiB.
+  const reference = (text: string) =>
+    [...text.matchAll(/[A-Za-z0-9+/_-]+(?:={1,2})?/g)]
+      .map((m) => ({ start: m.index, end: m.index + m[0].length, bare: m[0].replace(/=+$/, "").length }))
+      .filter((r) => r.bare >= 24 && r.end - r.start <= 16_384)
+      .map(({ start, end }) => ({ start, end }));
+
+  test("finds exactly the maximal runs of 24+ characters, wherever the windows fall", () => {
+    const piece = fc.oneof(fc.stringMatching(/^[A-Za-z0-9+/_-]{0,40}$/), fc.constantFrom("=", "==", "===", " ", "\n", ".", "é", '"'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join("");
+        expect(encodedRuns(text)).toEqual(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("skips runs over 16 KiB (images, source maps) and reports the next one", () => {
+    const text = `${"A".repeat(20_000)} ${"b".repeat(30)}`;
+    expect(encodedRuns(text)).toEqual([{ start: 20_001, end: 20_031 }]);
   });
 });
