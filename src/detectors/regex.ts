@@ -1,8 +1,11 @@
 import type { Candidate } from "../model/finding.js";
-import { matchRule } from "../rules/match.js";
+import { matchRule, matchRuleNearKeywords } from "../rules/match.js";
 import type { Detector } from "./detector.js";
 import { ruleCandidate } from "./rule-candidate.js";
 import { scanView } from "./notebook-view.js";
+
+// Below this length a rule's regex reads the whole text; above, only the lines around its keywords.
+const WINDOWED_FROM = 8192;
 
 /** Runs the YAML rules whose keywords occur in the fragment. */
 export const detector: Detector = {
@@ -13,7 +16,8 @@ export const detector: Detector = {
     const out: Candidate[] = [];
     const text = scanView(fragment);
     for (const rule of prefilter.scan(text).rules) {
-      for (const match of matchRule(rule, text)) out.push(ruleCandidate(rule, match));
+      const matches = text.length >= WINDOWED_FROM ? matchRuleNearKeywords(rule, text) : matchRule(rule, text);
+      for (const match of matches) out.push(ruleCandidate(rule, match));
     }
     return out;
   },

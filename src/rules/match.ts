@@ -42,3 +42,70 @@ export function matchRule(rule: CompiledRule, text: string): RuleMatch[] {
   }
   return out;
 }
+
+/**
+ * The matches of a line-local rule (`keywordSearch` set) found on the lines around its keywords:
+ * each keyword's line with the line before and after, merged where they touch. Windows start
+ * and end at line breaks, where `\b`, lookarounds and `^`/`$` (m flag) read as in the whole
+ * text; a long file costs its keywords' neighbourhoods, not a regex pass over every character.
+ */
+export function matchRuleNearKeywords(rule: CompiledRule, text: string): RuleMatch[] {
+  const search = keywordSearchOf(rule);
+  if (search === undefined) return matchRule(rule, text);
+  const out: RuleMatch[] = [];
+  let from = -1;
+  let to = -1;
+  const flush = () => {
+    if (from < 0) return;
+    for (const m of matchRule(rule, text.slice(from, to))) out.push({ ...m, start: m.start + from, end: m.end + from });
+  };
+  search.lastIndex = 0;
+  for (let m = search.exec(text); m !== null; m = search.exec(text)) {
+    const lineStart = text.lastIndexOf("\n", m.index - 1);
+    const start = lineStart <= 0 ? 0 : text.lastIndexOf("\n", lineStart - 1) + 1;
+    const lineEnd = text.indexOf("\n", m.index + m[0].length);
+    const nextEnd = lineEnd < 0 ? -1 : text.indexOf("\n", lineEnd + 1);
+    const end = nextEnd < 0 ? text.length : nextEnd;
+    if (start <= to) to = Math.max(to, end);
+    else {
+      flush();
+      from = start;
+      to = end;
+    }
+  }
+  flush();
+  return out;
+}
+
+// Worked out on a rule's first long text: most rules never meet one in a scan.
+const keywordSearches = new WeakMap<CompiledRule, RegExp | undefined>();
+
+/** A search for the rule's keywords (any case), or undefined when it may match away from them. */
+export function keywordSearchOf(rule: CompiledRule): RegExp | undefined {
+  if (keywordSearches.has(rule)) return keywordSearches.get(rule);
+  const search = isLineLocal(rule) ? new RegExp(rule.keywords.map(escapeRegex).join("|"), "gi") : undefined;
+  keywordSearches.set(rule, search);
+  return search;
+}
+
+/**
+ * Whether every match lies on the lines around a keyword of the rule, with the same result as
+ * on the whole text: it has keywords, no dot-all, no class that spans any number of lines
+ * (`[\s\S]`), no lookbehind reaching back across lines, no `^`/`$` meaning the text's ends,
+ * and none of its examples' matches crosses a line break (PEM-like blocks do).
+ */
+function isLineLocal({ spec, regex }: CompiledRule): boolean {
+  if (spec.keywords.length === 0 || spec.flags.includes("s")) return false;
+  if (/\\[sSwWdD]\\[sSwWdD]|\[\^\]|\(\?<=/.test(spec.pattern)) return false;
+  // Outside escapes and character classes, an anchor without the m flag means the text's ends.
+  const bare = spec.pattern.replace(/\\./g, "").replace(/\[(?:[^\]\\]|\\.)*\]/g, "");
+  if (!spec.flags.includes("m") && /[\^$]/.test(bare)) return false;
+  return spec.examples.every(({ input }) => {
+    regex.lastIndex = 0;
+    return regex.exec(input)?.[0].includes("\n") !== true;
+  });
+}
+
+function escapeRegex(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
