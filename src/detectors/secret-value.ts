@@ -53,7 +53,10 @@ function isIdentifierPath(value: string): boolean {
   // Capitals interrupt random text, so camelCase that reads as words is an identifier. Lower-case
   // runs need a word's share of vowels too: random lower-case letters have fewer.
   if (/[a-z][A-Z]/.test(value)) return letters.length >= 4;
-  return letters.length >= 4 && letters.replace(/[^aeiouyAEIOUY]/g, "").length >= 0.3 * letters.length;
+  const vowels = letters.replace(/[^aeiouyAEIOUY]/g, "").length;
+  // Separated words (`fetch-buffer`, `string_items`) may be vowel-poor; each still holds a vowel.
+  const separatedWords = segments.length > 1 && segments.every((s) => /[aeiouy]/i.test(s));
+  return letters.length >= 4 && vowels >= (separatedWords ? 0.15 : 0.3) * letters.length;
 }
 
 /** Why a value cannot be a literal credential, or undefined when it may be one. */

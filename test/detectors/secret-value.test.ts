@@ -81,3 +81,12 @@ describe("isHighEntropy", () => {
     expect(isHighEntropy(value)).toBe(expected);
   });
 });
+
+describe("separated dictionary words are names, not secrets", () => {
+  test.each(["fetch-buffer", "string-items", "string-let", "fetch-string", "status_stream"])("%s", (value) => {
+    expect(nonSecretReason(value)).toBe("identifier");
+  });
+  test.each(["xkqz-mpwvrt", "s3cr3t-p4ss-w0rd", "Tr0ub4dor&3"])("%s may be a secret", (value) => {
+    expect(nonSecretReason(value)).toBeUndefined();
+  });
+});
