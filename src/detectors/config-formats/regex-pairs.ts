@@ -20,12 +20,44 @@ function* groupPairs(regex: RegExp, text: string): Generator<KeyValue> {
   }
 }
 
+// Below this length the JSON pattern reads the whole text; above, only the lines near secret words.
+const WINDOWED_FROM = 8192;
+
+/**
+ * JSON pairs. In a long text only the lines near a secret word are read (its line and the two
+ * after, where `"value": …` follows a secret-named `"name"`): lockfiles and fixtures hold
+ * thousands of pairs, and only secret-named ones can become candidates.
+ */
 function jsonPairs(text: string): KeyValue[] {
+  if (text.length < WINDOWED_FROM) return jsonPairsIn(text, 0, text.length);
+  // The end of the second line after `at`.
+  const reach = (at: number) => {
+    let to = at;
+    for (let lines = 0; lines < 3 && to >= 0; lines++) to = text.indexOf("\n", to + 1);
+    return to < 0 ? text.length : to;
+  };
   const out: KeyValue[] = [];
+  let at = nextSecretWord(text, 0);
+  while (at >= 0) {
+    const from = text.lastIndexOf("\n", at) + 1;
+    let to = reach(at);
+    let next = nextSecretWord(text, at + 1);
+    // Words within the window stretch it, so that no pair is cut at its edge.
+    for (; next >= 0 && next < to; next = nextSecretWord(text, next + 1)) to = Math.max(to, reach(next));
+    out.push(...jsonPairsIn(text, from, to));
+    at = next;
+  }
+  return out;
+}
+
+/** The JSON pairs within `[from, to)` of the text (offsets in the whole text). */
+export function jsonPairsIn(text: string, from: number, to: number): KeyValue[] {
+  const out: KeyValue[] = [];
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
   JSON_PAIR.lastIndex = 0;
-  for (let m = JSON_PAIR.exec(text); m !== null; m = JSON_PAIR.exec(text)) {
+  for (let m = JSON_PAIR.exec(part); m !== null; m = JSON_PAIR.exec(part)) {
     const value = m[2] ?? "";
-    const end = m.index + m[0].length - 1;
+    const end = from + m.index + m[0].length - 1;
     const pair = { key: m[1] ?? "", value, start: end - value.length, end };
     if (pair.key !== "value" && pair.key !== "Value" && pair.key !== "ParameterValue") {
       out.push(pair);
