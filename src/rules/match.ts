@@ -59,13 +59,22 @@ export function matchRuleNearKeywords(rule: CompiledRule, text: string): RuleMat
     if (from < 0) return;
     for (const m of matchRule(rule, text.slice(from, to))) out.push({ ...m, start: m.start + from, end: m.end + from });
   };
+  // Where the line of the last keyword ends: more keywords on that line change nothing, and
+  // skipping them keeps a long minified line from being re-read for each one.
+  let lineEnd = -1;
   search.lastIndex = 0;
   for (let m = search.exec(text); m !== null; m = search.exec(text)) {
+    if (m.index < lineEnd) continue;
+    const newline = text.indexOf("\n", m.index + m[0].length);
+    lineEnd = newline < 0 ? text.length : newline;
+    const nextNewline = newline < 0 ? -1 : text.indexOf("\n", newline + 1);
+    const end = nextNewline < 0 ? text.length : nextNewline;
+    if (m.index < to) {
+      to = Math.max(to, end);
+      continue;
+    }
     const lineStart = text.lastIndexOf("\n", m.index - 1);
     const start = lineStart <= 0 ? 0 : text.lastIndexOf("\n", lineStart - 1) + 1;
-    const lineEnd = text.indexOf("\n", m.index + m[0].length);
-    const nextEnd = lineEnd < 0 ? -1 : text.indexOf("\n", lineEnd + 1);
-    const end = nextEnd < 0 ? text.length : nextEnd;
     if (start <= to) to = Math.max(to, end);
     else {
       flush();

@@ -41,13 +41,24 @@ function jsonPairs(text: string): KeyValue[] {
   while (at >= 0) {
     const from = text.lastIndexOf("\n", at) + 1;
     let to = reach(at);
+    let lineEnd = lineEndAt(text, at);
     let next = nextSecretWord(text, at + 1);
-    // Words within the window stretch it, so that no pair is cut at its edge.
-    for (; next >= 0 && next < to; next = nextSecretWord(text, next + 1)) to = Math.max(to, reach(next));
+    // Words within the window stretch it, so that no pair is cut at its edge; more words on one
+    // line change nothing (and a long minified line is not re-read for each).
+    for (; next >= 0 && next < to; next = nextSecretWord(text, next + 1)) {
+      if (next < lineEnd) continue;
+      lineEnd = lineEndAt(text, next);
+      to = Math.max(to, reach(next));
+    }
     out.push(...jsonPairsIn(text, from, to));
     at = next;
   }
   return out;
+}
+
+function lineEndAt(text: string, at: number): number {
+  const newline = text.indexOf("\n", at);
+  return newline < 0 ? text.length : newline;
 }
 
 /** The JSON pairs within `[from, to)` of the text (offsets in the whole text). */
