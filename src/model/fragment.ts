@@ -60,6 +60,16 @@ export type SourceEvent =
       readonly lossy?: boolean;
     }
   | {
+      /**
+       * The raw bytes of a git blob (history or index): decoded where detection runs, so that a
+       * worker thread is handed shared bytes rather than a string it must copy.
+       */
+      readonly type: "blob";
+      readonly path: string;
+      readonly provenance: Provenance;
+      readonly content: Uint8Array;
+    }
+  | {
       /** A working-tree file to read: reading happens where detection runs (a worker thread). */
       readonly type: "file";
       readonly absPath: string;

@@ -4,6 +4,7 @@ import type { Fragment, SourceEvent } from "../model/fragment.js";
 import type { CompiledRule } from "../model/rule.js";
 import { CONFIDENCES } from "../model/rule.js";
 import { DETECTORS, createDetectContext, runDetector } from "../detectors/index.js";
+import { readBlobEvent } from "../sources/read-blob.js";
 import { readFileEvent } from "../sources/read-file.js";
 import { secretFingerprint, shortHash } from "../util/hash.js";
 import { LineIndex, shannonEntropy } from "../util/text.js";
@@ -63,7 +64,7 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
     }
   };
   return (input, tally) => {
-    const event = input.type === "file" ? readFileEvent(input.absPath, input.path, input.maxFileSize) : input;
+    const event = input.type === "file" ? readFileEvent(input.absPath, input.path, input.maxFileSize) : input.type === "blob" ? readBlobEvent(input) : input;
     if (event.type === "skip") {
       tally.skipped[event.reason]++;
       tally.warnings.push({ path: event.path, reason: event.reason, ...(event.detail === undefined ? {} : { detail: event.detail }) });

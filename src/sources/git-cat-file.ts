@@ -1,6 +1,5 @@
 import type { Writable } from "node:stream";
 import type { Provenance, SourceEvent } from "../model/fragment.js";
-import { decodeBuffer } from "./decode.js";
 import { abandonGit, finishGit, spawnGit, splitRecords, stdoutOf, writeAll } from "./git-exec.js";
 import type { GitProcess } from "./git-exec.js";
 
@@ -40,20 +39,13 @@ export function listLine(oid: string, path: string): string {
   return `${oid} ${path.replaceAll("\n", "\\n")}\n`;
 }
 
-/** A read blob as a source event: text to scan with its provenance, or a skip with the reason. */
+/** A read blob as a source event: its bytes (decoded where they are scanned) with provenance, or a skip with the reason. */
 export function blobEvent(result: BlobResult, provenance: Provenance): SourceEvent {
   const path = result.ref.path === "" ? result.ref.oid : result.ref.path;
   const blob = `blob ${result.ref.oid}`;
   if (result.kind === "too-large") return { type: "skip", path, reason: "too-large", detail: `${result.size} bytes, ${blob}` };
   if (result.kind === "missing") return { type: "skip", path, reason: "unreadable", detail: `missing object, ${blob}` };
-  const decoded = decodeBuffer(result.content);
-  if (decoded.kind === "binary") return { type: "skip", path, reason: "binary", detail: blob };
-  return {
-    type: "fragment",
-    fragment: { text: decoded.text, path, provenance },
-    bytes: result.content.length,
-    ...(decoded.lossy ? { lossy: true } : {}),
-  };
+  return { type: "blob", path, provenance, content: result.content };
 }
 
 /**

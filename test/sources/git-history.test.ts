@@ -118,3 +118,26 @@ describe("scan --history", () => {
     expect(small.warnings.some((w) => w.reason === "too-large" && w.path === "config/.env")).toBe(true);
   });
 });
+
+describe("scan --history on worker threads", () => {
+  // Past the first events, which this thread scans itself, blobs travel to the workers as bytes in
+  // shared memory (reused once scanned): every blob must arrive whole, binaries still skipped.
+  test("blobs handed to workers are scanned whole, with the same result as on this thread", async () => {
+    const repo = await createRepo();
+    const secrets = Array.from({ length: 6 }, () => fake.githubClassicPat());
+    const files: Record<string, string | Buffer> = {};
+    for (let i = 0; i < 300; i++) files[`src/m${i % 7}/f${i}.ts`] = `export const v${i} = ${i};\n${"// filler line\n".repeat(i % 50)}`;
+    secrets.forEach((secret, i) => (files[`deploy/d${i}.sh`] = `${"# pad\n".repeat(i * 40)}export GITHUB_TOKEN=${secret}\n`));
+    files["assets/blob.bin"] = Buffer.from([0, 1, 2, 3, 0, 255]);
+    repo.write(files);
+    await repo.commit("many files", alice);
+    const options = { paths: [repo.dir], history: true, showSecrets: true, failOn: ["none"] } as const;
+    const [onWorkers, inline] = await Promise.all([scan({ ...options, workers: 2 }), scan({ ...options, workers: 0 })]);
+    expect(onWorkers.stats.files).toBe(306);
+    expect(onWorkers.stats.skipped.binary).toBe(1);
+    for (const secret of secrets) expect(onWorkers.items.filter((i) => i.secret === secret)).toHaveLength(1);
+    const located = (r: ScanReport) => r.items.flatMap((i) => i.locations.map((l) => `${l.path}:${l.line}:${l.column}`)).sort();
+    expect(located(onWorkers)).toEqual(located(inline));
+    expect(onWorkers.stats.bytes).toBe(inline.stats.bytes);
+  });
+});
