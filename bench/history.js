@@ -89,7 +89,7 @@ export async function historyBench({ oidOrder = false } = {}) {
   const devNull = openSync("/dev/null", "w");
   const toNull = { cwd: repo, stdio: ["ignore", devNull, "pipe"], runs };
   const scanArgs = [bin, "scan", "--history", repo, "--format", "json", "--output", path.join(repo, ".bench-report.json"), "--fail-on", "none", "--quiet"];
-  // The git source alone (list, read in pack order, decode; no detection): what the history layer costs.
+  // The git source alone (list, read in pack order; no decoding or detection): what the history layer costs.
   const sourceOnly = `const { openRepo } = await import(${JSON.stringify(path.join(root, "dist", "sources", "git-repo.js"))});
   const { gitHistorySource } = await import(${JSON.stringify(path.join(root, "dist", "sources", "git-history.js"))});
   const repo = await openRepo(process.argv[1], "--history");
@@ -108,7 +108,7 @@ export async function historyBench({ oidOrder = false } = {}) {
   const line = (label, r) => console.log(`${label.padEnd(58)} ${fmt(r.median, 2).padStart(7)} s  (min ${fmt(r.min, 2)}, max ${fmt(r.max, 2)})${Number.isFinite(r.rssMiB) ? `  peak RSS ${fmt(r.rssMiB, 0)} MiB` : ""}`);
   console.log(`\nmedian of ${runs} runs after a warm-up, wall time:`);
   line("nhiscan scan --history", results.nhiscan);
-  line("  its git source alone (list + read + decode, no detection)", results.source);
+  line("  its git source alone (list + read, no detection)", results.source);
   line("git cat-file --batch-all-objects --batch --unordered (floor)", results.floor);
   if (oidOrder) line("git cat-file --batch-all-objects --batch (oid order)", results.floorSorted);
   line("git log -p --all", results.logP);
