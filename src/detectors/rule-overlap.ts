@@ -15,10 +15,12 @@ export function providerRuleNames(context: DetectContext, value: string): boolea
  * at the surrounding line. Generic detectors leave such values to the rule, which names the provider.
  */
 export function providerRuleCovers(context: DetectContext, text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  const nextBreak = text.indexOf("\n", end);
-  const from = Math.max(lineStart, start - WINDOW);
-  const to = Math.min(nextBreak < 0 ? text.length : nextBreak, end + WINDOW);
+  // Line breaks are looked for within the window only: on a minified line an unbounded search
+  // would re-read the line for every candidate on it.
+  const before = Math.max(0, start - WINDOW);
+  const from = before + text.slice(before, start).lastIndexOf("\n") + 1;
+  const after = text.slice(end, end + WINDOW).indexOf("\n");
+  const to = after < 0 ? Math.min(text.length, end + WINDOW) : end + after;
   const window = text.slice(from, to);
   for (const rule of context.prefilter.candidates(window)) {
     for (const match of matchRule(rule, window)) {
