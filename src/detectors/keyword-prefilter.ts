@@ -27,7 +27,7 @@ export function buildPrefilter(rules: readonly CompiledRule[], triggerWords: rea
   const always: CompiledRule[] = [];
   for (const rule of rules) {
     if (rule.keywords.length === 0) always.push(rule);
-    for (const keyword of new Set(rule.keywords.map((k) => k.toLowerCase()))) {
+    for (const keyword of new Set(rule.keywords)) {
       const list = byKeyword.get(keyword) ?? [];
       list.push(rule);
       byKeyword.set(keyword, list);

@@ -1,5 +1,5 @@
 import type { CompiledRule, Confidence } from "../model/rule.js";
-import { shannonEntropy } from "../util/text.js";
+import { lineWindows, shannonEntropy } from "../util/text.js";
 import { runValidator } from "./validators.js";
 
 /** One accepted match of a rule in a text. */
@@ -44,46 +44,24 @@ export function matchRule(rule: CompiledRule, text: string): RuleMatch[] {
 }
 
 /**
- * The matches of a line-local rule (`keywordSearch` set) found on the lines around its keywords:
- * each keyword's line with the line before and after, merged where they touch. Windows start
- * and end at line breaks, where `\b`, lookarounds and `^`/`$` (m flag) read as in the whole
- * text; a long file costs its keywords' neighbourhoods, not a regex pass over every character.
+ * The matches of a rule found on the lines around its keywords when it is line-local (see
+ * `keywordSearchOf`): each keyword's line with the line before and after. Windows start and end
+ * at line breaks, where `\b`, lookarounds and `^`/`$` (m flag) read as in the whole text; a long
+ * file costs its keywords' neighbourhoods, not a regex pass over every character.
  */
 export function matchRuleNearKeywords(rule: CompiledRule, text: string): RuleMatch[] {
   const search = keywordSearchOf(rule);
   if (search === undefined) return matchRule(rule, text);
   const out: RuleMatch[] = [];
-  let from = -1;
-  let to = -1;
-  const flush = () => {
-    if (from < 0) return;
+  for (const { from, to } of lineWindows(text, matchStarts(search, text), 1, 1)) {
     for (const m of matchRule(rule, text.slice(from, to))) out.push({ ...m, start: m.start + from, end: m.end + from });
-  };
-  // Where the line of the last keyword ends: more keywords on that line change nothing, and
-  // skipping them keeps a long minified line from being re-read for each one.
-  let lineEnd = -1;
-  search.lastIndex = 0;
-  for (let m = search.exec(text); m !== null; m = search.exec(text)) {
-    if (m.index < lineEnd) continue;
-    const newline = text.indexOf("\n", m.index + m[0].length);
-    lineEnd = newline < 0 ? text.length : newline;
-    const nextNewline = newline < 0 ? -1 : text.indexOf("\n", newline + 1);
-    const end = nextNewline < 0 ? text.length : nextNewline;
-    if (m.index < to) {
-      to = Math.max(to, end);
-      continue;
-    }
-    const lineStart = text.lastIndexOf("\n", m.index - 1);
-    const start = lineStart <= 0 ? 0 : text.lastIndexOf("\n", lineStart - 1) + 1;
-    if (start <= to) to = Math.max(to, end);
-    else {
-      flush();
-      from = start;
-      to = end;
-    }
   }
-  flush();
   return out;
+}
+
+function* matchStarts(search: RegExp, text: string): Generator<number> {
+  search.lastIndex = 0;
+  for (let m = search.exec(text); m !== null; m = search.exec(text)) yield m.index;
 }
 
 // Worked out on a rule's first long text: most rules never meet one in a scan.

@@ -127,30 +127,27 @@ class BlobArenas {
 
   /** A copy of the bytes in shared memory, in the buffer of the batch being built. */
   copy(bytes: Uint8Array): Uint8Array {
-    if (this.current === undefined || this.current.length - this.used < bytes.byteLength) {
-      if (bytes.byteLength > this.size) return sharedCopy(bytes, new Uint8Array(new SharedArrayBuffer(bytes.byteLength)));
-      this.current = this.free.pop() ?? new Uint8Array(new SharedArrayBuffer(this.size));
-      this.used = 0;
+    let view: Uint8Array;
+    if (bytes.byteLength > this.size) {
+      view = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+    } else {
+      if (this.current === undefined || this.current.length - this.used < bytes.byteLength) {
+        this.current = this.free.pop() ?? new Uint8Array(new SharedArrayBuffer(this.size));
+        this.used = 0;
+      }
+      view = this.current.subarray(this.used, this.used + bytes.byteLength);
+      this.used += bytes.byteLength;
     }
-    const view = this.current.subarray(this.used, this.used + bytes.byteLength);
-    this.used += bytes.byteLength;
-    return sharedCopy(bytes, view);
+    view.set(bytes);
+    return view;
   }
 
-  /** Ends the batch being built; returns what to call once it is scanned, which frees its buffer. */
+  /** Ends the batch being built; returns what to call, once, when it is scanned: that frees its buffer. */
   seal(): () => void {
     const sealed = this.current;
     this.current = undefined;
-    let released = false;
     return () => {
-      if (sealed === undefined || released) return;
-      released = true;
-      this.free.push(sealed);
+      if (sealed !== undefined) this.free.push(sealed);
     };
   }
-}
-
-function sharedCopy(bytes: Uint8Array, into: Uint8Array): Uint8Array {
-  into.set(bytes);
-  return into;
 }

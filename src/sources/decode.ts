@@ -1,4 +1,5 @@
 import { isAscii, isUtf8 } from "node:buffer";
+import type { Provenance, SourceEvent } from "../model/fragment.js";
 
 /** How a buffer was turned into text, or why it was not. */
 export type Decoded =
@@ -31,4 +32,16 @@ function decodeUtf16Be(buffer: Buffer): string {
   const swapped = Buffer.from(buffer.subarray(0, buffer.length - (buffer.length % 2)));
   swapped.swap16();
   return swapped.toString("utf16le");
+}
+
+/** Bytes read from a file or a blob as a source event: text to scan, or a skip when they are binary. */
+export function decodedEvent(bytes: Buffer, path: string, provenance: Provenance, binaryDetail?: string): SourceEvent {
+  const decoded = decodeBuffer(bytes);
+  if (decoded.kind === "binary") return { type: "skip", path, reason: "binary", ...(binaryDetail === undefined ? {} : { detail: binaryDetail }) };
+  return {
+    type: "fragment",
+    fragment: { text: decoded.text, path, provenance },
+    bytes: bytes.length,
+    ...(decoded.lossy ? { lossy: true } : {}),
+  };
 }

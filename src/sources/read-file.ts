@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { SourceEvent } from "../model/fragment.js";
-import { decodeBuffer } from "./decode.js";
+import { decodedEvent } from "./decode.js";
 
 const FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0);
 
@@ -28,15 +28,7 @@ export function readFileEvent(absPath: string, relPath: string, maxFileSize: num
     if (stat.size > maxFileSize) {
       return { type: "skip", path: relPath, reason: "too-large", detail: `${stat.size} bytes > ${maxFileSize}` };
     }
-    const buffer = readAll(fd, stat.size);
-    const decoded = decodeBuffer(buffer);
-    if (decoded.kind === "binary") return { type: "skip", path: relPath, reason: "binary" };
-    return {
-      type: "fragment",
-      fragment: { text: decoded.text, path: relPath, provenance: { kind: "file" } },
-      bytes: buffer.length,
-      ...(decoded.lossy ? { lossy: true } : {}),
-    };
+    return decodedEvent(readAll(fd, stat.size), relPath, { kind: "file" });
   } catch (error) {
     return skipFor(relPath, error);
   } finally {

@@ -49,3 +49,40 @@ export class LineIndex {
     return { start, end };
   }
 }
+
+/**
+ * Merged windows `[from, to)` of whole lines around ascending positions in a text: each position's
+ * line with `before` lines above and `after` lines below. Windows start after a line break and end
+ * at one (or at the text's ends), and a position on a line already covered is passed over without
+ * re-reading the line, so a long minified line costs one read, not one per position.
+ */
+export function* lineWindows(text: string, positions: Iterable<number>, before: number, after: number): Generator<{ from: number; to: number }> {
+  let from = -1;
+  let to = -1;
+  let lineEnd = -1;
+  for (const at of positions) {
+    if (at < lineEnd) continue;
+    lineEnd = nextBreak(text, at);
+    let end = lineEnd;
+    for (let k = 0; k < after && end < text.length; k++) end = nextBreak(text, end + 1);
+    if (at < to) {
+      to = Math.max(to, end);
+      continue;
+    }
+    let start = text.lastIndexOf("\n", at - 1) + 1;
+    for (let k = 0; k < before && start > 0; k++) start = start < 2 ? 0 : text.lastIndexOf("\n", start - 2) + 1;
+    if (start <= to) to = Math.max(to, end);
+    else {
+      if (from >= 0) yield { from, to };
+      from = start;
+      to = end;
+    }
+  }
+  if (from >= 0) yield { from, to };
+}
+
+/** Offset of the next line break at or after `at`, or the text's length. */
+function nextBreak(text: string, at: number): number {
+  const found = text.indexOf("\n", at);
+  return found < 0 ? text.length : found;
+}

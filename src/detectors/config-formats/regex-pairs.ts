@@ -1,3 +1,4 @@
+import { lineWindows } from "../../util/text.js";
 import { nextSecretWord } from "../secret-names.js";
 import type { ConfigFormat } from "./formats.js";
 import type { KeyValue } from "./line-pairs.js";
@@ -30,35 +31,13 @@ const WINDOWED_FROM = 8192;
  */
 function jsonPairs(text: string): KeyValue[] {
   if (text.length < WINDOWED_FROM) return jsonPairsIn(text, 0, text.length);
-  // The end of the second line after `at`.
-  const reach = (at: number) => {
-    let to = at;
-    for (let lines = 0; lines < 3 && to >= 0; lines++) to = text.indexOf("\n", to + 1);
-    return to < 0 ? text.length : to;
-  };
   const out: KeyValue[] = [];
-  let at = nextSecretWord(text, 0);
-  while (at >= 0) {
-    const from = text.lastIndexOf("\n", at) + 1;
-    let to = reach(at);
-    let lineEnd = lineEndAt(text, at);
-    let next = nextSecretWord(text, at + 1);
-    // Words within the window stretch it, so that no pair is cut at its edge; more words on one
-    // line change nothing (and a long minified line is not re-read for each).
-    for (; next >= 0 && next < to; next = nextSecretWord(text, next + 1)) {
-      if (next < lineEnd) continue;
-      lineEnd = lineEndAt(text, next);
-      to = Math.max(to, reach(next));
-    }
-    out.push(...jsonPairsIn(text, from, to));
-    at = next;
-  }
+  for (const { from, to } of lineWindows(text, secretWords(text), 0, 2)) out.push(...jsonPairsIn(text, from, to));
   return out;
 }
 
-function lineEndAt(text: string, at: number): number {
-  const newline = text.indexOf("\n", at);
-  return newline < 0 ? text.length : newline;
+function* secretWords(text: string): Generator<number> {
+  for (let at = nextSecretWord(text, 0); at >= 0; at = nextSecretWord(text, at + 1)) yield at;
 }
 
 /** The JSON pairs within `[from, to)` of the text (offsets in the whole text). */
