@@ -1,10 +1,9 @@
-import { readdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readdirSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { scan } from "../../src/api/scan.js";
-import { tempDir } from "../helpers/cli.js";
 import { fakeSecrets } from "../helpers/fake-secrets.js";
 import { createRepo, runGit } from "../helpers/git-repo.js";
+import { driverTraps, gitTraps } from "../helpers/git-traps.js";
 
 const fake = fakeSecrets(6006);
 const who = { name: "Mallory", email: "mallory@example.test", date: "2024-01-01T09:00:00+00:00" };
@@ -18,25 +17,9 @@ describe("owner and commit lookups on a hostile repository", () => {
     // The value's line is edited later, so the line history is followed too.
     repo.write({ "config.env": `A=1\nTOKEN=${pat} # x\n` });
     const second = await repo.commit("two", who);
-    const marks = tempDir("nhiscan-marks-");
-    const bin = tempDir("nhiscan-traps-");
-    const trap = (name: string) => {
-      const file = path.join(bin, name);
-      writeFileSync(file, `#!/bin/sh\ntouch '${path.join(marks, name)}'\ncat\n`, { mode: 0o755 });
-      return file;
-    };
-    writeFileSync(path.join(repo.dir, ".git", "info", "attributes"), "* diff=evil filter=evil\n");
-    for (const [key, value] of [
-      ["core.fsmonitor", trap("fsmonitor")],
-      ["diff.external", trap("diff-external")],
-      ["diff.evil.command", trap("diff-driver")],
-      ["diff.evil.textconv", trap("textconv")],
-      ["filter.evil.clean", trap("filter-clean")],
-      ["filter.evil.smudge", trap("filter-smudge")],
-      ["core.pager", trap("pager")],
-    ]) {
-      await runGit(repo.dir, ["config", key ?? "", value ?? ""]);
-    }
+    const traps = gitTraps({ passThrough: true });
+    const { marks } = traps;
+    for (const [key, value] of driverTraps(repo.dir, traps)) await runGit(repo.dir, ["config", key, value]);
     // "now" within maxAgeDays of the commits, so the line history is traced too.
     const report = await scan({ paths: [repo.dir], workers: 0, now: new Date("2024-01-20T00:00:00Z") });
     expect(readdirSync(marks)).toEqual([]);

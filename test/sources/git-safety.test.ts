@@ -2,10 +2,11 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, test } from "vitest";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { runCli } from "../helpers/cli.js";
 import { fakeSecrets } from "../helpers/fake-secrets.js";
 import { createRepo, runGit } from "../helpers/git-repo.js";
 import type { TestRepo } from "../helpers/git-repo.js";
+import { driverTraps, gitTraps } from "../helpers/git-traps.js";
 
 const fake = fakeSecrets(4008);
 const [committed, staged] = [fake.githubClassicPat(), fake.githubClassicPat()];
@@ -27,13 +28,8 @@ interface Hostile {
  */
 async function hostileRepo(): Promise<Hostile> {
   const repo = await createRepo();
-  const marks = tempDir("nhiscan-marks-");
-  const bin = tempDir("nhiscan-traps-");
-  const trap = (name: string) => {
-    const file = path.join(bin, name);
-    writeFileSync(file, `#!/bin/sh\ntouch '${path.join(marks, name)}'\nexit 0\n`, { mode: 0o755 });
-    return file;
-  };
+  const traps = gitTraps();
+  const { marks, bin, trap } = traps;
   repo.write({ "notes.txt": "one\n" });
   await repo.commit("one", who);
   repo.write({ "config.env": `TOKEN=${committed}\n`, "notes.txt": "one\ntwo\n" });
@@ -45,16 +41,9 @@ async function hostileRepo(): Promise<Hostile> {
   const hooks = path.join(bin, "hooks");
   mkdirSync(hooks);
   for (const hook of HOOKS) writeFileSync(path.join(hooks, hook), `#!/bin/sh\ntouch '${path.join(marks, `hook-${hook}`)}'\n`, { mode: 0o755 });
-  writeFileSync(path.join(repo.dir, ".git", "info", "attributes"), "* diff=evil filter=evil\n");
   const config: [string, string][] = [
-    ["core.fsmonitor", trap("fsmonitor")],
+    ...driverTraps(repo.dir, traps),
     ["core.hooksPath", hooks],
-    ["diff.external", trap("diff-external")],
-    ["diff.evil.command", trap("diff-driver")],
-    ["diff.evil.textconv", trap("textconv")],
-    ["filter.evil.clean", trap("filter-clean")],
-    ["filter.evil.smudge", trap("filter-smudge")],
-    ["core.pager", trap("pager")],
     ["pager.log", trap("pager-log")],
     ["log.showSignature", "true"],
     ["gpg.program", trap("gpg")],
