@@ -8,6 +8,10 @@ export const CREDENTIAL_KINDS = [
   "connection-string",
   "webhook",
   "managed-reference",
+  /** A crackable password hash (crypt family, LDAP `{SSHA}`, Django, MySQL, NTLM…): never fine in a repository. */
+  "password-hash",
+  /** A credential stored encrypted with a key kept elsewhere (e.g. Firefox `logins.json`): decryptable by whoever holds that key. */
+  "encrypted-credential",
 ] as const;
 export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
 
