@@ -2,7 +2,9 @@
 // languages, .env, YAML, JSON, Terraform, Dockerfiles, CI files, notebooks, docs) with planted
 // format-valid FAKE credentials of every rule family and detector, plus decoys; writes the truth
 // file; scans the corpus with the built CLI; prints recall and precision per family and overall.
-// Options (env): BENCH_SEED (default 1), BENCH_VERBOSE=1 (list misses and false positives).
+// Then scores the hand-written real-world corpus (fixtures/realworld, see its README) per category,
+// at the default confidence and at --min-confidence medium.
+// Options: env BENCH_SEED (default 1); `--verbose` or BENCH_VERBOSE=1 lists misses and false positives.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -14,6 +16,7 @@ import { Corpus } from "./accuracy/corpus.js";
 import { plantDecoys } from "./accuracy/decoys.js";
 import { plantEncoded, plantGenericAssignments, plantJwts, plantStructuredConfig, plantUriCredentials } from "./accuracy/detector-plants.js";
 import { plantCertificates, plantPrivateKeys } from "./accuracy/key-plants.js";
+import { loadTruth, printRealworld, scanRealworld, scoreRealworld } from "./accuracy/realworld.js";
 import { plantRuleFamilies } from "./accuracy/rule-plants.js";
 import { familyOfRule, locationsOf, ratio, score } from "./accuracy/score.js";
 
@@ -21,7 +24,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const work = path.join(root, "bench", ".work", "accuracy");
 const corpusDir = path.join(work, "corpus");
 const seed = Number(process.env.BENCH_SEED ?? 1);
-const verbose = process.env.BENCH_VERBOSE === "1";
+const verbose = process.env.BENCH_VERBOSE === "1" || process.argv.includes("--verbose");
+const realworldDir = path.join(root, "fixtures", "realworld");
 
 function generate(rules) {
   const rand = prng(seed);
@@ -75,3 +79,8 @@ const { truth, skipped, files } = generate(rules);
 const report = scanCorpus();
 const result = score(truth, locationsOf(report), familyOfRule(rules));
 print(result, { files, skipped, planted: truth.filter((t) => !t.decoy).length, decoys: truth.filter((t) => t.decoy).length });
+
+const realTruth = loadTruth(realworldDir);
+const atDefault = scoreRealworld(realTruth, scanRealworld(root, realworldDir));
+const atMedium = scoreRealworld(realTruth, scanRealworld(root, realworldDir, "medium"));
+printRealworld(realTruth, atDefault, atMedium, verbose);

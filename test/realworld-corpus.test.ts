@@ -1,0 +1,64 @@
+// The real-world corpus (fixtures/realworld) and its truth file agree: every file is labelled, every
+// labelled line exists and holds text. Detection rates are not asserted here: `npm run
+// bench:accuracy` reports them.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
+
+const dir = path.resolve(import.meta.dirname, "..", "fixtures", "realworld");
+const CATEGORIES = ["credential-files", "password-hashes", "framework-secrets", "plain-passwords", "provider-tokens"];
+const NOT_CORPUS = new Set(["README.md", "truth.yaml"]);
+
+interface Entry {
+  category: string;
+  about: string;
+  credentials: Record<string, string>;
+  neutral?: Record<string, string>;
+}
+
+function corpusFiles(root: string, rel = ""): string[] {
+  return readdirSync(path.join(root, rel), { withFileTypes: true }).flatMap((d) => {
+    const child = rel === "" ? d.name : `${rel}/${d.name}`;
+    return d.isDirectory() ? corpusFiles(root, child) : [child];
+  });
+}
+
+const truth = parse(readFileSync(path.join(dir, "truth.yaml"), "utf8")) as { version: number; files: Record<string, Entry> };
+const files = corpusFiles(dir).filter((f) => !NOT_CORPUS.has(f));
+const entries = Object.entries(truth.files);
+const secretFree = entries.filter(([, e]) => Object.keys(e.credentials).length === 0);
+
+describe("real-world corpus truth file", () => {
+  test("labels exactly the files in the corpus", () => {
+    expect(Object.keys(truth.files).sort()).toEqual([...files].sort());
+  });
+
+  test("has at least 150 files, a third of them secret-free, in every category", () => {
+    expect(files.length).toBeGreaterThanOrEqual(150);
+    expect(secretFree.length * 3).toBeGreaterThanOrEqual(files.length);
+    for (const category of CATEGORIES) {
+      const inCategory = entries.filter(([, e]) => e.category === category);
+      expect(inCategory.some(([, e]) => Object.keys(e.credentials).length > 0), `${category} has a credential file`).toBe(true);
+      expect(inCategory.some(([, e]) => Object.keys(e.credentials).length === 0), `${category} has a look-alike`).toBe(true);
+    }
+  });
+
+  test.each(entries)("%s: known category, labelled lines exist, hold text and have a reason", (file, entry) => {
+    expect(CATEGORIES).toContain(entry.category);
+    const lines = readFileSync(path.join(dir, file), "utf8").split("\n");
+    const neutral = Object.keys(entry.neutral ?? {});
+    for (const [label, reasons] of [
+      ["credential", entry.credentials],
+      ["neutral", entry.neutral ?? {}],
+    ] as const) {
+      for (const [n, reason] of Object.entries(reasons)) {
+        const line = Number(n);
+        expect(Number.isInteger(line) && line >= 1, `${file}: ${label} line ${n}`).toBe(true);
+        expect(lines[line - 1]?.trim() ?? "", `${file}:${n} is empty or missing`).not.toBe("");
+        expect(reason.trim(), `${file}:${n} has no reason`).not.toBe("");
+      }
+    }
+    expect(Object.keys(entry.credentials).filter((n) => neutral.includes(n)), `${file}: a line is both credential and neutral`).toEqual([]);
+  });
+});
