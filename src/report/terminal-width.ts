@@ -40,3 +40,38 @@ function clipLine(line: string, columns: number): string {
   // Close any colour left open by the cut.
   return out.includes("\u001b[") ? `${out}\u001b[0m` : out;
 }
+
+/**
+ * Wraps each line at spaces to `columns` cells; continuation lines are indented like the line
+ * itself plus `indent`. A word longer than a line is cut. Unknown width leaves lines alone.
+ */
+export function wrapColumns(lines: readonly string[], columns: number | undefined, indent = 2): string[] {
+  if (columns === undefined || columns <= 0) return [...lines];
+  return lines.flatMap((line) => wrapLine(line, columns, indent));
+}
+
+function wrapLine(line: string, columns: number, indent: number): string[] {
+  if (visibleWidth(line) <= columns) return [line];
+  const lead = /^ */.exec(line)?.[0] ?? "";
+  const pad = " ".repeat(Math.min(lead.length + indent, Math.floor(columns / 2)));
+  const out: string[] = [];
+  let current = "";
+  for (const word of line.slice(lead.length).split(" ")) {
+    const prefix = out.length === 0 ? lead : pad;
+    const candidate = current === "" ? `${prefix}${word}` : `${current} ${word}`;
+    if (visibleWidth(candidate) <= columns) {
+      current = candidate;
+      continue;
+    }
+    if (current !== "") out.push(current);
+    current = `${out.length === 0 ? lead : pad}${word}`;
+    // A word wider than the line (a long path, a raw secret): cut it into pieces.
+    while (visibleWidth(current) > columns) {
+      const cut = fitColumns([current], columns)[0] ?? "";
+      out.push(cut);
+      current = `${pad}${[...current.replace(/\u001b\[[0-9;]*m/g, "")].slice(columns - 1).join("")}`;
+    }
+  }
+  if (current.trim() !== "") out.push(current);
+  return out;
+}

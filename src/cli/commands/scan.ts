@@ -109,7 +109,7 @@ Examples:
       }
       const toFile = flags.output !== undefined;
       const color = !toFile && useColor(io, io.stdoutIsTTY, flags.color);
-      writeOutput(io, format(report, { color }), flags.output);
+      writeOutput(io, format(report, { color, ...(toFile || io.columns === undefined ? {} : { columns: io.columns }) }), flags.output);
       if (!flags.quiet && (toFile || flags.format !== "table")) {
         const failed = report.policy.failed ? ` Policy failed: ${report.policy.reasons.join("; ")}` : "";
         io.stderr(`nhiscan: ${report.items.length} credential(s) in ${report.stats.files} files.${failed}\n`);
