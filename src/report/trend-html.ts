@@ -4,7 +4,8 @@ import { cspHash, esc, STYLE } from "./html-assets.js";
 
 const W = 560;
 const H = 220;
-const PAD = { left: 44, right: 16, top: 12, bottom: 40 };
+// Room on the right for half of the last date label (centred under its point).
+const PAD = { left: 44, right: 40, top: 24, bottom: 40 };
 
 /**
  * The trend as one self-contained HTML file: open credentials over time, new vs remediated per
