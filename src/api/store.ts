@@ -2,6 +2,8 @@ import { realpathSync } from "node:fs";
 import { resolveConfig } from "../config/load.js";
 import type { CommitInfo } from "../model/fragment.js";
 import type { ScanReport } from "../model/report.js";
+import { readBaseline } from "../inventory/baseline.js";
+import type { BaselineStatus } from "../model/baseline.js";
 import { loadRules } from "../rules/load.js";
 import { openStore } from "../store/open.js";
 import { goneCredentials, recordScan } from "../store/record.js";
@@ -30,6 +32,7 @@ export async function recordInStore(file: string, report: ScanReport, options: S
     mode: mode === undefined ? "working-tree" : mode.kind === "range" ? mode.flag.slice(2) : mode.kind,
     complete: mode === undefined || mode.kind === "history",
     toolVersion: toolVersion(),
+    baseline: baselineOf(paths, repositories, cwd, options),
   };
   const store = openStore(resolvePath(cwd, file), { create: true });
   try {
@@ -65,6 +68,18 @@ async function lookUpRemovals(
     removals.set(credential.credentialId, newest);
   }
   return removals;
+}
+
+/** The baseline the scan applied (flag, else config), by credential id; empty when none. */
+function baselineOf(paths: readonly string[], repositories: readonly string[], cwd: string, options: ScanOptions): Map<string, BaselineStatus | undefined> {
+  if (options.baseline === false) return new Map();
+  const root = planScanUnits(paths, repositories, cwd)[0]?.roots[0] ?? cwd;
+  const file =
+    typeof options.baseline === "string"
+      ? resolvePath(cwd, options.baseline)
+      : resolveConfig(root, options.config === undefined ? {} : { configFile: options.config }, cwd).baseline;
+  if (file === undefined) return new Map();
+  return new Map(readBaseline(file).entries.map((e) => [e.credentialId, e.status]));
 }
 
 /** The real path, so a target named through a symlink is the same target (and matches git's top level). */

@@ -4,6 +4,7 @@ import type { Grade } from "../model/check.js";
 import type { CommitInfo } from "../model/fragment.js";
 import type { InventoryItem } from "../model/inventory.js";
 import type { ScanReport } from "../model/report.js";
+import type { BaselineStatus } from "../model/baseline.js";
 import type { CredentialState } from "../model/store.js";
 import { introducingCommit, locationCommit } from "../inventory/lifecycle.js";
 import { removingCommit } from "../inventory/exposure.js";
@@ -26,6 +27,11 @@ export interface RecordContext {
    */
   readonly complete: boolean;
   readonly toolVersion: string;
+  /**
+   * The scan's baseline entries by credential id (status when rotated/revoked): a credential the
+   * baseline accepts is suppressed from the report, so it is `accepted` here, not remediated.
+   */
+  readonly baseline?: ReadonlyMap<string, BaselineStatus | undefined>;
 }
 
 /** A credential the target held at its last scan, with where it was: input to the removal lookup. */
@@ -47,6 +53,8 @@ export interface RecordResult {
 }
 
 const SCANNER = "nhiscan";
+/** The actor of state changes that mirror the baseline file. */
+const BASELINE_ACTOR = "baseline";
 
 /** Credentials the target held in HEAD at its last scan that this report does not see in HEAD. */
 export function goneCredentials(store: Store, report: ScanReport, context: RecordContext): GoneCredential[] {
@@ -64,7 +72,7 @@ export function goneCredentials(store: Store, report: ScanReport, context: Recor
        AND scan_seq = (SELECT max(scan_seq) FROM locations WHERE credential_id = ?)`,
     );
     return rows
-      .filter((r) => !seen.has(r.id))
+      .filter((r) => !seen.has(r.id) && !context.baseline?.has(r.id))
       .map((r) => ({ credentialId: r.id, lastSeenAt: r.lastSeenAt, locations: where.all(r.id, r.id) as GoneCredential["locations"][number][] }));
   });
 }
@@ -117,6 +125,7 @@ export function recordScan(store: Store, report: ScanReport, context: RecordCont
           counts.remediated += 1;
         }
       }
+      if (item.baseline !== undefined) followBaseline(q, item.credentialId, item.baseline.status, item.baseline.reason, at, seq);
       q.upsertTarget.run(context.target, item.credentialId, inHead ? 1 : 0);
       q.insertSighting.run(seq, item.credentialId, item.grade, failing, JSON.stringify(item.ownerHints.map((h) => ({ source: h.source, value: h.value, confidence: h.confidence }))), inHead ? 1 : 0);
       for (const location of item.locations) {
@@ -147,6 +156,11 @@ function remediateGone(
   let count = 0;
   for (const { id } of held) {
     if (seen.has(id)) continue;
+    if (context.baseline?.has(id) === true) {
+      // Suppressed by the baseline, not gone: the store says so.
+      followBaseline(q, id, context.baseline.get(id) ?? "accepted", "accepted in the baseline", report.scannedAt, null);
+      continue;
+    }
     q.upsertTarget.run(context.target, id, 0);
     // Still in HEAD of another target: not remediated yet.
     if ((q.heldElsewhere.get(id, context.target) as { n: number }).n > 0) continue;
@@ -162,6 +176,16 @@ function remediateGone(
     count += 1;
   }
   return count;
+}
+
+/** Makes the stored state agree with a baseline entry (accepted, rotated or revoked), with an audit event. */
+function followBaseline(q: Statements, id: string, status: BaselineStatus | "accepted", reason: string, at: string, seq: number | null): void {
+  const row = q.getCredential.get(id) as { state: CredentialState } | undefined;
+  if (row === undefined || row.state === status) return;
+  // A state set by hand to rotated/revoked is not undone by a plain acceptance.
+  if (status === "accepted" && row.state !== "open") return;
+  q.setManualState.run(status, status === "accepted" ? null : at, id);
+  q.insertEventBy.run(id, seq, at, BASELINE_ACTOR, "state", row.state, status, reason);
 }
 
 function failingChecks(item: InventoryItem): string[] {
@@ -204,6 +228,8 @@ function statements(store: Store) {
     insertEvent: db.prepare(
       "INSERT INTO events (credential_id, scan_seq, at, actor, action, from_state, to_state, note, days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ),
+    setManualState: db.prepare("UPDATE credentials SET state = ?, closed_at = coalesce(closed_at, ?) WHERE credential_id = ?"),
+    insertEventBy: db.prepare("INSERT INTO events (credential_id, scan_seq, at, actor, action, from_state, to_state, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
     countOpen: db.prepare("SELECT count(*) AS n FROM credentials WHERE state = 'open'"),
   }));
 }

@@ -139,6 +139,7 @@ function scanOptionsForStore(paths: string[], flags: ScanFlags, cwd: string, rep
     paths,
     cwd,
     ...(flags.config === undefined ? {} : { config: flags.config }),
+    ...(flags.baseline === undefined ? {} : { baseline: flags.baseline }),
     ...(repositories === undefined ? {} : { repositories }),
     ...(flags.history === true ? { history: true } : {}),
     ...(flags.since === undefined ? {} : { since: flags.since }),
