@@ -54,6 +54,13 @@ export function guard<T>(file: string, work: () => T): T {
 function asStoreError(file: string, error: unknown): unknown {
   if (error instanceof StoreError || !(error instanceof Error)) return error;
   const code = (error as Error & { code?: unknown }).code;
+  // The native binding is loaded on first open: not built, or built for another Node.
+  if (code === "ERR_DLOPEN_FAILED" || /bindings file|NODE_MODULE_VERSION/.test(error.message)) {
+    return new StoreError(`${file}: cannot load SQLite (better-sqlite3): ${error.message.split("\n")[0] ?? ""}`, {
+      cause: error,
+      hint: "Run `npm install` (or `npm rebuild better-sqlite3`); building it needs g++, make and python3.",
+    });
+  }
   if (typeof code !== "string" || !code.startsWith("SQLITE_")) return error;
   if (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT")) {
     return new StoreError(`${file}: the store is corrupt (${error.message})`, { cause: error, hint: CORRUPT_HINT });

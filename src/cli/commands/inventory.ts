@@ -7,7 +7,7 @@ import { resolveActor } from "../actor.js";
 import { EXIT } from "../exit-codes.js";
 import type { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { storeFileOf } from "../store-file.js";
+import { loadStoreModule, storeFileOf } from "../store-file.js";
 import { writeOutput } from "../write-output.js";
 
 /** `nhiscan inventory list|set`: the credentials of a store, their states, owners and audit trail. */
@@ -23,7 +23,7 @@ export function inventoryCommand(io: CliIo, setExit: (code: ExitCode) => void): 
     .action(async (flags: { store?: string; state?: CredentialState; format: InventoryFormat; output?: string }) => {
       const file = storeFileOf(io, flags.store);
       const [{ openStore }, { listCredentials }, { formatInventory }] = await Promise.all([
-        import("../../store/open.js"),
+        loadStoreModule(() => import("../../store/open.js")),
         import("../../store/queries.js"),
         import("../../report/inventory-list.js"),
       ]);
@@ -52,7 +52,7 @@ export function inventoryCommand(io: CliIo, setExit: (code: ExitCode) => void): 
         return;
       }
       const file = storeFileOf(io, flags.store);
-      const [{ openStore }, { applyManualChange, resolveCredentialId }] = await Promise.all([import("../../store/open.js"), import("../../store/states.js")]);
+      const [{ openStore }, { applyManualChange, resolveCredentialId }] = await Promise.all([loadStoreModule(() => import("../../store/open.js")), import("../../store/states.js")]);
       const store = openStore(file, { create: false });
       try {
         const credentialId = resolveCredentialId(store, id);

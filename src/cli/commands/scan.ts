@@ -10,6 +10,7 @@ import { useColor } from "../io.js";
 import { parseCount, parseSize } from "../parse-size.js";
 import { progressLine } from "../progress.js";
 import { readReposFile } from "../repos-file.js";
+import { loadStoreModule } from "../store-file.js";
 import { writeOutput } from "../write-output.js";
 
 interface ScanFlags {
@@ -117,7 +118,7 @@ Examples:
       const storeFile = flags.store ?? nonEmpty(io.env["NHISCAN_STORE"]);
       if (storeFile !== undefined) {
         // Loaded only here: plain scans never load the SQLite binding.
-        const { recordInStore } = await import("../../api/store.js");
+        const { recordInStore } = await loadStoreModule(() => import("../../api/store.js"));
         const recorded = await recordInStore(storeFile, report, scanOptionsForStore(paths, flags, io.cwd, repositories));
         if (!flags.quiet) {
           io.stderr(

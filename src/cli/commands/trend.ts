@@ -4,7 +4,7 @@ import type { TrendFormat } from "../../report/format-names.js";
 import { EXIT } from "../exit-codes.js";
 import type { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { storeFileOf } from "../store-file.js";
+import { loadStoreModule, storeFileOf } from "../store-file.js";
 import { writeOutput } from "../write-output.js";
 import { columnsOf } from "./inventory.js";
 
@@ -18,7 +18,7 @@ export function trendCommand(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .action(async (flags: { store?: string; format: TrendFormat; output?: string }) => {
       const file = storeFileOf(io, flags.store);
       const [{ openStore }, { readTrend }, { formatTrend }] = await Promise.all([
-        import("../../store/open.js"),
+        loadStoreModule(() => import("../../store/open.js")),
         import("../../store/queries.js"),
         import("../../report/trend.js"),
       ]);
