@@ -117,7 +117,8 @@ export function recordScan(store: Store, report: ScanReport, context: RecordCont
       }
       if (!inHead) {
         const state = (q.getCredential.get(item.credentialId) as { state: CredentialState }).state;
-        if (state === "open") {
+        // Still in HEAD of another target: not remediated yet.
+        if (state === "open" && (q.heldElsewhere.get(item.credentialId, context.target) as { n: number }).n === 0) {
           const removed = removingCommit(item);
           const end = removed?.date ?? at;
           q.setState.run("remediated", end, removed?.sha ?? null, end, item.credentialId);
