@@ -1,4 +1,8 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { fakeSecrets } from "../helpers/fake-secrets.js";
+import { writeTree } from "../helpers/tree.js";
 import { format } from "../../src/report/table.js";
 import { visibleWidth } from "../../src/report/terminal-width.js";
 import { fixtureReport } from "../helpers/report-fixture.js";
@@ -27,5 +31,23 @@ describe("table report and the terminal width", () => {
     const first = report.items[0];
     expect(out).toContain(first?.preview.slice(0, 6));
     expect(out).toContain(`at ${first?.locations[0]?.path}`);
+  });
+});
+
+// The built CLI on a real pseudo-terminal 100 columns wide (util-linux `script`): process.stdout.columns reaches the table.
+const BIN = path.resolve(import.meta.dirname, "..", "..", "bin", "nhiscan.js");
+const hasScript = spawnSync("script", ["--version"]).status === 0;
+
+describe.runIf(hasScript)("table on a real 100-column terminal", () => {
+  test("prints compact blocks, no line wider than the terminal", () => {
+    const f = fakeSecrets(100);
+    const dir = writeTree({ "deploy/production/.env": `GITHUB_TOKEN=${f.githubClassicPat()}\nSTRIPE_KEY=${f.stripeLiveKey()}\n`, "ci/notify.sh": `curl ${f.slackWebhook()}\n` });
+    const command = `stty cols 100 rows 40; NO_COLOR=1 ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} scan ${JSON.stringify(dir)}`;
+    const result = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8" });
+    expect(result.status).toBe(1);
+    const lines = result.stdout.replace(/\r/g, "").split("\n");
+    expect(Math.max(...lines.map(visibleWidth))).toBeLessThanOrEqual(100);
+    expect(lines.filter((l) => l.startsWith("   owner: "))).toHaveLength(3);
+    expect(result.stdout).not.toContain("┌");
   });
 });
