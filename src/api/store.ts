@@ -27,7 +27,7 @@ export async function recordInStore(file: string, report: ScanReport, options: S
   const paths = (options.paths === undefined || options.paths.length === 0) && repositories.length === 0 ? ["."] : [...(options.paths ?? [])];
   const roots = [...paths, ...repositories].map((t) => canonical(resolvePath(cwd, t)));
   const context = {
-    target: [...new Set(roots)].sort().join("\n"),
+    target: [...new Set(roots)].sort().join(", "),
     targets: report.targets,
     mode: mode === undefined ? "working-tree" : mode.kind === "range" ? mode.flag.slice(2) : mode.kind,
     complete: mode === undefined || mode.kind === "history",

@@ -1,4 +1,4 @@
-import { ownerLabel } from "../checks/summary.js";
+import { ownerLabel, summarizeExposure } from "../checks/summary.js";
 import { isRetired } from "../inventory/baseline.js";
 import { GRADES } from "../model/check.js";
 import type { InventoryItem } from "../model/inventory.js";
@@ -59,6 +59,7 @@ function cards(report: ScanReport): string {
   const now = new Date(report.scannedAt);
   const card = (n: number | string, label: string, tone = "") => `<div class="card ${tone}"><div class="n">${esc(n)}</div><div class="l">${esc(label)}</div></div>`;
   const worst = leaks.filter((i) => i.grade === "D" || i.grade === "F").length;
+  const exposure = summarizeExposure(leaks);
   return `<section class="cards" aria-label="Summary">
 ${[
   card(report.policy.failed ? "failed" : "passed", "policy gate", report.policy.failed ? "bad" : "good"),
@@ -71,6 +72,7 @@ ${[
   card(leaks.filter((i) => !i.inHead).length, "in git history only"),
   card(leaks.filter((i) => (ageDays(i, report) ?? 0) > 90).length, "committed over 90 days ago"),
   card(leaks.filter((i) => isRetired(i, now)).length, "rotated/revoked (baseline)"),
+  ...(exposure === undefined ? [] : [card(`${exposure.medianDays} / ${exposure.p90Days}`, "days exposed, median / p90")]),
   card(report.items.length - leaks.length, "managed secret references"),
   card(report.stats.files, "files scanned"),
 ].join("\n")}

@@ -21,9 +21,9 @@ function ownersReport() {
   const items = report.items.map((item): InventoryItem => {
     if (item.provider === "slack") {
       const missing = { checkId: "missing-owner", status: "fail", severity: "medium", owasp: "NHI1:2025", message: "only inactive authors" } as const;
-      return { ...item, checks: [...item.checks, missing] };
+      return { ...item, checks: [...item.checks, missing], exposureDays: 10 };
     }
-    if (item.provider === "stripe") return { ...item, ownerHints: [{ source: "codeowners", value: LONG_OWNER, confidence: "high", evidence: "CODEOWNERS:1" }] };
+    if (item.provider === "stripe") return { ...item, exposureDays: 30, ownerHints: [{ source: "codeowners", value: LONG_OWNER, confidence: "high", evidence: "CODEOWNERS:1" }] };
     return item;
   });
   return { ...report, items };
@@ -42,6 +42,10 @@ afterAll(async () => {
 });
 
 describe("html report owners", () => {
+  test("a card shows the exposure median and p90 in days", async () => {
+    expect(await page.locator(".card", { hasText: "days exposed, median / p90" }).locator(".n").textContent()).toBe("20 / 30");
+  });
+
   test("every chart label lies inside its SVG (none cut off on the left or right)", async () => {
     const outside = await page.evaluate(() =>
       Array.from(document.querySelectorAll<SVGTextElement>("figure.chart svg text")).flatMap((text) => {
