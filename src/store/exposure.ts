@@ -1,8 +1,8 @@
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { daysSince } from "../inventory/lifecycle.js";
 
 /** Whole days from `from` to `to` (ISO times), never negative. */
 export function daysBetween(from: string, to: string): number {
-  return Math.max(0, Math.floor((Date.parse(to) - Date.parse(from)) / DAY_MS));
+  return daysSince(from, new Date(to));
 }
 
 /**

@@ -6,9 +6,8 @@ import type { InventoryItem } from "../model/inventory.js";
 import type { ScanReport } from "../model/report.js";
 import type { BaselineStatus } from "../model/baseline.js";
 import type { CredentialState } from "../model/store.js";
-import { introducingCommit, locationCommit } from "../inventory/lifecycle.js";
 import { removingCommit } from "../inventory/exposure.js";
-import { primaryOwner } from "../inventory/lifecycle.js";
+import { introducingCommit, locationCommit, primaryOwner } from "../inventory/lifecycle.js";
 import { daysBetween } from "./exposure.js";
 import { guard } from "./open.js";
 import type { Store } from "./open.js";
@@ -135,7 +134,7 @@ export function recordScan(store: Store, report: ScanReport, context: RecordCont
         q.insertLocation.run(seq, item.credentialId, location.repository ?? null, location.path, location.line, commit?.sha ?? null, commit?.date ?? null, locInHead ? 1 : 0);
       }
     }
-    if (context.complete) counts.remediated += remediateGone(store, q, report, context, removals, event);
+    if (context.complete) counts.remediated += remediateGone(q, report, context, removals, event);
     const open = (q.countOpen.get() as { n: number }).n;
     q.setOpenAfter.run(open, seq);
     return { scanId, ...counts, open };
@@ -145,7 +144,6 @@ export function recordScan(store: Store, report: ScanReport, context: RecordCont
 
 /** Open credentials the target held that this complete scan no longer sees in HEAD become remediated. */
 function remediateGone(
-  store: Store,
   q: Statements,
   report: ScanReport,
   context: RecordContext,
@@ -165,7 +163,7 @@ function remediateGone(
     q.upsertTarget.run(context.target, id, 0);
     // Still in HEAD of another target: not remediated yet.
     if ((q.heldElsewhere.get(id, context.target) as { n: number }).n > 0) continue;
-    const row = store.db.prepare("SELECT state, first_committed_at, first_seen_at FROM credentials WHERE credential_id = ?").get(id) as
+    const row = q.getCredential.get(id) as
       | { state: CredentialState; first_committed_at: string | null; first_seen_at: string }
       | undefined;
     if (row?.state !== "open") continue;
