@@ -162,6 +162,16 @@ describe("scan --store, inventory list, trend", () => {
     ]);
   });
 
+  test("NHISCAN_STORE is the default store of scan, and --store overrides it", async () => {
+    const dir = writeTree({ "a.env": `GITHUB_TOKEN=${f.githubClassicPat()}\n` });
+    const fromEnv = path.join(tempDir("nhiscan-store-"), "env.db");
+    const fromFlag = path.join(tempDir("nhiscan-store-"), "flag.db");
+    expect((await runCli(["scan", dir, "--format", "json"], { env: { NHISCAN_STORE: fromEnv } })).exitCode).toBe(1);
+    expect((await runCli(["scan", dir, "--format", "json", "--store", fromFlag], { env: { NHISCAN_STORE: fromEnv } })).exitCode).toBe(1);
+    expect(await trend(fromEnv)).toHaveLength(1);
+    expect(await trend(fromFlag)).toHaveLength(1);
+  });
+
   test("without git, exposure falls back to scan times", async () => {
     const folder = writeTree({ "deploy.sh": `export GITHUB_TOKEN=${f.githubClassicPat()}\n` });
     const db = path.join(tempDir("nhiscan-store-"), "plain.db");
