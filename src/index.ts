@@ -6,3 +6,5 @@ export type { Finding, Candidate } from "./model/finding.js";
 export type { CheckResult, Grade } from "./model/check.js";
 export type { RuleSpec, CompiledRule, CredentialKind, Confidence, Severity } from "./model/rule.js";
 export { NhiscanError, ConfigError, RuleError, InputError, GitError } from "./model/errors.js";
+export type { CredentialState, StoredCredential, StoreEvent, TrendReport, TrendRow, OwnerRemediation } from "./model/store.js";
+export type { ExposureStats, ExposureSummary } from "./model/report.js";

@@ -7,6 +7,7 @@ import type { CompiledRule, Confidence } from "../model/rule.js";
 import { groupFindings } from "../inventory/build.js";
 import { applyBaseline, isRetired, readBaseline } from "../inventory/baseline.js";
 import { daysBefore } from "../inventory/lifecycle.js";
+import { exposureDays } from "../inventory/exposure.js";
 import { describeLocations } from "../inventory/locations.js";
 import type { InventoryRoot } from "../inventory/locations.js";
 import { summarizeInventory } from "../checks/summary.js";
@@ -98,7 +99,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   });
   const credentials = groupFindings(located.findings, located);
   const accepted = baseline === undefined ? undefined : applyBaseline(credentials, baseline);
-  const items: InventoryItem[] = (accepted?.kept ?? credentials).map((credential) => gradeCredential(credential, context));
+  const items: InventoryItem[] = (accepted?.kept ?? credentials).map((credential) => withExposure(gradeCredential(credential, context), context.now));
   items.sort(worstFirst);
   return {
     schemaVersion: 1,
@@ -123,6 +124,12 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     ),
     summary: summarizeInventory(items),
   };
+}
+
+/** The item with its exposure days, when its introducing commit is known. */
+function withExposure(item: InventoryItem, now: Date): InventoryItem {
+  const days = exposureDays(item, now);
+  return days === undefined ? item : { ...item, exposureDays: days };
 }
 
 /** The folder each unit's paths are relative to: where its CODEOWNERS and commits are looked up. */

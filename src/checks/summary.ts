@@ -1,7 +1,8 @@
 import { GRADES } from "../model/check.js";
 import type { Grade } from "../model/check.js";
 import type { InventoryItem } from "../model/inventory.js";
-import type { InventorySummary } from "../model/report.js";
+import type { ExposureStats, ExposureSummary, InventorySummary } from "../model/report.js";
+import { median, percentile } from "../util/stats.js";
 import { NO_OWNER_HINT, primaryOwner } from "../inventory/lifecycle.js";
 
 /** Counts of the inventory by grade, kind, primary owner hint and failed check. */
@@ -19,7 +20,38 @@ export function summarizeInventory(items: readonly InventoryItem[]): InventorySu
     add(byOwner, ownerLabel(item));
     for (const failed of new Set(item.checks.filter((c) => c.status === "fail").map((c) => c.checkId))) add(byCheck, failed);
   }
-  return { credentials: items.length, byGrade, byKind: sortedByCount(byKind), byOwner: sortedByCount(byOwner), byCheck: sortedByCount(byCheck) };
+  const exposure = summarizeExposure(items);
+  return {
+    credentials: items.length,
+    byGrade,
+    byKind: sortedByCount(byKind),
+    byOwner: sortedByCount(byOwner),
+    byCheck: sortedByCount(byCheck),
+    ...(exposure === undefined ? {} : { exposure }),
+  };
+}
+
+/** Median and 90th percentile of exposure days, overall and by owner label (the same owner the byOwner counts use). */
+export function summarizeExposure(items: readonly InventoryItem[]): ExposureSummary | undefined {
+  const all: number[] = [];
+  const byOwner = new Map<string, number[]>();
+  for (const item of items) {
+    if (item.exposureDays === undefined) continue;
+    all.push(item.exposureDays);
+    const owner = ownerLabel(item);
+    byOwner.set(owner, [...(byOwner.get(owner) ?? []), item.exposureDays]);
+  }
+  const overall = exposureStats(all);
+  if (overall === undefined) return undefined;
+  const owners = [...byOwner].map(([owner, days]) => [owner, exposureStats(days)] as const);
+  owners.sort(([a, x], [b, y]) => (y?.medianDays ?? 0) - (x?.medianDays ?? 0) || (a < b ? -1 : 1));
+  return { ...overall, byOwner: Object.fromEntries(owners.filter(([, s]) => s !== undefined)) as Record<string, ExposureStats> };
+}
+
+function exposureStats(days: readonly number[]): ExposureStats | undefined {
+  const mid = median(days);
+  const p90 = percentile(days, 90);
+  return mid === undefined || p90 === undefined ? undefined : { count: days.length, medianDays: mid, p90Days: p90 };
 }
 
 /**

@@ -6,6 +6,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /** Width of the terminal stdout writes to, when it is one (`process.stdout.columns`). */
+  readonly columns?: number;
 }
 
 /** Colours unless NO_COLOR is set (https://no-color.org) or the stream is not a terminal. */

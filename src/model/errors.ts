@@ -42,3 +42,10 @@ export class GitError extends NhiscanError {
     super("git-failed", message, { ...options, exitCode: options.exitCode ?? 3 });
   }
 }
+
+/** The inventory store (`--store`) cannot be used: corrupt, newer, locked, unwritable. The message names the file. */
+export class StoreError extends NhiscanError {
+  constructor(message: string, options: { hint?: string; cause?: unknown; exitCode?: 2 | 3 } = {}) {
+    super("store-invalid", message, { ...options, exitCode: options.exitCode ?? 3 });
+  }
+}

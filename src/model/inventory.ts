@@ -54,4 +54,9 @@ export interface InventoryItem extends Credential {
   /** 100 minus the weights of failed checks, floored at 0. */
   readonly score: number;
   readonly grade: Grade;
+  /**
+   * Whole days from the introducing commit to the commit that removed the value from HEAD (or to
+   * the scan while it is still there); absent when no introducing commit is known.
+   */
+  readonly exposureDays?: number;
 }

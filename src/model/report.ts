@@ -55,6 +55,19 @@ export interface PolicyOutcome {
   readonly reasons: readonly string[];
 }
 
+/** Exposure in days over a set of credentials (those with a known introducing commit). */
+export interface ExposureStats {
+  readonly count: number;
+  readonly medianDays: number;
+  /** 90th percentile, nearest rank. */
+  readonly p90Days: number;
+}
+
+/** Exposure over the whole inventory and per primary owner. */
+export interface ExposureSummary extends ExposureStats {
+  readonly byOwner: Readonly<Record<string, ExposureStats>>;
+}
+
 /** Counts over the inventory: what a repository summary shows. */
 export interface InventorySummary {
   /** Distinct credentials, managed references included. */
@@ -67,6 +80,8 @@ export interface InventorySummary {
   readonly byOwner: Readonly<Record<string, number>>;
   /** Items failing each check, by check id. */
   readonly byCheck: Readonly<Record<string, number>>;
+  /** Exposure days (median, p90) overall and by owner; absent when no item has a known introducing commit. */
+  readonly exposure?: ExposureSummary;
 }
 
 /** The full result of a scan: the only thing formatters see. */

@@ -2,3 +2,11 @@
 export const FORMAT_NAMES = ["table", "json", "sarif", "csv", "junit", "markdown", "html"] as const;
 
 export type FormatName = (typeof FORMAT_NAMES)[number];
+
+/** Formats of `inventory list`. */
+export const INVENTORY_FORMATS = ["table", "json", "csv"] as const;
+export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
+
+/** Formats of `trend`. */
+export const TREND_FORMATS = ["table", "json", "csv", "html"] as const;
+export type TrendFormat = (typeof TREND_FORMATS)[number];

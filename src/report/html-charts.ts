@@ -4,9 +4,14 @@ import { displayValue, placesOf } from "./facts.js";
 import { esc } from "./html-assets.js";
 
 const WIDTH = 360;
-const LABEL_W = 130;
-const BAR_W = 180;
 const ROW_H = 22;
+// Labels are 11px text: about 6.6 user units a character at most. The label column is as wide
+// as the longest label needs (within bounds), so right-aligned labels never run off the left edge.
+const CHAR_W = 6.6;
+const LABEL_MIN = 60;
+const LABEL_MAX = 180;
+const LABEL_GAP = 6;
+const COUNT_ROOM = 34;
 const MAX_ROWS = 10;
 
 /** Truncates a label for a chart, keeping the full text for the tooltip. */
@@ -21,15 +26,19 @@ function clip(label: string, max: number): string {
 export function barChart(id: string, title: string, rows: readonly (readonly [string, number])[], classOf: (label: string) => string = () => "bar"): string {
   const shown = rows.length > MAX_ROWS ? [...rows.slice(0, MAX_ROWS - 1), ["other", rows.slice(MAX_ROWS - 1).reduce((s, [, n]) => s + n, 0)] as const] : rows;
   const max = Math.max(1, ...shown.map(([, n]) => n));
+  const longest = Math.max(0, ...shown.map(([label]) => [...label].length));
+  const labelW = Math.round(Math.min(LABEL_MAX, Math.max(LABEL_MIN, longest * CHAR_W + LABEL_GAP + 4)));
+  const fits = Math.floor((labelW - LABEL_GAP - 4) / CHAR_W);
+  const barW = WIDTH - labelW - COUNT_ROOM;
   const height = Math.max(1, shown.length) * ROW_H + 8;
   const bars = shown.map(([label, n], i) => {
     const y = 4 + i * ROW_H;
-    const w = n === 0 ? 0 : Math.max(2, Math.round((n / max) * BAR_W));
+    const w = n === 0 ? 0 : Math.max(2, Math.round((n / max) * barW));
     return [
       `<g><title>${esc(`${label}: ${n}`)}</title>`,
-      `<text x="${LABEL_W - 6}" y="${y + 14}" text-anchor="end">${esc(clip(label, 22))}</text>`,
-      `<rect class="${esc(classOf(label))}" x="${LABEL_W}" y="${y + 3}" width="${w}" height="${ROW_H - 8}" rx="2"/>`,
-      `<text class="count" x="${LABEL_W + w + 6}" y="${y + 14}">${n}</text></g>`,
+      `<text x="${labelW - LABEL_GAP}" y="${y + 14}" text-anchor="end">${esc(clip(label, fits))}</text>`,
+      `<rect class="${esc(classOf(label))}" x="${labelW}" y="${y + 3}" width="${w}" height="${ROW_H - 8}" rx="2"/>`,
+      `<text class="count" x="${labelW + w + 6}" y="${y + 14}">${n}</text></g>`,
     ].join("");
   });
   const summary = shown.map(([label, n]) => `${label} ${n}`).join(", ");

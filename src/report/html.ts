@@ -1,8 +1,9 @@
+import { ownerLabel, summarizeExposure } from "../checks/summary.js";
 import { isRetired } from "../inventory/baseline.js";
 import { GRADES } from "../model/check.js";
 import type { InventoryItem } from "../model/inventory.js";
 import type { ScanReport } from "../model/report.js";
-import { AGE_BUCKETS, ageBucket, ageDays, countBy, isLeak, NO_OWNER, ownersOf, placesOf, UNKNOWN_AGE } from "./facts.js";
+import { AGE_BUCKETS, ageBucket, ageDays, countBy, isLeak, NO_OWNER, placesOf, UNKNOWN_AGE } from "./facts.js";
 import type { Formatter } from "./formatter.js";
 import { barChart, sharingGraph } from "./html-charts.js";
 import { cspHash, esc, SCRIPT, STYLE } from "./html-assets.js";
@@ -58,6 +59,7 @@ function cards(report: ScanReport): string {
   const now = new Date(report.scannedAt);
   const card = (n: number | string, label: string, tone = "") => `<div class="card ${tone}"><div class="n">${esc(n)}</div><div class="l">${esc(label)}</div></div>`;
   const worst = leaks.filter((i) => i.grade === "D" || i.grade === "F").length;
+  const exposure = summarizeExposure(leaks);
   return `<section class="cards" aria-label="Summary">
 ${[
   card(report.policy.failed ? "failed" : "passed", "policy gate", report.policy.failed ? "bad" : "good"),
@@ -65,10 +67,12 @@ ${[
   card(leaks.reduce((n, i) => n + i.locations.length, 0), "locations"),
   card(worst, "graded D or F", worst > 0 ? "bad" : ""),
   card(leaks.filter((i) => placesOf(i).length > 1).length, "in several places"),
-  card(leaks.filter((i) => ownersOf(i).length === 0).length, "with no owner hint"),
+  // The same owner the chart, the table summary and the missing-owner check use (inactive authors are no owner).
+  card(leaks.filter((i) => ownerLabel(i) === NO_OWNER).length, "with no owner hint"),
   card(leaks.filter((i) => !i.inHead).length, "in git history only"),
   card(leaks.filter((i) => (ageDays(i, report) ?? 0) > 90).length, "committed over 90 days ago"),
   card(leaks.filter((i) => isRetired(i, now)).length, "rotated/revoked (baseline)"),
+  ...(exposure === undefined ? [] : [card(`${exposure.medianDays} / ${exposure.p90Days}`, "days exposed, median / p90")]),
   card(report.items.length - leaks.length, "managed secret references"),
   card(report.stats.files, "files scanned"),
 ].join("\n")}
@@ -81,7 +85,7 @@ function charts(report: ScanReport): string {
     items.map((i) => ageBucket(i, report)),
     [...AGE_BUCKETS.map(([label]) => label), UNKNOWN_AGE],
   );
-  const owners = countBy(items.flatMap((i: InventoryItem) => (ownersOf(i).length === 0 ? [NO_OWNER] : ownersOf(i))));
+  const owners = countBy(items.map((i: InventoryItem) => ownerLabel(i)));
   return [
     barChart(
       "chart-grade",
@@ -95,7 +99,7 @@ function charts(report: ScanReport): string {
     barChart("chart-age", "Credentials by committed-value age", ages),
     barChart("chart-kind", "Credentials by kind", countBy(items.map((i) => i.kind))),
     barChart("chart-provider", "Credentials by provider", countBy(items.map((i) => i.provider))),
-    barChart("chart-owner", "Credentials by owner hint", owners),
+    barChart("chart-owner", "Credentials by owner", owners),
   ].join("\n");
 }
 

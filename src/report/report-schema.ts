@@ -69,7 +69,10 @@ const item = z.looseObject({
   ),
   score: z.number(),
   grade: z.enum(GRADES),
+  exposureDays: z.number().int().nonnegative().optional(),
 });
+
+const exposureStats = z.looseObject({ count: z.number().int(), medianDays: z.number(), p90Days: z.number() });
 
 /** A JSON ScanReport (schema version 1). */
 export const scanReportSchema = z.looseObject({
@@ -90,4 +93,10 @@ export const scanReportSchema = z.looseObject({
   showSecrets: z.boolean(),
   items: z.array(item),
   policy: z.looseObject({ failed: z.boolean(), reasons: z.array(z.string()) }),
+  summary: z
+    .looseObject({
+      credentials: z.number(),
+      exposure: exposureStats.extend({ byOwner: z.record(z.string(), exposureStats) }).optional(),
+    })
+    .optional(),
 });

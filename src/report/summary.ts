@@ -33,6 +33,11 @@ export function inventorySummaryLines(report: ScanReport): string[] {
   if (summary.credentials > 0) {
     lines.push(`Grades: ${list(summary.byGrade)}.`, `Kinds: ${list(summary.byKind)}.`, `Owners: ${list(summary.byOwner)}.`);
     lines.push(Object.keys(summary.byCheck).length === 0 ? "Failing checks: none." : `Failing checks: ${list(summary.byCheck)}.`);
+    const exposure = summary.exposure;
+    if (exposure !== undefined) {
+      const owners = Object.entries(exposure.byOwner).map(([owner, s]) => `${owner} ${s.medianDays}/${s.p90Days} d`);
+      lines.push(`Exposure (median/p90 days from introducing commit): ${exposure.medianDays}/${exposure.p90Days} d; by owner: ${owners.join(" · ")}.`);
+    }
   }
   const codeowners = report.warnings.filter((w) => w.reason === "codeowners");
   const shown = codeowners.slice(0, 3).map((w) => `${w.repository === undefined ? "" : `${w.repository}:`}${w.path} ${w.detail ?? ""}`.trim());

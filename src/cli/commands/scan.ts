@@ -10,6 +10,7 @@ import { useColor } from "../io.js";
 import { parseCount, parseSize } from "../parse-size.js";
 import { progressLine } from "../progress.js";
 import { readReposFile } from "../repos-file.js";
+import { loadStoreModule } from "../store-file.js";
 import { writeOutput } from "../write-output.js";
 
 interface ScanFlags {
@@ -29,6 +30,7 @@ interface ScanFlags {
   readonly since?: string;
   readonly range?: string;
   readonly staged?: boolean;
+  readonly store?: string;
 }
 
 const GIT_MODES = ["history", "since", "range", "staged"] as const;
@@ -63,6 +65,7 @@ export function scanCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .option("-q, --quiet", "print nothing but the report")
     .option("--workers <n>", "detection threads (default: CPU cores; 0 = scan on the main thread)", parseCount)
     .option("--no-color", "disable colours (NO_COLOR is honoured too)")
+    .option("--store <file>", "record the scan in this SQLite inventory (created with mode 0600; default: NHISCAN_STORE)")
     .addHelpText(
       "after",
       `
@@ -75,7 +78,8 @@ Examples:
   nhiscan scan --history             every secret ever committed, with the commit that introduced it
   nhiscan scan --since origin/main   only what this branch added
   nhiscan scan --staged              pre-commit: only the lines being committed
-  nhiscan scan ../api ../web --format html --output sprawl.html`,
+  nhiscan scan ../api ../web --format html --output sprawl.html
+  nhiscan scan --store nhi.db        record the scan; then: nhiscan inventory list --store nhi.db`,
     )
     .action(async (paths: string[], flags: ScanFlags) => {
       // Loaded on use: `nhiscan --version` and `--help` stay fast.
@@ -106,11 +110,41 @@ Examples:
       }
       const toFile = flags.output !== undefined;
       const color = !toFile && useColor(io, io.stdoutIsTTY, flags.color);
-      writeOutput(io, format(report, { color }), flags.output);
+      writeOutput(io, format(report, { color, ...(toFile || io.columns === undefined ? {} : { columns: io.columns }) }), flags.output);
       if (!flags.quiet && (toFile || flags.format !== "table")) {
         const failed = report.policy.failed ? ` Policy failed: ${report.policy.reasons.join("; ")}` : "";
         io.stderr(`nhiscan: ${report.items.length} credential(s) in ${report.stats.files} files.${failed}\n`);
       }
+      const storeFile = flags.store ?? nonEmpty(io.env["NHISCAN_STORE"]);
+      if (storeFile !== undefined) {
+        // Loaded only here: plain scans never load the SQLite binding.
+        const { recordInStore } = await loadStoreModule(() => import("../../api/store.js"));
+        const recorded = await recordInStore(storeFile, report, scanOptionsForStore(paths, flags, io.cwd, repositories));
+        if (!flags.quiet) {
+          io.stderr(
+            `nhiscan: recorded scan ${recorded.scanId} in ${storeFile}: ${recorded.added} new, ${recorded.remediated} remediated, ${recorded.reopened} reopened, ${recorded.open} open.\n`,
+          );
+        }
+      }
       setExit(report.policy.failed ? EXIT.policyFailure : EXIT.ok);
     });
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === "" ? undefined : value;
+}
+
+/** The options that tell the store which targets and mode the scan covered. */
+function scanOptionsForStore(paths: string[], flags: ScanFlags, cwd: string, repositories: readonly string[] | undefined) {
+  return {
+    paths,
+    cwd,
+    ...(flags.config === undefined ? {} : { config: flags.config }),
+    ...(flags.baseline === undefined ? {} : { baseline: flags.baseline }),
+    ...(repositories === undefined ? {} : { repositories }),
+    ...(flags.history === true ? { history: true } : {}),
+    ...(flags.since === undefined ? {} : { since: flags.since }),
+    ...(flags.range === undefined ? {} : { range: flags.range }),
+    ...(flags.staged === true ? { staged: true } : {}),
+  };
 }

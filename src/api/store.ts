@@ -1,0 +1,92 @@
+import { realpathSync } from "node:fs";
+import { resolveConfig } from "../config/load.js";
+import type { CommitInfo } from "../model/fragment.js";
+import type { ScanReport } from "../model/report.js";
+import { readBaseline } from "../inventory/baseline.js";
+import type { BaselineStatus } from "../model/baseline.js";
+import { loadRules } from "../rules/load.js";
+import { openStore } from "../store/open.js";
+import { goneCredentials, recordScan } from "../store/record.js";
+import type { GoneCredential, RecordResult } from "../store/record.js";
+import { resolvePath } from "../util/path.js";
+import { gitModeOf } from "./git-mode.js";
+import { credentialIdDetector, findRemovingCommit } from "./removal.js";
+import type { ScanOptions } from "./scan.js";
+import { planScanUnits } from "./targets.js";
+import { toolVersion } from "./version.js";
+
+/**
+ * Records a finished scan in the store at `file` (created on first use). For a working-tree scan
+ * of a git repository, each credential the target held before and no longer holds is looked up
+ * in the history of its path for the commit that removed it.
+ */
+export async function recordInStore(file: string, report: ScanReport, options: ScanOptions): Promise<RecordResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const mode = gitModeOf(options);
+  const repositories = options.repositories ?? [];
+  const paths = (options.paths === undefined || options.paths.length === 0) && repositories.length === 0 ? ["."] : [...(options.paths ?? [])];
+  const roots = [...paths, ...repositories].map((t) => canonical(resolvePath(cwd, t)));
+  const context = {
+    target: [...new Set(roots)].sort().join(", "),
+    targets: report.targets,
+    mode: mode === undefined ? "working-tree" : mode.kind === "range" ? mode.flag.slice(2) : mode.kind,
+    complete: mode === undefined || mode.kind === "history",
+    toolVersion: toolVersion(),
+    baseline: baselineOf(paths, repositories, cwd, options),
+  };
+  const store = openStore(resolvePath(cwd, file), { create: true });
+  try {
+    const gone = goneCredentials(store, report, context);
+    const removals = mode === undefined && gone.length > 0 ? await lookUpRemovals(gone, paths, repositories, cwd, options) : new Map<string, CommitInfo | undefined>();
+    return recordScan(store, report, context, removals);
+  } finally {
+    store.close();
+  }
+}
+
+/** The removing commit of each gone credential, from the history of the paths it was last seen at. */
+async function lookUpRemovals(
+  gone: readonly GoneCredential[],
+  paths: readonly string[],
+  repositories: readonly string[],
+  cwd: string,
+  options: ScanOptions,
+): Promise<Map<string, CommitInfo | undefined>> {
+  const units = planScanUnits(paths, repositories, cwd);
+  const config = resolveConfig(units[0]?.roots[0] ?? cwd, options.config === undefined ? {} : { configFile: options.config }, cwd);
+  const rules = loadRules({ extraDirs: config.ruleDirs, disabled: config.disabledRules });
+  const idsOf = credentialIdDetector({ rules, config, showSecrets: false, fingerprintKey: options.fingerprintKey ?? process.env["NHISCAN_FINGERPRINT_KEY"] });
+  const removals = new Map<string, CommitInfo | undefined>();
+  for (const credential of gone) {
+    let newest: CommitInfo | undefined;
+    for (const location of credential.locations) {
+      const unit = units.find((u) => (u.repository ?? null) === location.repository);
+      if (unit === undefined) continue;
+      const found = await findRemovingCommit(canonical(unit.displayRoot), location.path, credential.credentialId, idsOf);
+      if (found !== undefined && (newest === undefined || Date.parse(found.date) > Date.parse(newest.date))) newest = found;
+    }
+    removals.set(credential.credentialId, newest);
+  }
+  return removals;
+}
+
+/** The baseline the scan applied (flag, else config), by credential id; empty when none. */
+function baselineOf(paths: readonly string[], repositories: readonly string[], cwd: string, options: ScanOptions): Map<string, BaselineStatus | undefined> {
+  if (options.baseline === false) return new Map();
+  const root = planScanUnits(paths, repositories, cwd)[0]?.roots[0] ?? cwd;
+  const file =
+    typeof options.baseline === "string"
+      ? resolvePath(cwd, options.baseline)
+      : resolveConfig(root, options.config === undefined ? {} : { configFile: options.config }, cwd).baseline;
+  if (file === undefined) return new Map();
+  return new Map(readBaseline(file).entries.map((e) => [e.credentialId, e.status]));
+}
+
+/** The real path, so a target named through a symlink is the same target (and matches git's top level). */
+function canonical(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
