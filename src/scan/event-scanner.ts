@@ -12,7 +12,7 @@ import { compileAllowlist } from "./allowlist.js";
 import { falsePositiveReason } from "./false-positive.js";
 import { placeholderReason } from "./placeholder.js";
 import { redact } from "./redact.js";
-import type { ScanTally } from "./tally.js";
+import type { ScanSuppression, ScanTally } from "./tally.js";
 
 /** What detection and filtering need; plain data so that worker threads can rebuild it. */
 export interface ScanSettings {
@@ -61,6 +61,7 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
       if (findings.some((f) => f.start < candidate.end && candidate.start < f.end)) continue;
       const reason = reasons.get(candidate) ?? "filtered";
       tally.suppressed[reason] = (tally.suppressed[reason] ?? 0) + 1;
+      tally.suppressions.push(toSuppression(candidate, reason, fragment, lines, settings));
     }
   };
   return (input, tally) => {
@@ -75,6 +76,43 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
       scanFragment(event.fragment, tally);
     }
   };
+}
+
+/** The listed form of a dropped candidate: where, which rule, the value's hash, and whose decision it was. */
+function toSuppression(candidate: Candidate, reason: string, fragment: Fragment, lines: LineIndex, settings: ScanSettings): ScanSuppression {
+  const { line } = lines.locate(candidate.start);
+  const base = {
+    path: fragment.path,
+    line,
+    ruleId: candidate.ruleId,
+    credentialId: secretFingerprint(candidate.secret, settings.fingerprintKey),
+    reason,
+    source: suppressionSource(reason, settings.config),
+  };
+  if (reason !== "inline-allow") return base;
+  // Which line holds the comment: a pull-request scan compares it with the base revision's lines.
+  const last = lines.locate(Math.max(candidate.start, candidate.end - 1)).line;
+  const holder = [line, last].find((n) => lineText(fragment.text, lines, n).includes(INLINE_ALLOW)) ?? line;
+  return { ...base, lineHash: inlineLineHash(lineText(fragment.text, lines, holder)) };
+}
+
+function lineText(text: string, lines: LineIndex, line: number): string {
+  const { start, end } = lines.lineBounds(text, line);
+  return text.slice(start, end);
+}
+
+/** Hash of a line's text without surrounding blanks: the same comment re-indented is the same line. */
+export function inlineLineHash(line: string): string {
+  return shortHash(line.trim());
+}
+
+function suppressionSource(reason: string, config: ResolvedConfig): string {
+  if (reason.startsWith("allowlist.")) return `${config.label ?? config.file ?? "config"}: ${reason}`;
+  if (reason === "inline-allow") return `inline ${INLINE_ALLOW} comment`;
+  if (reason === "placeholder") return "placeholder guard";
+  if (reason.startsWith("false-positive:")) return `false-positive guard (${reason.slice("false-positive:".length)})`;
+  if (reason === "min-confidence") return `minConfidence ${config.minConfidence} (config or --min-confidence)`;
+  return reason;
 }
 
 function hasInlineAllow(text: string, lines: LineIndex, candidate: Candidate): boolean {

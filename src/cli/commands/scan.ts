@@ -10,6 +10,7 @@ import { useColor } from "../io.js";
 import { parseCount, parseSize } from "../parse-size.js";
 import { progressLine } from "../progress.js";
 import { readReposFile } from "../repos-file.js";
+import { outcomeLine, printScanNotices } from "../scan-notices.js";
 import { writeOutput } from "../write-output.js";
 
 interface ScanFlags {
@@ -29,6 +30,8 @@ interface ScanFlags {
   readonly since?: string;
   readonly range?: string;
   readonly staged?: boolean;
+  readonly trustRepoConfig?: boolean;
+  readonly plugin?: string[];
 }
 
 const GIT_MODES = ["history", "since", "range", "staged"] as const;
@@ -58,6 +61,8 @@ export function scanCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .option("--show-secrets", "print raw secret values (never do this in CI logs)")
     .option("--baseline <file>", "suppress the credentials accepted in this baseline file (see `nhiscan baseline create`)")
     .option("--repos-file <file>", "scan every repository listed in FILE (one path per line), each tagged in the report")
+    .option("--trust-repo-config", "organisation scans: apply each repository's own .nhiscan.yml (ignored by default)")
+    .option("--plugin <file>", "load a detector plugin (ES module); repeatable", (file: string, all: string[] = []) => [...all, file])
     .addOption(new Option("--min-confidence <level>", "drop findings below this confidence").choices([...CONFIDENCES]))
     .option("--max-file-size <bytes>", "skip files larger than this (e.g. 10485760, 10MiB, 512KB; default 10MiB)", parseSize)
     .option("-q, --quiet", "print nothing but the report")
@@ -97,20 +102,15 @@ Examples:
         ...(flags.since === undefined ? {} : { since: flags.since }),
         ...(flags.range === undefined ? {} : { range: flags.range }),
         ...(flags.staged === true ? { staged: true } : {}),
+        ...(flags.trustRepoConfig === true ? { trustRepoConfig: true } : {}),
+        ...(flags.plugin === undefined ? {} : { plugins: flags.plugin }),
         ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
       }).finally(() => progress.clear());
-      if (!flags.quiet) {
-        for (const warning of report.warnings.filter((w) => w.reason === "partial-history")) {
-          io.stderr(`nhiscan: warning: ${warning.repository === undefined ? "" : `${warning.repository}: `}${warning.detail ?? "history is partial"}\n`);
-        }
-      }
+      if (!flags.quiet) printScanNotices(io, report);
       const toFile = flags.output !== undefined;
       const color = !toFile && useColor(io, io.stdoutIsTTY, flags.color);
       writeOutput(io, format(report, { color }), flags.output);
-      if (!flags.quiet && (toFile || flags.format !== "table")) {
-        const failed = report.policy.failed ? ` Policy failed: ${report.policy.reasons.join("; ")}` : "";
-        io.stderr(`nhiscan: ${report.items.length} credential(s) in ${report.stats.files} files.${failed}\n`);
-      }
+      if (!flags.quiet && (toFile || flags.format !== "table")) io.stderr(outcomeLine(report));
       setExit(report.policy.failed ? EXIT.policyFailure : EXIT.ok);
     });
 }
