@@ -20,6 +20,7 @@ import type { ResolvedConfig } from "../model/config.js";
 import type { Finding } from "../model/finding.js";
 import type { Suppression } from "../model/report.js";
 import { baseName, resolvePath } from "../util/path.js";
+import type { Plugin } from "../detectors/plugin-load.js";
 import { planTrust } from "./trust.js";
 import type { TrustPlan, UnitTrust } from "./trust.js";
 import { gitModeOf, scanGitRepositories } from "./git-mode.js";
@@ -62,6 +63,8 @@ export interface ScanOptions {
   readonly range?: string;
   /** Scan the staged index content; only findings on added or changed lines are kept (pre-commit). */
   readonly staged?: boolean;
+  /** Detector plugin files (ES modules) to load, relative to `cwd`: the operator's code, never the scanned repository's. */
+  readonly plugins?: readonly string[];
   /** Organisation scans: apply each repository's own `.nhiscan.yml` (ignored by default). */
   readonly trustRepoConfig?: boolean;
   /** Called as the scan advances; the CLI prints it. */
@@ -91,8 +94,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   validateFailOn(config.policy.failOn);
   const baseline = config.baseline === undefined || options.baseline === false ? undefined : readBaseline(config.baseline);
   const rules = loadRules({ extraDirs: config.ruleDirs, disabled: config.disabledRules });
+  const pluginFiles = [...(options.plugins ?? []).map((file) => resolvePath(cwd, file)), ...(config.plugins ?? [])];
+  const plugins = pluginFiles.length === 0 ? [] : await (await import("../detectors/plugin-load.js")).loadPlugins(pluginFiles);
   const settings = {
     rules,
+    plugins,
     config,
     showSecrets: options.showSecrets ?? false,
     fingerprintKey: options.fingerprintKey ?? process.env["NHISCAN_FINGERPRINT_KEY"],
@@ -121,7 +127,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     tool: { name: "nhiscan", version: toolVersion() },
     scannedAt: new Date(started).toISOString(),
     targets,
-    rules: rules.map((r) => ruleSummary(r, items)),
+    rules: [...rules.map((r) => ruleSummary(r, items)), ...plugins.flatMap((p) => pluginRuleSummaries(p))],
     stats: {
       files: result.files,
       bytes: result.bytes,
@@ -210,6 +216,20 @@ function baselineSuppressions(dropped: readonly { readonly locations: readonly F
       ...(l.repository === undefined ? {} : { repository: l.repository }),
     })),
   );
+}
+
+/** A plugin's detectors as rules: id, hash, the plugin's name, and display metadata. */
+function pluginRuleSummaries(plugin: Plugin): RuleSummary[] {
+  return plugin.detectors.map((d) => ({
+    id: d.id,
+    hash: plugin.hash,
+    name: d.name,
+    provider: d.provider,
+    kind: d.kind,
+    severity: d.severity,
+    confidence: "high",
+    plugin: plugin.name,
+  }));
 }
 
 /** A rule's id and hash, with display metadata for the rules that found something (SARIF rule entries). */

@@ -58,6 +58,8 @@ export interface RuleSummary {
   readonly kind?: CredentialKind;
   readonly severity?: Severity;
   readonly confidence?: Confidence;
+  /** The detector plugin that provides this rule, when it is not builtin. */
+  readonly plugin?: string;
 }
 
 /** Counters of one scan. */

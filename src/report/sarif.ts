@@ -38,7 +38,7 @@ function namingRule(item: InventoryItem): string {
 }
 
 /** Rule metadata from the report's rule list, completed from the first item it named. */
-function ruleMeta(report: ScanReport, id: string, items: readonly InventoryItem[]): Required<Omit<RuleSummary, "hash">> {
+function ruleMeta(report: ScanReport, id: string, items: readonly InventoryItem[]): Required<Omit<RuleSummary, "hash" | "plugin">> {
   const known = report.rules.find((r) => r.id === id);
   const item = items.find((i) => namingRule(i) === id);
   return {
@@ -51,7 +51,7 @@ function ruleMeta(report: ScanReport, id: string, items: readonly InventoryItem[
   };
 }
 
-function sarifRule(rule: Required<Omit<RuleSummary, "hash">>) {
+function sarifRule(rule: Required<Omit<RuleSummary, "hash" | "plugin">>) {
   const steps = [
     "Rotate (revoke and reissue) the credential at the provider. Deleting the line or the file does not revoke it: the value stays in git history, clones and forks.",
     "Remove the value from the code and load it from a secret manager or the CI system's secret store at run time.",

@@ -4,6 +4,8 @@ import type { Fragment, SourceEvent } from "../model/fragment.js";
 import type { CompiledRule } from "../model/rule.js";
 import { CONFIDENCES } from "../model/rule.js";
 import { DETECTORS, createDetectContext, runDetector } from "../detectors/index.js";
+import type { Plugin } from "../detectors/plugin-load.js";
+import { preferPluginCandidates, runPluginDetector } from "../detectors/plugin-run.js";
 import { readBlobEvent } from "../sources/read-blob.js";
 import { readFileEvent } from "../sources/read-file.js";
 import { secretFingerprint, shortHash } from "../util/hash.js";
@@ -21,6 +23,8 @@ export interface ScanSettings {
   readonly showSecrets: boolean;
   /** HMAC key for credential ids (NHISCAN_FINGERPRINT_KEY). */
   readonly fingerprintKey: string | undefined;
+  /** Operator-loaded detector plugins; a worker thread imports them again from their files. */
+  readonly plugins?: readonly Plugin[];
 }
 
 /** Scans one source event into a tally: reads files, detects, filters, fingerprints. */
@@ -30,7 +34,11 @@ const INLINE_ALLOW = "nhiscan:allow";
 
 /** Builds the per-thread scanner once: prefilter, allowlist and thresholds are compiled here. */
 export function createEventScanner(settings: ScanSettings): EventScanner {
-  const context = createDetectContext(settings.rules);
+  const plugins = (settings.plugins ?? []).flatMap((plugin) => plugin.detectors.map((detector) => ({ plugin, detector })));
+  const context = createDetectContext(
+    settings.rules,
+    plugins.flatMap((p) => p.detector.triggers),
+  );
   const allowlist = compileAllowlist(settings.config.allowlist);
   const minConfidence = CONFIDENCES.indexOf(settings.config.minConfidence);
   const dropReason = (candidate: Candidate, fragment: Fragment, lines: LineIndex): string | undefined => {
@@ -41,8 +49,15 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
     return allowlist.reason(candidate, fragment.path) ?? (hasInlineAllow(fragment.text, lines, candidate) ? "inline-allow" : undefined);
   };
   const scanFragment = (fragment: Fragment, tally: ScanTally) => {
-    const candidates: Candidate[] = [];
-    for (const detector of Object.values(DETECTORS)) candidates.push(...runDetector(detector, fragment, context));
+    const builtin: Candidate[] = [];
+    for (const detector of Object.values(DETECTORS)) builtin.push(...runDetector(detector, fragment, context));
+    const fromPlugins: Candidate[] = [];
+    for (const { plugin, detector } of plugins) {
+      const run = runPluginDetector(plugin, detector, fragment, context);
+      fromPlugins.push(...run.candidates);
+      if (run.problem !== undefined) tally.warnings.push({ path: fragment.path, reason: "plugin-error", detail: run.problem });
+    }
+    const candidates = preferPluginCandidates(builtin, fromPlugins);
     if (candidates.length === 0) return;
     const lines = new LineIndex(fragment.text);
     // Filter first, then dedupe: a dropped candidate must not hide an overlapping real one.
