@@ -52,7 +52,7 @@ export function scanCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .option("-c, --config <file>", "config file (default: .nhiscan.yml in the first scanned folder)")
     .option(
       "--fail-on <spec>",
-      "what fails the build (exit 1): finding | none | grade<X | severity>=LEVEL | check ids; comma-separated (default: finding)",
+      "what fails the build (exit 1): finding | none | grade<X | severity>=LEVEL | check ids | suppression-added; comma-separated (default: finding)",
     )
     .addOption(gitModeOption("--history", "scan every blob of the git history (all refs and stashes), each distinct blob once"))
     .addOption(gitModeOption("--since <rev>", "scan only the blobs that commits in REV..HEAD introduced (CI on a pull request)"))
