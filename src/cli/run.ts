@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { toolVersion } from "../api/version.js";
 import { NhiscanError } from "../model/errors.js";
-import { visibleText } from "../report/terminal-text.js";
+import { visibleLines, visibleText } from "../report/terminal-text.js";
 import { baselineCommand } from "./commands/baseline.js";
 import { hookCommand } from "./commands/hook.js";
 import { initCommand } from "./commands/init.js";
@@ -55,11 +55,11 @@ function handleError(error: unknown, io: CliIo, debug: boolean): ExitCode {
     io.stderr(`nhiscan: ${visibleText(error.message)}\n`);
     const hint = error.hint ?? HINTS[error.code];
     if (hint !== undefined) io.stderr(`  hint: ${visibleText(hint)}\n`);
-    if (debug && error.stack !== undefined) io.stderr(`${error.stack}\n`);
+    if (debug && error.stack !== undefined) io.stderr(`${visibleLines(error.stack)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr(`nhiscan: unexpected error: ${visibleText(message)}\n${REPORT_BUG}\n`);
-  if (debug && error instanceof Error && error.stack !== undefined) io.stderr(`${error.stack}\n`);
+  if (debug && error instanceof Error && error.stack !== undefined) io.stderr(`${visibleLines(error.stack)}\n`);
   return EXIT.runtime;
 }

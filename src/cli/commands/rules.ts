@@ -54,7 +54,7 @@ export function rulesCommand(io: CliIo, setExit: (code: ExitCode) => void): Comm
       const [{ loadRuleDir, loadRules }, { checkRules }] = await Promise.all([import("../../rules/load.js"), import("../../rules/check.js")]);
       const loaded = dir === undefined ? loadRules() : loadRuleDir(resolvePath(io.cwd, dir));
       const problems = checkRules(loaded);
-      for (const p of problems) io.stderr(`${p.source}: rule \`${p.ruleId}\`: ${p.message}\n`);
+      for (const p of problems) io.stderr(`${visibleText(`${p.source}: rule \`${p.ruleId}\`: ${p.message}`)}\n`);
       io.stdout(`${loaded.length} rules checked, ${problems.length} problem(s)\n`);
       setExit(problems.length === 0 ? EXIT.ok : EXIT.policyFailure);
     });
