@@ -36,6 +36,7 @@ describe("every suppression is listed", () => {
     for (const s of report.suppressions ?? []) expect(s.credentialId).toMatch(/^[0-9a-f]{8,}$/);
     expect(report.stats.suppressed).toMatchObject({ "allowlist.paths": 1, "inline-allow": 1, baseline: 1 });
     for (const value of [allowed, inline, accepted]) expect(stdout).not.toContain(value);
+    expect(stdout).not.toContain("lineHash");
   });
 
   test("sarif: suppressed results, inSource for the inline comment and external otherwise, valid against the schema", async () => {
