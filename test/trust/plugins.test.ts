@@ -41,6 +41,16 @@ describe("detector plugins (--plugin, operator --config)", () => {
     }
   }, 20_000);
 
+  test("plugin findings go through the same filters: an inline nhiscan:allow suppresses and lists one", async () => {
+    const root = writeTree({ "a.txt": `k=${acmeKey(4)} # nhiscan:allow\n`, "b.txt": `k=${acmeKey(5)}\n` });
+    const { exitCode, stdout } = await runCli(["scan", root, "--plugin", ACME, "--format", "json"]);
+    expect(exitCode).toBe(1);
+    const report = json(stdout);
+    expect(report.items.map((i) => i.locations[0]?.path)).toEqual(["b.txt"]);
+    expect(report.items[0]?.checks.map((c) => c.checkId)).toContain("leaked-secret");
+    expect(report.suppressions).toEqual([expect.objectContaining({ path: "a.txt", ruleId: "acme-api-key", reason: "inline-allow" })]);
+  });
+
   test("beats the generic detectors on the same value", async () => {
     const root = writeTree({ "app/.env": `ACME_API_KEY=${acmeKey(2)}\n` });
     const without = json((await runCli(["scan", root, "--format", "json"])).stdout);
