@@ -121,8 +121,9 @@ async function baseConfig(unit: ScanUnit, spec: { since: string } | { range: str
   for (const path of changed) {
     warnings.push(tagged({ path, reason: "config-changed-in-range", detail: `changed by the range; the base (${ends.baseName}) version applies until it is merged` }, unit));
   }
+  const present = await git.filesAtCommit(repo, ends.base, names);
   let loaded: LoadedConfig | undefined;
-  for (const name of CONFIG_NAMES) {
+  for (const name of CONFIG_NAMES.filter((n) => present.has(n))) {
     const text = await git.readFileAtCommit(repo, ends.base, name);
     if (text === undefined) continue;
     const label = `${name} at ${ends.baseName}`;
@@ -131,7 +132,7 @@ async function baseConfig(unit: ScanUnit, spec: { since: string } | { range: str
     loaded = { file: joinPath(repo.cwd, name), label, raw: raw ?? CONFIG_DEFAULTS };
     break;
   }
-  const ignoreText = await git.readFileAtCommit(repo, ends.base, IGNORE_FILE);
+  const ignoreText = present.has(IGNORE_FILE) ? await git.readFileAtCommit(repo, ends.base, IGNORE_FILE) : undefined;
   const matcher = ignoreText === undefined ? undefined : ignore().add(ignoreText);
   const trust = { range: ends, ...(matcher === undefined ? {} : { ignoredAtBase: (path: string) => matcher.ignores(path) }) };
   return { loaded, trust };

@@ -31,6 +31,21 @@ export async function readFileAtCommit(repo: GitRepo, commit: string, path: stri
   return gitText(repo.cwd, ["cat-file", "blob", `${commit}:${path}`]).catch(() => undefined);
 }
 
+/**
+ * Which of `names` (top-level file names) exist as regular files at a commit: one `ls-tree`,
+ * so that absent files cost no process each.
+ */
+export async function filesAtCommit(repo: GitRepo, commit: string, names: readonly string[]): Promise<Set<string>> {
+  const out = await gitText(repo.cwd, ["ls-tree", "-z", commit, "--", ...names]);
+  const found = new Set<string>();
+  for (const entry of out.split("\u0000")) {
+    // `<mode> blob <oid>\t<name>`: regular files only (not links, not folders).
+    const match = /^100(?:644|755) blob [0-9a-f]+\t(.*)$/s.exec(entry);
+    if (match?.[1] !== undefined) found.add(match[1]);
+  }
+  return found;
+}
+
 /** Which of `paths` (git pathspecs, from the repository root) differ between two commits. */
 export async function changedPaths(repo: GitRepo, from: string, to: string, paths: readonly string[]): Promise<string[]> {
   const out = await gitText(repo.cwd, ["diff-tree", "-r", "-z", "--no-renames", "--name-only", ...DIFF_SAFETY, from, to, "--", ...paths]);
