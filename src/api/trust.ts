@@ -67,7 +67,7 @@ export async function planTrust(request: TrustRequest): Promise<TrustPlan> {
   if (!organisation) {
     const unit = units[0];
     const own = range === undefined || unit === undefined ? workingTreeConfig(findConfigFile(request.root, undefined, cwd), warnings, undefined, true) : undefined;
-    const atBase = range !== undefined && unit !== undefined ? await baseConfig(unit, range, warnings) : undefined;
+    const atBase = range !== undefined && unit !== undefined ? await baseConfig(unit, range, warnings, true, false) : undefined;
     const config = applyOverrides(atBase?.loaded ?? own, overrides, cwd);
     for (const u of units) plan.set(u, { config, repositoryIgnores: true, ...(atBase === undefined ? {} : atBase.trust) });
     return { config, units: plan, warnings };
@@ -111,7 +111,7 @@ function lenient<T>(read: () => T): T | undefined {
 }
 
 /** Pull-request scans: the base revision's config and ignore file, and which of them the range changes. */
-async function baseConfig(unit: ScanUnit, spec: { since: string } | { range: string }, warnings: ScanWarning[], strict = true) {
+async function baseConfig(unit: ScanUnit, spec: { since: string } | { range: string }, warnings: ScanWarning[], strict = true, organisation = true) {
   const git = await import("../sources/git-sources.js");
   const repo = await git.openRepo(unit.roots[0] ?? unit.displayRoot, "since" in spec ? "--since" : "--range");
   const ends = await git.rangeEnds(repo, spec);
@@ -119,7 +119,7 @@ async function baseConfig(unit: ScanUnit, spec: { since: string } | { range: str
   const names = [...CONFIG_NAMES, IGNORE_FILE];
   const changed = await git.changedPaths(repo, fork, ends.head, [...names, `:(glob)**/${IGNORE_FILE}`]);
   for (const path of changed) {
-    warnings.push(tagged({ path, reason: "config-changed-in-range", detail: `changed by the range; the base (${ends.baseName}) version applies until it is merged` }, unit));
+    warnings.push(tagged({ path, reason: "config-changed-in-range", detail: `changed by the range; the base (${ends.baseName}) version applies until it is merged` }, unit, organisation));
   }
   const present = await git.filesAtCommit(repo, ends.base, names);
   let loaded: LoadedConfig | undefined;
@@ -140,7 +140,7 @@ async function baseConfig(unit: ScanUnit, spec: { since: string } | { range: str
 
 /** With an operator's config, a pull-request scan still judges the range against its base. */
 async function rangeOnly(unit: ScanUnit, spec: { since: string } | { range: string }, warnings: ScanWarning[]) {
-  const { trust } = await baseConfig(unit, spec, warnings, false);
+  const { trust } = await baseConfig(unit, spec, warnings, false, false);
   return trust;
 }
 
@@ -149,6 +149,8 @@ function untrustedPlugin(plugins: readonly string[], where: string, repository: 
   return { path: where, reason: "untrusted-plugin", detail, ...(repository === undefined ? {} : { repository }) };
 }
 
-function tagged(warning: ScanWarning, unit: ScanUnit): ScanWarning {
+/** A warning of a unit; in an organisation scan it names the repository (the folder name when a repos file lists just one). */
+function tagged(warning: ScanWarning, unit: ScanUnit, organisation = true): ScanWarning {
+  if (!organisation) return warning;
   return { ...warning, repository: unit.repository ?? baseName(unit.displayRoot) };
 }
