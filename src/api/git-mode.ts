@@ -5,7 +5,8 @@ import type { ScanWarning } from "../model/report.js";
 import { scanSources } from "../scan/scan.js";
 import type { ScanRunOptions, ScanSettings } from "../scan/scan.js";
 import { emptyTally, mergeTally } from "../scan/tally.js";
-import type { ScanTally } from "../scan/tally.js";
+import type { ScanSuppression, ScanTally } from "../scan/tally.js";
+import { inlineLineHash } from "../scan/event-scanner.js";
 import type { GitRepo } from "../sources/git-repo.js";
 
 /** Which git data a scan reads instead of the working tree. */
@@ -51,15 +52,22 @@ export function gitModeOf(flags: GitModeFlags): GitMode | undefined {
   return undefined;
 }
 
+/** Pull-request scans: the base's ignore rules, and the base revision inline suppressions are compared with. */
+export interface RangeTrust {
+  readonly ignoredAtBase?: (path: string) => boolean;
+  readonly range?: { readonly base: string };
+}
+
 /** Scans the git data of each root (each its own repository) into one tally. */
 export async function scanGitRepositories(
   mode: GitMode,
   roots: readonly string[],
   settings: ScanSettings,
   runOptions: ScanRunOptions,
+  trust?: RangeTrust,
 ): Promise<ScanTally> {
   const total = emptyTally();
-  for (const root of roots) mergeTally(total, await scanGitRepository(mode, root, settings, runOptions));
+  for (const root of roots) mergeTally(total, await scanGitRepository(mode, root, settings, runOptions, trust));
   return total;
 }
 
@@ -75,6 +83,7 @@ export async function scanGitRepository(
   root: string,
   settings: ScanSettings,
   runOptions: ScanRunOptions,
+  trust: RangeTrust = {},
 ): Promise<ScanTally> {
   // Loaded on use: working-tree scans need not parse the git layer.
   const git = await import("../sources/git-sources.js");
@@ -93,6 +102,7 @@ export async function scanGitRepository(
     ...(range === undefined ? {} : { range }),
     maxFileSize: config.maxFileSize,
     exclude: config.exclude,
+    ...(range === undefined || trust.ignoredAtBase === undefined ? {} : { isIgnored: trust.ignoredAtBase }),
     onListed: (blobs, bytes, done) => {
       listed = { blobs, bytes, done };
     },
@@ -103,9 +113,35 @@ export async function scanGitRepository(
     onProgress?.(progress);
   };
   const tally = await scanSources([source], settings, onProgress === undefined ? runOptions : { ...runOptions, onProgress: withTotals });
-  const dropPath = pathFilter([...config.exclude, ...config.allowlist.paths]);
+  const byGlob = pathFilter([...config.exclude, ...config.allowlist.paths]);
+  const ignored = range === undefined ? undefined : trust.ignoredAtBase;
+  const dropPath = ignored === undefined ? byGlob : (path: string) => byGlob?.(path) === true || ignored(path);
   const findings = await git.attachGitProvenance(repo, tally.findings, dropPath === undefined ? {} : { dropPath });
-  return { ...withFindings(tally, findings, {}), warnings: [...partialWarnings(repo), ...tally.warnings] };
+  const base = trust.range?.base;
+  const suppressions = base === undefined ? tally.suppressions : await markAddedInRange(tally.suppressions, (path) => git.readFileAtCommit(repo, base, path));
+  return { ...withFindings(tally, findings, {}), suppressions, warnings: [...partialWarnings(repo), ...tally.warnings] };
+}
+
+/**
+ * Marks the inline `nhiscan:allow` suppressions whose comment line the base revision's version
+ * of the file does not have: the range added them (`--fail-on suppression-added`).
+ */
+async function markAddedInRange(
+  suppressions: readonly ScanSuppression[],
+  readAtBase: (path: string) => Promise<string | undefined>,
+): Promise<ScanSuppression[]> {
+  const linesAtBase = new Map<string, Promise<Set<string>>>();
+  const hashesOf = (path: string) => {
+    let hashes = linesAtBase.get(path);
+    if (hashes === undefined) {
+      hashes = readAtBase(path).then((text) => new Set((text ?? "").split(/\r?\n/).map(inlineLineHash)));
+      linesAtBase.set(path, hashes);
+    }
+    return hashes;
+  };
+  return Promise.all(
+    suppressions.map(async (s) => (s.lineHash === undefined ? s : { ...s, addedInRange: !(await hashesOf(s.path)).has(s.lineHash) })),
+  );
 }
 
 function withFindings(tally: ScanTally, findings: Finding[], suppressed: Record<string, number>): ScanTally {

@@ -1,5 +1,4 @@
 import { evaluateGate, validateFailOn } from "../checks/gate.js";
-import { resolveConfig } from "../config/load.js";
 import type { ConfigOverrides } from "../config/load.js";
 import type { InventoryItem } from "../model/inventory.js";
 import type { RuleSummary, ScanReport } from "../model/report.js";
@@ -18,7 +17,13 @@ import type { ScanRunOptions, ScanSettings } from "../scan/scan.js";
 import { emptyTally, mergeTally } from "../scan/tally.js";
 import type { ScanTally } from "../scan/tally.js";
 import { fsSource } from "../sources/fs.js";
-import { resolvePath } from "../util/path.js";
+import type { ResolvedConfig } from "../model/config.js";
+import type { Finding } from "../model/finding.js";
+import type { Suppression } from "../model/report.js";
+import { baseName, resolvePath } from "../util/path.js";
+import type { Plugin } from "../detectors/plugin-load.js";
+import { planTrust } from "./trust.js";
+import type { TrustPlan, UnitTrust } from "./trust.js";
 import { gitModeOf, scanGitRepositories } from "./git-mode.js";
 import type { GitMode, ScanProgress } from "./git-mode.js";
 import { planScanUnits, tagRepository } from "./targets.js";
@@ -59,6 +64,10 @@ export interface ScanOptions {
   readonly range?: string;
   /** Scan the staged index content; only findings on added or changed lines are kept (pre-commit). */
   readonly staged?: boolean;
+  /** Detector plugin files (ES modules) to load, relative to `cwd`: the operator's code, never the scanned repository's. */
+  readonly plugins?: readonly string[];
+  /** Organisation scans: apply each repository's own `.nhiscan.yml` (ignored by default). */
+  readonly trustRepoConfig?: boolean;
   /** Called as the scan advances; the CLI prints it. */
   readonly onProgress?: (progress: ScanProgress) => void;
 }
@@ -72,12 +81,25 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   const paths = (options.paths === undefined || options.paths.length === 0) && repositories.length === 0 ? ["."] : [...(options.paths ?? [])];
   const targets = [...paths, ...repositories];
   const roots = targets.map((t) => resolvePath(cwd, t));
-  const config = resolveConfig(roots[0] ?? cwd, configOverrides(options, cwd), cwd);
+  const units = planScanUnits(paths, repositories, cwd);
+  const trust = await planTrust({
+    units,
+    root: roots[0] ?? cwd,
+    cwd,
+    overrides: configOverrides(options, cwd),
+    gitMode,
+    organisation: repositories.length > 0,
+    trustRepoConfig: options.trustRepoConfig === true,
+  });
+  const { config } = trust;
   validateFailOn(config.policy.failOn);
   const baseline = config.baseline === undefined || options.baseline === false ? undefined : readBaseline(config.baseline);
   const rules = loadRules({ extraDirs: config.ruleDirs, disabled: config.disabledRules });
+  const pluginFiles = [...(options.plugins ?? []).map((file) => resolvePath(cwd, file)), ...(config.plugins ?? [])];
+  const plugins = pluginFiles.length === 0 ? [] : await (await import("../detectors/plugin-load.js")).loadPlugins(pluginFiles);
   const settings = {
     rules,
+    plugins,
     config,
     showSecrets: options.showSecrets ?? false,
     fingerprintKey: options.fingerprintKey ?? process.env["NHISCAN_FINGERPRINT_KEY"],
@@ -87,8 +109,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   };
-  const units = planScanUnits(paths, repositories, cwd);
-  const result = await scanTargets(units, settings, runOptions, gitMode);
+  const result = await scanTargets(units, unitSettings(settings, trust), runOptions, gitMode);
   const context = { policy: config.policy, now: options.now ?? new Date() };
   const located = await describeLocations(result.findings, inventoryRoots(units, gitMode), {
     owners: config.owners,
@@ -99,6 +120,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   });
   const credentials = groupFindings(located.findings, located);
   const accepted = baseline === undefined ? undefined : applyBaseline(credentials, baseline);
+  const suppressions = [...result.suppressions.map(({ lineHash: _hash, ...s }) => s), ...baselineSuppressions(accepted?.dropped ?? [], config.baseline)];
   const items: InventoryItem[] = (accepted?.kept ?? credentials).map((credential) => withExposure(gradeCredential(credential, context), context.now));
   items.sort(worstFirst);
   return {
@@ -106,7 +128,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     tool: { name: "nhiscan", version: toolVersion() },
     scannedAt: new Date(started).toISOString(),
     targets,
-    rules: rules.map((r) => ruleSummary(r, items)),
+    rules: [...rules.map((r) => ruleSummary(r, items)), ...plugins.flatMap((p) => pluginRuleSummaries(p))],
     stats: {
       files: result.files,
       bytes: result.bytes,
@@ -115,12 +137,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
       suppressed: accepted === undefined ? result.suppressed : { ...result.suppressed, baseline: accepted.suppressed },
       durationMs: Date.now() - started,
     },
-    warnings: [...result.warnings, ...located.warnings],
+    warnings: [...trust.warnings, ...result.warnings, ...located.warnings],
     showSecrets: options.showSecrets ?? false,
     items,
+    suppressions,
     policy: evaluateGate(
       items.filter((i) => !isRetired(i, context.now)),
       config.policy.failOn,
+      suppressions,
     ),
     summary: summarizeInventory(items),
   };
@@ -148,18 +172,71 @@ function configOverrides(options: ScanOptions, cwd: string): ConfigOverrides {
   };
 }
 
+/** Each unit's settings and trust: its own config (rules loaded once per distinct config). */
+function unitSettings(settings: ScanSettings, trust: TrustPlan): (unit: ScanUnit) => { settings: ScanSettings; trust: UnitTrust | undefined } {
+  const rulesOf = new Map<ResolvedConfig, readonly CompiledRule[]>([[settings.config, settings.rules]]);
+  return (unit) => {
+    const own = trust.units.get(unit);
+    if (own === undefined) return { settings, trust: undefined };
+    let rules = rulesOf.get(own.config);
+    if (rules === undefined) {
+      rules = loadRules({ extraDirs: own.config.ruleDirs, disabled: own.config.disabledRules });
+      rulesOf.set(own.config, rules);
+    }
+    return { settings: { ...settings, config: own.config, rules }, trust: own };
+  };
+}
+
 /** Scans each unit (one per repository when there are several) and tags its findings. */
-async function scanTargets(units: readonly ScanUnit[], settings: ScanSettings, runOptions: ScanRunOptions, gitMode?: GitMode): Promise<ScanTally> {
-  const { config } = settings;
+async function scanTargets(
+  units: readonly ScanUnit[],
+  settingsOf: (unit: ScanUnit) => { settings: ScanSettings; trust: UnitTrust | undefined },
+  runOptions: ScanRunOptions,
+  gitMode?: GitMode,
+): Promise<ScanTally> {
   const result = emptyTally();
   for (const unit of units) {
     const { displayRoot } = unit;
-    const sources = unit.roots.map((target) => fsSource({ target, displayRoot, exclude: config.exclude, maxFileSize: config.maxFileSize }));
+    const { settings, trust } = settingsOf(unit);
+    const { config } = settings;
+    const repositoryIgnores = trust?.repositoryIgnores ?? true;
+    const sources = unit.roots.map((target) => fsSource({ target, displayRoot, exclude: config.exclude, maxFileSize: config.maxFileSize, repositoryIgnores }));
     const tally =
-      gitMode === undefined ? await scanSources(sources, settings, runOptions) : await scanGitRepositories(gitMode, unit.roots, settings, runOptions);
+      gitMode === undefined
+        ? await scanSources(sources, settings, runOptions)
+        : await scanGitRepositories(gitMode, unit.roots, settings, runOptions, trust);
     mergeTally(result, tagRepository(tally, unit.repository));
   }
   return result;
+}
+
+/** Each location of a credential the baseline accepted, listed as a suppression. */
+function baselineSuppressions(dropped: readonly { readonly locations: readonly Finding[] }[], file: string | undefined): Suppression[] {
+  return dropped.flatMap((credential) =>
+    credential.locations.map((l) => ({
+      path: l.path,
+      line: l.line,
+      ruleId: l.ruleId,
+      credentialId: l.credentialId,
+      reason: "baseline",
+      source: file === undefined ? "baseline" : `baseline ${baseName(file)}`,
+      ...(l.repository === undefined ? {} : { repository: l.repository }),
+    })),
+  );
+}
+
+/** A plugin's detectors as rules: id, hash, the plugin's name, and display metadata. */
+function pluginRuleSummaries(plugin: Plugin): RuleSummary[] {
+  return plugin.detectors.map((d) => ({
+    id: d.id,
+    hash: plugin.hash,
+    name: d.name,
+    provider: d.provider,
+    kind: d.kind,
+    severity: d.severity,
+    confidence: "high",
+    plugin: plugin.name,
+  }));
 }
 
 /** A rule's id and hash, with display metadata for the rules that found something (SARIF rule entries). */

@@ -47,6 +47,7 @@ export function tagRepository(tally: ScanTally, repository: string | undefined):
   return {
     ...tally,
     findings: tally.findings.map((f) => ({ ...f, repository })),
+    suppressions: tally.suppressions.map((s) => ({ ...s, repository })),
     warnings: tally.warnings.map((w) => ({ ...w, repository })),
   };
 }

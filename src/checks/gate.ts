@@ -2,7 +2,7 @@ import type { Grade } from "../model/check.js";
 import { GRADES } from "../model/check.js";
 import { ConfigError } from "../model/errors.js";
 import type { InventoryItem } from "../model/inventory.js";
-import type { PolicyOutcome } from "../model/report.js";
+import type { PolicyOutcome, Suppression } from "../model/report.js";
 import { SEVERITIES } from "../model/rule.js";
 import type { Severity } from "../model/rule.js";
 import { CHECKS } from "./index.js";
@@ -13,10 +13,11 @@ type Rule =
   | { readonly type: "none" }
   | { readonly type: "grade"; readonly below: Grade }
   | { readonly type: "severity"; readonly atLeast: Severity }
-  | { readonly type: "check"; readonly id: string };
+  | { readonly type: "check"; readonly id: string }
+  | { readonly type: "suppression-added" };
 
 function parse(entry: string): Rule {
-  if (entry === "finding" || entry === "none") return { type: entry };
+  if (entry === "finding" || entry === "none" || entry === "suppression-added") return { type: entry };
   const grade = /^grade<([A-F])$/.exec(entry);
   // There is no grade E: "worse than E" means F, like "worse than D".
   if (grade !== null) return { type: "grade", below: (grade[1] === "E" ? "D" : grade[1]) as Grade };
@@ -33,10 +34,19 @@ export function validateFailOn(entries: readonly string[]): void {
   entries.forEach(parse);
 }
 
-/** Applies the fail-on policy to the inventory: what fails the build, and why. */
-export function evaluateGate(items: readonly InventoryItem[], failOn: readonly string[]): PolicyOutcome {
+/**
+ * Applies the fail-on policy to the inventory: what fails the build, and why. `suppressions`
+ * matter to `suppression-added`: an inline `nhiscan:allow` that a pull-request range added.
+ */
+export function evaluateGate(items: readonly InventoryItem[], failOn: readonly string[], suppressions: readonly Suppression[] = []): PolicyOutcome {
   const reasons: string[] = [];
   for (const rule of failOn.map(parse)) {
+    if (rule.type === "suppression-added") {
+      const added = suppressions.filter((s) => s.addedInRange === true);
+      const first = added[0];
+      if (first !== undefined) reasons.push(`${describe(rule)}: ${added.length} suppression(s), e.g. ${first.ruleId} at ${first.path}:${first.line}`);
+      continue;
+    }
     const hits = items.filter((item) => violates(item, rule));
     if (hits.length === 0) continue;
     reasons.push(`${describe(rule)}: ${hits.length} credential(s), e.g. ${hits[0]?.preview} at ${hits[0]?.locations[0]?.path}`);
@@ -57,6 +67,8 @@ function violates(item: InventoryItem, rule: Rule): boolean {
       return failed.some((c) => SEVERITIES.indexOf(c.severity) >= SEVERITIES.indexOf(rule.atLeast));
     case "check":
       return failed.some((c) => c.checkId === rule.id);
+    case "suppression-added":
+      return false;
   }
 }
 
@@ -72,5 +84,7 @@ function describe(rule: Rule): string {
       return `failed checks of severity ${rule.atLeast} or worse`;
     case "check":
       return `failed check ${rule.id}`;
+    case "suppression-added":
+      return "nhiscan:allow added by the range (--fail-on suppression-added)";
   }
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { toolVersion } from "../api/version.js";
 import { NhiscanError } from "../model/errors.js";
+import { visibleLines, visibleText } from "../report/terminal-text.js";
 import { baselineCommand } from "./commands/baseline.js";
 import { hookCommand } from "./commands/hook.js";
 import { initCommand } from "./commands/init.js";
@@ -52,14 +53,15 @@ function handleError(error: unknown, io: CliIo, debug: boolean): ExitCode {
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (error instanceof NhiscanError) {
-    io.stderr(`nhiscan: ${error.message}\n`);
+    // Messages name files and git output from the scanned repository: printed made visible.
+    io.stderr(`nhiscan: ${visibleText(error.message)}\n`);
     const hint = error.hint ?? HINTS[error.code];
-    if (hint !== undefined) io.stderr(`  hint: ${hint}\n`);
-    if (debug && error.stack !== undefined) io.stderr(`${error.stack}\n`);
+    if (hint !== undefined) io.stderr(`  hint: ${visibleText(hint)}\n`);
+    if (debug && error.stack !== undefined) io.stderr(`${visibleLines(error.stack)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`nhiscan: unexpected error: ${message}\n${REPORT_BUG}\n`);
-  if (debug && error instanceof Error && error.stack !== undefined) io.stderr(`${error.stack}\n`);
+  io.stderr(`nhiscan: unexpected error: ${visibleText(message)}\n${REPORT_BUG}\n`);
+  if (debug && error instanceof Error && error.stack !== undefined) io.stderr(`${visibleLines(error.stack)}\n`);
   return EXIT.runtime;
 }

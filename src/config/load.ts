@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import type { ResolvedConfig } from "../model/config.js";
 import { ConfigError } from "../model/errors.js";
 import type { Confidence } from "../model/rule.js";
-import { dirName, joinPath, resolvePath } from "../util/path.js";
+import { baseName, dirName, joinPath, resolvePath } from "../util/path.js";
 import { formatZodIssues } from "../util/zod-issues.js";
 import { lazyRequire } from "../util/lazy-require.js";
 import { CONFIG_DEFAULTS, configSchema } from "./schema.js";
@@ -42,6 +42,11 @@ export function readConfigFile(file: string): ConfigFile {
   } catch (error) {
     throw new ConfigError(`${file}: cannot read config file (${(error as NodeJS.ErrnoException).code ?? "error"})`, { cause: error });
   }
+  return parseConfigText(text, file);
+}
+
+/** Validates config text (a file, or a file at a git revision named by `file`). */
+export function parseConfigText(text: string, file: string): ConfigFile {
   const doc = yaml().parseDocument(text);
   const yamlError = doc.errors[0];
   if (yamlError !== undefined) {
@@ -72,7 +77,26 @@ export function parseFailOn(value: string | readonly string[], where: string): s
 /** Loads the config for a scan of `root` and applies flag overrides. */
 export function resolveConfig(root: string, overrides: ConfigOverrides, cwd: string): ResolvedConfig {
   const file = findConfigFile(root, overrides.configFile, cwd);
-  const raw = file === undefined ? CONFIG_DEFAULTS : readConfigFile(file);
+  const label = overrides.configFile ?? (file === undefined ? undefined : baseName(file));
+  const loaded = file === undefined ? undefined : { file, raw: readConfigFile(file), ...(label === undefined ? {} : { label }) };
+  return applyOverrides(loaded, overrides, cwd, overrides.configFile !== undefined);
+}
+
+/** A config already read: its file (absolute; for a git revision, where it sits in the work tree), a display label, and its content. */
+export interface LoadedConfig {
+  readonly file: string;
+  readonly label?: string;
+  readonly raw: ConfigFile;
+}
+
+/**
+ * The resolved config of a loaded file (or the defaults) with flag overrides applied. Its
+ * `plugins:` are resolved only when `trustedCode` (an operator's `--config`): a repository's own
+ * config never names code to run.
+ */
+export function applyOverrides(loaded: LoadedConfig | undefined, overrides: ConfigOverrides, cwd: string, trustedCode = false): ResolvedConfig {
+  const file = loaded?.file;
+  const raw = loaded?.raw ?? CONFIG_DEFAULTS;
   const base = file === undefined ? cwd : dirName(file);
   const failOn =
     overrides.failOn !== undefined
@@ -83,6 +107,8 @@ export function resolveConfig(root: string, overrides: ConfigOverrides, cwd: str
   const baseline = overrides.baseline ?? raw.baseline;
   return {
     file,
+    ...(loaded?.label === undefined ? {} : { label: loaded.label }),
+    ...(trustedCode && raw.plugins !== undefined ? { plugins: raw.plugins.map((p) => resolvePath(base, p)) } : {}),
     ruleDirs: raw.rules.paths.map((p) => resolvePath(base, p)),
     disabledRules: raw.rules.disable,
     exclude: raw.exclude,

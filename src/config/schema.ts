@@ -51,6 +51,8 @@ function buildConfigSchema() {
     maxFileSize: z.number().int().positive("expected a size in bytes").optional(),
     minConfidence: z.enum(CONFIDENCES).optional(),
     baseline: z.string().min(1).optional(),
+    /** Detector plugins (ES module files); loaded only from an operator's --config, never from a scanned repository. */
+    plugins: z.array(z.string().min(1, "expected a plugin file path")).optional(),
   })
   .strict();
 }

@@ -35,9 +35,9 @@ export function runDetector(detector: Detector, fragment: Fragment, context: Det
   return detector.appliesTo(fragment) ? detector.detect(fragment, context) : [];
 }
 
-/** Builds the per-scan detection context once. */
-export function createDetectContext(rules: readonly CompiledRule[]): DetectContext {
-  const triggers = Object.values(DETECTORS).flatMap((detector) => detector.triggers ?? []);
+/** Builds the per-scan detection context once; `extraTriggers` are plugin detectors' words. */
+export function createDetectContext(rules: readonly CompiledRule[], extraTriggers: readonly string[] = []): DetectContext {
+  const triggers = [...Object.values(DETECTORS).flatMap((detector) => detector.triggers ?? []), ...extraTriggers];
   return { rules, prefilter: buildPrefilter(rules, triggers) };
 }
 

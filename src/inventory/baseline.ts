@@ -78,6 +78,8 @@ export interface BaselineOutcome {
   readonly kept: Credential[];
   /** Locations of accepted credentials that were dropped. */
   readonly suppressed: number;
+  /** The accepted credentials that were dropped (their locations are listed as suppressions). */
+  readonly dropped: Credential[];
 }
 
 /**
@@ -88,15 +90,19 @@ export interface BaselineOutcome {
 export function applyBaseline(credentials: readonly Credential[], baseline: Baseline): BaselineOutcome {
   const entries = new Map(baseline.entries.map((e) => [e.credentialId, e]));
   const kept: Credential[] = [];
+  const dropped: Credential[] = [];
   let suppressed = 0;
   for (const credential of credentials) {
     const entry = entries.get(credential.credentialId);
     if (entry === undefined) kept.push(credential);
     else if (entry.status !== undefined && entry.date !== undefined) {
       kept.push({ ...credential, baseline: { status: entry.status, date: entry.date, reason: entry.reason } });
-    } else suppressed += credential.locations.length;
+    } else {
+      suppressed += credential.locations.length;
+      dropped.push(credential);
+    }
   }
-  return { kept, suppressed };
+  return { kept, suppressed, dropped };
 }
 
 /** Whether a credential is rotated or revoked (as of `now`) and only in history: it no longer fails. */

@@ -28,6 +28,8 @@ export interface Allowlist {
 export interface ResolvedConfig {
   /** The config file used, if any. */
   readonly file: string | undefined;
+  /** How reports name that file (e.g. `.nhiscan.yml at main`); default the file path. */
+  readonly label?: string;
   /** Extra rule folders, resolved to absolute paths. */
   readonly ruleDirs: readonly string[];
   /** Rule ids not to run. */
@@ -41,6 +43,8 @@ export interface ResolvedConfig {
   /** Files larger than this are skipped. */
   readonly maxFileSize: number;
   readonly minConfidence: Confidence;
+  /** Detector plugin files (absolute) named by an operator's --config; never set from a repository's own config. */
+  readonly plugins?: readonly string[];
   /** Baseline file of accepted credentials, if any. */
   readonly baseline: string | undefined;
 }

@@ -15,10 +15,36 @@ export interface ScanWarning {
    * older commits absent), or `codeowners` (a CODEOWNERS line the host would reject; `path` is the
    * CODEOWNERS file, `detail` names the line).
    */
-  readonly reason: SkipReason | "invalid-utf8" | "partial-history" | "codeowners";
+  readonly reason: SkipReason | "invalid-utf8" | "partial-history" | "codeowners" | TrustWarningReason;
   readonly detail?: string;
   /** The repository of the path, when the report covers several. */
   readonly repository?: string;
+}
+
+/**
+ * Trust-boundary caveats: a repository's own config not applied (`repository-config-ignored`),
+ * a config or ignore file changed by the range being judged (`config-changed-in-range`), a
+ * `plugins:` key in a repository's config not loaded (`untrusted-plugin`), a detector plugin that
+ * threw or returned bad data on a file (`plugin-error`; the file's other findings stand).
+ */
+export type TrustWarningReason = "repository-config-ignored" | "config-changed-in-range" | "untrusted-plugin" | "plugin-error";
+
+/** A candidate a filter dropped: listed, not only counted, so that every suppression can be reviewed. */
+export interface Suppression {
+  readonly path: string;
+  /** 1-based line of the value. */
+  readonly line: number;
+  readonly ruleId: string;
+  /** The value's credential id (a hash); never the value. */
+  readonly credentialId: string;
+  /** The filter: `allowlist.paths`, `inline-allow`, `baseline`, `placeholder`, `false-positive:<guard>`, `min-confidence`. */
+  readonly reason: string;
+  /** Where the suppression comes from: the config file and key, the inline comment, the baseline file, or the guard. */
+  readonly source: string;
+  /** The repository of the path, when the report covers several. */
+  readonly repository?: string;
+  /** Pull-request scans: an inline `nhiscan:allow` the range itself added (`--fail-on suppression-added`). */
+  readonly addedInRange?: boolean;
 }
 
 /** A rule that ran: its id and pattern hash, and what reports show about it. */
@@ -32,6 +58,8 @@ export interface RuleSummary {
   readonly kind?: CredentialKind;
   readonly severity?: Severity;
   readonly confidence?: Confidence;
+  /** The detector plugin that provides this rule, when it is not builtin. */
+  readonly plugin?: string;
 }
 
 /** Counters of one scan. */
@@ -101,6 +129,8 @@ export interface ScanReport {
   /** Whether raw secrets are present in this report. */
   readonly showSecrets: boolean;
   readonly items: readonly InventoryItem[];
+  /** Every suppressed candidate with its reason and source (absent in reports of older versions). */
+  readonly suppressions?: readonly Suppression[];
   readonly policy: PolicyOutcome;
   /** Counts by grade, kind, owner and failed check (absent in reports of older versions). */
   readonly summary?: InventorySummary;

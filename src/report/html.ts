@@ -7,6 +7,7 @@ import { AGE_BUCKETS, ageBucket, ageDays, countBy, isLeak, NO_OWNER, placesOf, U
 import type { Formatter } from "./formatter.js";
 import { barChart, sharingGraph } from "./html-charts.js";
 import { cspHash, esc, SCRIPT, STYLE } from "./html-assets.js";
+import { suppressionSection } from "./html-suppressions.js";
 import { inventoryTable } from "./html-table.js";
 import { OWASP_NHI_URL } from "./remediation.js";
 import { summaryLines } from "./summary.js";
@@ -44,7 +45,7 @@ ${sharingGraph(report, report.items.filter(isLeak))}
 <section aria-labelledby="inventory-h"><h2 id="inventory-h">Inventory</h2>
 ${inventoryTable(report)}
 </section>
-${scanDetails(report)}
+${scanDetails(report)}${suppressionSection(report)}
 </main>
 <footer>Ages are committed-value ages (from git provenance), not the key's age at the provider; "no owner hint found" is not "no owner".
 Checks map to the OWASP Non-Human Identities Top 10 (2025): ${esc(OWASP_NHI_URL)}</footer>

@@ -5,7 +5,11 @@ import type { ScanReport } from "../model/report.js";
 import { countBy, displayValue, failingChecks, isLeak, locationLabel } from "./facts.js";
 import type { Formatter } from "./formatter.js";
 import { OWASP_NHI_URL, reportAdvice } from "./remediation.js";
+import { suppressionSection } from "./markdown-suppressions.js";
+import { code, text } from "./markdown-text.js";
 import { summaryLines } from "./summary.js";
+
+export { code, text } from "./markdown-text.js";
 
 const WORST_SHOWN = 10;
 
@@ -18,6 +22,7 @@ export const format: Formatter = (report) => {
   if (report.policy.failed) out.push(...report.policy.reasons.map((r) => `- ${text(r)}`), "");
   if (leaks.length > 0) out.push(...counts(leaks, refs), "", ...worst(report, leaks), "", ...whatToDo(report, leaks), "");
   else if (refs > 0) out.push(`${refs} reference(s) to managed secrets, no literal values.`, "");
+  out.push(...suppressionSection(report));
   out.push(`<sub>${text([...summaryLines(report), `nhiscan ${report.tool.version}.`, report.showSecrets ? "Raw values shown." : "Values are redacted."].join(" "))}</sub>`, "");
   return out.join("\n");
 };
@@ -60,20 +65,6 @@ function whatToDo(report: ScanReport, leaks: readonly InventoryItem[]): string[]
     "",
     `Checks map to the [OWASP Non-Human Identities Top 10 (2025)](${OWASP_NHI_URL}).${report.showSecrets ? "" : " Values are redacted; the full inventory is in the HTML or JSON report."}`,
   ];
-}
-
-/** A code span that survives any content: a fence longer than any backtick run, no line breaks, pipes escaped for tables. */
-export function code(value: string): string {
-  const flat = value.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = flat.startsWith("`") || flat.endsWith("`") || flat.startsWith(" ") ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-
-/** Inline text with the Markdown and HTML punctuation that matters mid-line escaped (never at a line start here). */
-export function text(value: string): string {
-  return value.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]<>|&~]/g, "\\$&");
 }
 
 function cell(value: string): string {

@@ -64,10 +64,12 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
     warnings: reports.flatMap((r) => r.warnings),
     showSecrets: reports.some((r) => r.showSecrets),
     items,
+    suppressions: reports.flatMap((r) => r.suppressions ?? []),
     summary: summarizeInventory(items),
     policy: evaluateGate(
       items.filter((i) => !isRetired(i, options.context.now)),
       options.failOn,
+      reports.flatMap((r) => r.suppressions ?? []),
     ),
   };
 }
@@ -78,6 +80,7 @@ function tagReport(report: ScanReport, label: string): ScanReport {
     ...report,
     items: report.items.map((item) => ({ ...item, locations: item.locations.map((l) => ({ ...l, repository: l.repository ?? label })) })),
     warnings: report.warnings.map((w) => ({ ...w, repository: w.repository ?? label })),
+    ...(report.suppressions === undefined ? {} : { suppressions: report.suppressions.map((s) => ({ ...s, repository: s.repository ?? label })) }),
   };
 }
 

@@ -92,6 +92,20 @@ export const scanReportSchema = z.looseObject({
   warnings: z.array(z.looseObject({ path: z.string(), reason: z.string() })),
   showSecrets: z.boolean(),
   items: z.array(item),
+  suppressions: z
+    .array(
+      z.looseObject({
+        path: z.string(),
+        line: z.number().int().positive(),
+        ruleId: z.string(),
+        credentialId: z.string(),
+        reason: z.string(),
+        source: z.string(),
+        repository: z.string().optional(),
+        addedInRange: z.boolean().optional(),
+      }),
+    )
+    .optional(),
   policy: z.looseObject({ failed: z.boolean(), reasons: z.array(z.string()) }),
   summary: z
     .looseObject({

@@ -7,6 +7,7 @@ import { shortHash } from "../util/hash.js";
 import { displayValue, failingChecks, isLeak, provenanceLabel, repositoriesOf } from "./facts.js";
 import type { Formatter } from "./formatter.js";
 import { OWASP_NHI_URL } from "./remediation.js";
+import { suppressedResults } from "./sarif-suppressions.js";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 /** Where users find the tool; the SARIF driver must name one. */
@@ -22,12 +23,13 @@ export const format: Formatter = (report) => {
   const now = new Date(report.scannedAt);
   // Managed references are not leaks, and rotated credentials found only in history no longer fail.
   const items = report.items.filter((i) => isLeak(i) && !isRetired(i, now));
-  const ruleIds = [...new Set(items.map(namingRule))].sort();
+  const ruleIds = [...new Set([...items.map(namingRule), ...(report.suppressions ?? []).map((s) => s.ruleId)])].sort();
   const rules = ruleIds.map((id) => sarifRule(ruleMeta(report, id, items)));
   const occurrences = new Map<string, number>();
-  const results = items.flatMap((item) =>
-    item.locations.map((location) => sarifResult(report, item, location, ruleIds.indexOf(namingRule(item)), occurrences)),
-  );
+  const results = [
+    ...items.flatMap((item) => item.locations.map((location) => sarifResult(report, item, location, ruleIds.indexOf(namingRule(item)), occurrences))),
+    ...suppressedResults(report, (id) => ruleIds.indexOf(id)),
+  ];
   const tool = { driver: { name: "nhiscan", semanticVersion: report.tool.version, informationUri: INFORMATION_URI, rules } };
   const log = { $schema: SARIF_SCHEMA, version: "2.1.0", runs: [{ tool, columnKind: "utf16CodeUnits", results }] };
   return `${JSON.stringify(log, null, 2)}\n`;
@@ -38,12 +40,12 @@ function namingRule(item: InventoryItem): string {
 }
 
 /** Rule metadata from the report's rule list, completed from the first item it named. */
-function ruleMeta(report: ScanReport, id: string, items: readonly InventoryItem[]): Required<Omit<RuleSummary, "hash">> {
+function ruleMeta(report: ScanReport, id: string, items: readonly InventoryItem[]): Required<Omit<RuleSummary, "hash" | "plugin">> {
   const known = report.rules.find((r) => r.id === id);
   const item = items.find((i) => namingRule(i) === id);
   return {
     id,
-    name: known?.name ?? `${item?.provider ?? "unknown"} ${item?.kind ?? "credential"}`,
+    name: known?.name ?? (item === undefined ? id : `${item.provider} ${item.kind}`),
     provider: known?.provider ?? item?.provider ?? "unknown",
     kind: known?.kind ?? item?.kind ?? "token",
     severity: known?.severity ?? item?.severity ?? "high",
@@ -51,7 +53,7 @@ function ruleMeta(report: ScanReport, id: string, items: readonly InventoryItem[
   };
 }
 
-function sarifRule(rule: Required<Omit<RuleSummary, "hash">>) {
+function sarifRule(rule: Required<Omit<RuleSummary, "hash" | "plugin">>) {
   const steps = [
     "Rotate (revoke and reissue) the credential at the provider. Deleting the line or the file does not revoke it: the value stays in git history, clones and forks.",
     "Remove the value from the code and load it from a secret manager or the CI system's secret store at run time.",

@@ -4,6 +4,8 @@ import type { Fragment, SourceEvent } from "../model/fragment.js";
 import type { CompiledRule } from "../model/rule.js";
 import { CONFIDENCES } from "../model/rule.js";
 import { DETECTORS, createDetectContext, runDetector } from "../detectors/index.js";
+import type { Plugin } from "../detectors/plugin-load.js";
+import { preferPluginCandidates, runPluginDetector } from "../detectors/plugin-run.js";
 import { readBlobEvent } from "../sources/read-blob.js";
 import { readFileEvent } from "../sources/read-file.js";
 import { secretFingerprint, shortHash } from "../util/hash.js";
@@ -12,7 +14,7 @@ import { compileAllowlist } from "./allowlist.js";
 import { falsePositiveReason } from "./false-positive.js";
 import { placeholderReason } from "./placeholder.js";
 import { redact } from "./redact.js";
-import type { ScanTally } from "./tally.js";
+import type { ScanSuppression, ScanTally } from "./tally.js";
 
 /** What detection and filtering need; plain data so that worker threads can rebuild it. */
 export interface ScanSettings {
@@ -21,6 +23,8 @@ export interface ScanSettings {
   readonly showSecrets: boolean;
   /** HMAC key for credential ids (NHISCAN_FINGERPRINT_KEY). */
   readonly fingerprintKey: string | undefined;
+  /** Operator-loaded detector plugins; a worker thread imports them again from their files. */
+  readonly plugins?: readonly Plugin[];
 }
 
 /** Scans one source event into a tally: reads files, detects, filters, fingerprints. */
@@ -30,7 +34,11 @@ const INLINE_ALLOW = "nhiscan:allow";
 
 /** Builds the per-thread scanner once: prefilter, allowlist and thresholds are compiled here. */
 export function createEventScanner(settings: ScanSettings): EventScanner {
-  const context = createDetectContext(settings.rules);
+  const plugins = (settings.plugins ?? []).flatMap((plugin) => plugin.detectors.map((detector) => ({ plugin, detector })));
+  const context = createDetectContext(
+    settings.rules,
+    plugins.flatMap((p) => p.detector.triggers),
+  );
   const allowlist = compileAllowlist(settings.config.allowlist);
   const minConfidence = CONFIDENCES.indexOf(settings.config.minConfidence);
   const dropReason = (candidate: Candidate, fragment: Fragment, lines: LineIndex): string | undefined => {
@@ -41,8 +49,15 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
     return allowlist.reason(candidate, fragment.path) ?? (hasInlineAllow(fragment.text, lines, candidate) ? "inline-allow" : undefined);
   };
   const scanFragment = (fragment: Fragment, tally: ScanTally) => {
-    const candidates: Candidate[] = [];
-    for (const detector of Object.values(DETECTORS)) candidates.push(...runDetector(detector, fragment, context));
+    const builtin: Candidate[] = [];
+    for (const detector of Object.values(DETECTORS)) builtin.push(...runDetector(detector, fragment, context));
+    const fromPlugins: Candidate[] = [];
+    for (const { plugin, detector } of plugins) {
+      const run = runPluginDetector(plugin, detector, fragment, context);
+      fromPlugins.push(...run.candidates);
+      if (run.problem !== undefined) tally.warnings.push({ path: fragment.path, reason: "plugin-error", detail: run.problem });
+    }
+    const candidates = preferPluginCandidates(builtin, fromPlugins);
     if (candidates.length === 0) return;
     const lines = new LineIndex(fragment.text);
     // Filter first, then dedupe: a dropped candidate must not hide an overlapping real one.
@@ -61,6 +76,7 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
       if (findings.some((f) => f.start < candidate.end && candidate.start < f.end)) continue;
       const reason = reasons.get(candidate) ?? "filtered";
       tally.suppressed[reason] = (tally.suppressed[reason] ?? 0) + 1;
+      tally.suppressions.push(toSuppression(candidate, reason, fragment, lines, settings));
     }
   };
   return (input, tally) => {
@@ -75,6 +91,43 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
       scanFragment(event.fragment, tally);
     }
   };
+}
+
+/** The listed form of a dropped candidate: where, which rule, the value's hash, and whose decision it was. */
+function toSuppression(candidate: Candidate, reason: string, fragment: Fragment, lines: LineIndex, settings: ScanSettings): ScanSuppression {
+  const { line } = lines.locate(candidate.start);
+  const base = {
+    path: fragment.path,
+    line,
+    ruleId: candidate.ruleId,
+    credentialId: secretFingerprint(candidate.secret, settings.fingerprintKey),
+    reason,
+    source: suppressionSource(reason, settings.config),
+  };
+  if (reason !== "inline-allow") return base;
+  // Which line holds the comment: a pull-request scan compares it with the base revision's lines.
+  const last = lines.locate(Math.max(candidate.start, candidate.end - 1)).line;
+  const holder = [line, last].find((n) => lineText(fragment.text, lines, n).includes(INLINE_ALLOW)) ?? line;
+  return { ...base, lineHash: inlineLineHash(lineText(fragment.text, lines, holder)) };
+}
+
+function lineText(text: string, lines: LineIndex, line: number): string {
+  const { start, end } = lines.lineBounds(text, line);
+  return text.slice(start, end);
+}
+
+/** Hash of a line's text without surrounding blanks: the same comment re-indented is the same line. */
+export function inlineLineHash(line: string): string {
+  return shortHash(line.trim());
+}
+
+function suppressionSource(reason: string, config: ResolvedConfig): string {
+  if (reason.startsWith("allowlist.")) return `${config.label ?? config.file ?? "config"}: ${reason}`;
+  if (reason === "inline-allow") return `inline ${INLINE_ALLOW} comment`;
+  if (reason === "placeholder") return "placeholder guard";
+  if (reason.startsWith("false-positive:")) return `false-positive guard (${reason.slice("false-positive:".length)})`;
+  if (reason === "min-confidence") return `minConfidence ${config.minConfidence} (config or --min-confidence)`;
+  return reason;
 }
 
 function hasInlineAllow(text: string, lines: LineIndex, candidate: Candidate): boolean {

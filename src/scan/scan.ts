@@ -105,6 +105,7 @@ function workerInit(settings: ScanSettings) {
     config: settings.config,
     showSecrets: settings.showSecrets,
     fingerprintKey: settings.fingerprintKey,
+    pluginFiles: (settings.plugins ?? []).map((p) => p.file),
   };
 }
 

@@ -1,6 +1,9 @@
 import type { Finding } from "../model/finding.js";
-import type { ScanWarning, SkipReason } from "../model/report.js";
+import type { ScanWarning, SkipReason, Suppression } from "../model/report.js";
 import { SKIP_REASONS } from "../model/report.js";
+
+/** A suppression as the scan stage records it: inline ones carry a hash of their line, to tell whether a range added it. */
+export type ScanSuppression = Suppression & { readonly lineHash?: string };
 
 /** Findings and counters of the scan stage; merged across workers. */
 export interface ScanTally {
@@ -9,6 +12,8 @@ export interface ScanTally {
   bytes: number;
   skipped: Record<SkipReason, number>;
   suppressed: Record<string, number>;
+  /** Each suppressed candidate counted in `suppressed`, listed. */
+  suppressions: ScanSuppression[];
   warnings: ScanWarning[];
 }
 
@@ -19,6 +24,7 @@ export function emptyTally(): ScanTally {
     bytes: 0,
     skipped: Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number>,
     suppressed: {},
+    suppressions: [],
     warnings: [],
   };
 }
@@ -30,5 +36,6 @@ export function mergeTally(into: ScanTally, part: ScanTally): void {
   into.bytes += part.bytes;
   for (const reason of SKIP_REASONS) into.skipped[reason] += part.skipped[reason];
   for (const [name, n] of Object.entries(part.suppressed)) into.suppressed[name] = (into.suppressed[name] ?? 0) + n;
+  for (const suppression of part.suppressions) into.suppressions.push(suppression);
   for (const warning of part.warnings) into.warnings.push(warning);
 }

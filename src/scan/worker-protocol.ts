@@ -9,6 +9,8 @@ export interface WorkerInit {
   readonly config: ResolvedConfig;
   readonly showSecrets: boolean;
   readonly fingerprintKey: string | undefined;
+  /** Detector plugin files: the worker imports them itself (functions cannot be posted). */
+  readonly pluginFiles?: readonly string[];
 }
 
 /** A batch of events to scan. */

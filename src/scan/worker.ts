@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { SourceEvent } from "../model/fragment.js";
+import { loadPlugins } from "../detectors/plugin-load.js";
 import { compileRule } from "../rules/compile.js";
 import { createEventScanner } from "./event-scanner.js";
 import { emptyTally } from "./tally.js";
@@ -7,11 +8,14 @@ import type { WorkerInit, WorkerReply, WorkerRequest } from "./worker-protocol.j
 
 // Detection worker: rebuilds the scanner from plain data once, then scans batches of events.
 const init = workerData as WorkerInit & { readonly progress: Int32Array };
+// Plugins are code: the main thread loaded and checked the same files before starting workers.
+const plugins = init.pluginFiles === undefined || init.pluginFiles.length === 0 ? [] : await loadPlugins(init.pluginFiles);
 const scanEvent = createEventScanner({
   rules: init.rules.map(({ spec, source }) => compileRule(spec, source)),
   config: init.config,
   showSecrets: init.showSecrets,
   fingerprintKey: init.fingerprintKey,
+  plugins,
 });
 
 parentPort?.postMessage({ ready: true } satisfies WorkerReply);

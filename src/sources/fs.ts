@@ -15,6 +15,8 @@ export interface FsSourceOptions {
   /** Globs (relative to the target) never to scan. */
   readonly exclude: readonly string[];
   readonly maxFileSize: number;
+  /** Whether the tree's own `.nhiscanignore` files apply (not in an organisation scan that does not trust repository config). Default true. */
+  readonly repositoryIgnores?: boolean;
 }
 
 /**
@@ -52,7 +54,8 @@ async function* walk(options: FsSourceOptions, signal?: AbortSignal): AsyncGener
       yield { type: "skip", path: relOf(parent.abs), reason: "unreadable", detail: (error as NodeJS.ErrnoException).code ?? "error" };
       continue;
     }
-    const dir = { ...parent, rules: parent.rules.enter(parent.abs, parent.rel, dirents.map((d) => d.name)) };
+    const names = dirents.map((d) => d.name).filter((name) => options.repositoryIgnores !== false || name !== ".nhiscanignore");
+    const dir = { ...parent, rules: parent.rules.enter(parent.abs, parent.rel, names) };
     const subdirs: { abs: string; rel: string }[] = [];
     for (const dirent of dirents) {
       const name = dirent.name;

@@ -15,6 +15,8 @@ export interface GitHistoryOptions {
   readonly maxFileSize: number;
   /** Globs of repo-relative paths never to scan. */
   readonly exclude: readonly string[];
+  /** Range scans: paths the base revision's `.nhiscanignore` excludes. */
+  readonly isIgnored?: (path: string) => boolean;
   /** Running count and bytes of the blobs to read; `done` once the listing is complete. */
   readonly onListed?: (blobs: number, bytes: number, done: boolean) => void;
 }
@@ -30,7 +32,9 @@ export function gitHistorySource(options: GitHistoryOptions): Source {
 }
 
 async function* historyEvents(options: GitHistoryOptions): AsyncGenerator<SourceEvent> {
-  const isExcluded = options.exclude.length === 0 ? undefined : picomatch([...options.exclude], { dot: true });
+  const excluded = options.exclude.length === 0 ? undefined : picomatch([...options.exclude], { dot: true });
+  const { isIgnored } = options;
+  const isExcluded = isIgnored === undefined ? excluded : (path: string) => excluded?.(path) === true || isIgnored(path);
   if (options.range === undefined) {
     for await (const result of allBlobs(options, isExcluded)) yield toEvent(result);
     return;

@@ -4,3 +4,5 @@ export type { GitRepo } from "./git-repo.js";
 export { gitHistorySource } from "./git-history.js";
 export { attachGitProvenance } from "./git-provenance.js";
 export { keepChangedLines, stagedScan } from "./git-staged.js";
+export { changedPaths, filesAtCommit, mergeBase, rangeEnds, readFileAtCommit } from "./git-revision.js";
+export type { RangeEnds } from "./git-revision.js";

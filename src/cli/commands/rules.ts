@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { visibleText } from "../../report/terminal-text.js";
 import { resolvePath } from "../../util/path.js";
 import { EXIT } from "../exit-codes.js";
 import type { ExitCode } from "../exit-codes.js";
@@ -9,11 +10,18 @@ export function rulesCommand(io: CliIo, setExit: (code: ExitCode) => void): Comm
   const rules = new Command("rules").description("List the detection rules, or check custom rule files");
   rules
     .command("list")
-    .description("List every builtin rule")
+    .description("List every builtin rule, and the detectors of any plugins given")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
-    .action(async (flags: { format: "table" | "json" }) => {
-      const [{ loadRules }, { default: Table }] = await Promise.all([import("../../rules/load.js"), import("cli-table3")]);
+    .option("--plugin <file>", "also list this detector plugin's detectors; repeatable", (file: string, all: string[] = []) => [...all, file])
+    .option("-c, --config <file>", "also list the detectors of the plugins this operator config names")
+    .action(async (flags: { format: "table" | "json"; plugin?: string[]; config?: string }) => {
+      const [{ loadRules }, { default: Table }, { pluginRows }] = await Promise.all([
+        import("../../rules/load.js"),
+        import("cli-table3"),
+        import("../rule-rows.js"),
+      ]);
       const all = loadRules();
+      const fromPlugins = await pluginRows(io.cwd, flags.plugin ?? [], flags.config);
       if (flags.format === "json") {
         const rows = all.map(({ spec, hash }) => ({
           id: spec.id,
@@ -27,11 +35,14 @@ export function rulesCommand(io: CliIo, setExit: (code: ExitCode) => void): Comm
           references: spec.references,
           hash,
         }));
-        io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+        io.stdout(`${JSON.stringify([...rows, ...fromPlugins], null, 2)}\n`);
       } else {
-        const table = new Table({ head: ["id", "provider", "kind", "severity"], style: { head: [], border: [] } });
-        for (const { spec } of all) table.push([spec.id, spec.provider, spec.kind, spec.severity]);
-        io.stdout(`${table.toString()}\n${all.length} rules\n`);
+        const table = new Table({ head: ["id", "provider", "kind", "severity", "source"], style: { head: [], border: [] } });
+        for (const { spec } of all) table.push([spec.id, spec.provider, spec.kind, spec.severity, "builtin"]);
+        // Plugin-supplied strings are printed made visible: a plugin is the operator's, its names still reach a terminal.
+        for (const row of fromPlugins) table.push([row.id, row.provider, row.kind, row.severity, `plugin ${row.plugin}`].map(visibleText));
+        const plugins = fromPlugins.length === 0 ? "" : `, ${fromPlugins.length} from plugins`;
+        io.stdout(`${table.toString()}\n${all.length} rules${plugins}\n`);
       }
       setExit(EXIT.ok);
     });
@@ -43,7 +54,7 @@ export function rulesCommand(io: CliIo, setExit: (code: ExitCode) => void): Comm
       const [{ loadRuleDir, loadRules }, { checkRules }] = await Promise.all([import("../../rules/load.js"), import("../../rules/check.js")]);
       const loaded = dir === undefined ? loadRules() : loadRuleDir(resolvePath(io.cwd, dir));
       const problems = checkRules(loaded);
-      for (const p of problems) io.stderr(`${p.source}: rule \`${p.ruleId}\`: ${p.message}\n`);
+      for (const p of problems) io.stderr(`${visibleText(`${p.source}: rule \`${p.ruleId}\`: ${p.message}`)}\n`);
       io.stdout(`${loaded.length} rules checked, ${problems.length} problem(s)\n`);
       setExit(problems.length === 0 ? EXIT.ok : EXIT.policyFailure);
     });

@@ -11,6 +11,7 @@ import { parseCount, parseSize } from "../parse-size.js";
 import { progressLine } from "../progress.js";
 import { readReposFile } from "../repos-file.js";
 import { loadStoreModule } from "../store-file.js";
+import { outcomeLine, printScanNotices } from "../scan-notices.js";
 import { writeOutput } from "../write-output.js";
 
 interface ScanFlags {
@@ -31,6 +32,8 @@ interface ScanFlags {
   readonly range?: string;
   readonly staged?: boolean;
   readonly store?: string;
+  readonly trustRepoConfig?: boolean;
+  readonly plugin?: string[];
 }
 
 const GIT_MODES = ["history", "since", "range", "staged"] as const;
@@ -51,7 +54,7 @@ export function scanCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .option("-c, --config <file>", "config file (default: .nhiscan.yml in the first scanned folder)")
     .option(
       "--fail-on <spec>",
-      "what fails the build (exit 1): finding | none | grade<X | severity>=LEVEL | check ids; comma-separated (default: finding)",
+      "what fails the build (exit 1): finding | none | grade<X | severity>=LEVEL | check ids | suppression-added; comma-separated (default: finding)",
     )
     .addOption(gitModeOption("--history", "scan every blob of the git history (all refs and stashes), each distinct blob once"))
     .addOption(gitModeOption("--since <rev>", "scan only the blobs that commits in REV..HEAD introduced (CI on a pull request)"))
@@ -60,6 +63,8 @@ export function scanCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .option("--show-secrets", "print raw secret values (never do this in CI logs)")
     .option("--baseline <file>", "suppress the credentials accepted in this baseline file (see `nhiscan baseline create`)")
     .option("--repos-file <file>", "scan every repository listed in FILE (one path per line), each tagged in the report")
+    .option("--trust-repo-config", "organisation scans: apply each repository's own .nhiscan.yml (ignored by default)")
+    .option("--plugin <file>", "load a detector plugin (ES module); repeatable", (file: string, all: string[] = []) => [...all, file])
     .addOption(new Option("--min-confidence <level>", "drop findings below this confidence").choices([...CONFIDENCES]))
     .option("--max-file-size <bytes>", "skip files larger than this (e.g. 10485760, 10MiB, 512KB; default 10MiB)", parseSize)
     .option("-q, --quiet", "print nothing but the report")
@@ -101,20 +106,15 @@ Examples:
         ...(flags.since === undefined ? {} : { since: flags.since }),
         ...(flags.range === undefined ? {} : { range: flags.range }),
         ...(flags.staged === true ? { staged: true } : {}),
+        ...(flags.trustRepoConfig === true ? { trustRepoConfig: true } : {}),
+        ...(flags.plugin === undefined ? {} : { plugins: flags.plugin }),
         ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
       }).finally(() => progress.clear());
-      if (!flags.quiet) {
-        for (const warning of report.warnings.filter((w) => w.reason === "partial-history")) {
-          io.stderr(`nhiscan: warning: ${warning.repository === undefined ? "" : `${warning.repository}: `}${warning.detail ?? "history is partial"}\n`);
-        }
-      }
+      if (!flags.quiet) printScanNotices(io, report);
       const toFile = flags.output !== undefined;
       const color = !toFile && useColor(io, io.stdoutIsTTY, flags.color);
       writeOutput(io, format(report, { color, ...(toFile || io.columns === undefined ? {} : { columns: io.columns }) }), flags.output);
-      if (!flags.quiet && (toFile || flags.format !== "table")) {
-        const failed = report.policy.failed ? ` Policy failed: ${report.policy.reasons.join("; ")}` : "";
-        io.stderr(`nhiscan: ${report.items.length} credential(s) in ${report.stats.files} files.${failed}\n`);
-      }
+      if (!flags.quiet && (toFile || flags.format !== "table")) io.stderr(outcomeLine(report));
       const storeFile = flags.store ?? nonEmpty(io.env["NHISCAN_STORE"]);
       if (storeFile !== undefined) {
         // Loaded only here: plain scans never load the SQLite binding.
