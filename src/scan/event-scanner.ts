@@ -13,6 +13,7 @@ import { falsePositiveReason } from "./false-positive.js";
 import { placeholderReason } from "./placeholder.js";
 import { redact } from "./redact.js";
 import type { ScanTally } from "./tally.js";
+import { wellKnownPublic } from "./well-known-public.js";
 
 /** What detection and filtering need; plain data so that worker threads can rebuild it. */
 export interface ScanSettings {
@@ -35,6 +36,7 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
   const minConfidence = CONFIDENCES.indexOf(settings.config.minConfidence);
   const dropReason = (candidate: Candidate, fragment: Fragment, lines: LineIndex): string | undefined => {
     if (CONFIDENCES.indexOf(candidate.confidence) < minConfidence) return "min-confidence";
+    if (candidate.kind !== "managed-reference" && wellKnownPublic(candidate.secret) !== undefined) return "well-known-public";
     if (placeholderReason(candidate) !== undefined) return "placeholder";
     const guard = falsePositiveReason(candidate, fragment, lines);
     if (guard !== undefined) return `false-positive:${guard}`;
