@@ -14,6 +14,7 @@ import { Corpus } from "./accuracy/corpus.js";
 import { plantDecoys } from "./accuracy/decoys.js";
 import { plantEncoded, plantGenericAssignments, plantJwts, plantStructuredConfig, plantUriCredentials } from "./accuracy/detector-plants.js";
 import { plantCertificates, plantPrivateKeys } from "./accuracy/key-plants.js";
+import { plantIssue12Decoys, plantProviderShapes } from "./accuracy/issue12-plants.js";
 import { plantRuleFamilies } from "./accuracy/rule-plants.js";
 import { familyOfRule, locationsOf, ratio, score } from "./accuracy/score.js";
 
@@ -37,6 +38,8 @@ function generate(rules) {
   plantCertificates(corpus, rand, 8);
   plantManagedReferences(corpus, rand, 40);
   plantDecoys(corpus, fake, rand, 6);
+  plantProviderShapes(corpus, fake, rand, 20);
+  plantIssue12Decoys(corpus, fake, rand);
   rmSync(corpusDir, { recursive: true, force: true });
   mkdirSync(corpusDir, { recursive: true });
   const truth = corpus.write(corpusDir);
