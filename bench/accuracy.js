@@ -17,6 +17,7 @@ import { plantDecoys } from "./accuracy/decoys.js";
 import { plantEncoded, plantGenericAssignments, plantJwts, plantStructuredConfig, plantUriCredentials } from "./accuracy/detector-plants.js";
 import { plantCertificates, plantPrivateKeys } from "./accuracy/key-plants.js";
 import { loadTruth, printRealworld, scanRealworld, scoreRealworld } from "./accuracy/realworld.js";
+import { plantIssue12Decoys, plantProviderShapes } from "./accuracy/issue12-plants.js";
 import { plantRuleFamilies } from "./accuracy/rule-plants.js";
 import { familyOfRule, locationsOf, ratio, score } from "./accuracy/score.js";
 
@@ -41,6 +42,8 @@ function generate(rules) {
   plantCertificates(corpus, rand, 8);
   plantManagedReferences(corpus, rand, 40);
   plantDecoys(corpus, fake, rand, 6);
+  plantProviderShapes(corpus, fake, rand, 20);
+  plantIssue12Decoys(corpus, fake, rand);
   rmSync(corpusDir, { recursive: true, force: true });
   mkdirSync(corpusDir, { recursive: true });
   const truth = corpus.write(corpusDir);

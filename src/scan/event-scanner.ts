@@ -15,6 +15,7 @@ import { falsePositiveReason } from "./false-positive.js";
 import { placeholderReason } from "./placeholder.js";
 import { redact } from "./redact.js";
 import type { ScanSuppression, ScanTally } from "./tally.js";
+import { wellKnownPublic } from "./well-known-public.js";
 
 /** What detection and filtering need; plain data so that worker threads can rebuild it. */
 export interface ScanSettings {
@@ -43,6 +44,7 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
   const minConfidence = CONFIDENCES.indexOf(settings.config.minConfidence);
   const dropReason = (candidate: Candidate, fragment: Fragment, lines: LineIndex): string | undefined => {
     if (CONFIDENCES.indexOf(candidate.confidence) < minConfidence) return "min-confidence";
+    if (candidate.kind !== "managed-reference" && wellKnownPublic(candidate.secret) !== undefined) return "well-known-public";
     if (placeholderReason(candidate) !== undefined) return "placeholder";
     const guard = falsePositiveReason(candidate, fragment, lines);
     if (guard !== undefined) return `false-positive:${guard}`;
@@ -125,6 +127,7 @@ function suppressionSource(reason: string, config: ResolvedConfig): string {
   if (reason.startsWith("allowlist.")) return `${config.label ?? config.file ?? "config"}: ${reason}`;
   if (reason === "inline-allow") return `inline ${INLINE_ALLOW} comment`;
   if (reason === "placeholder") return "placeholder guard";
+  if (reason === "well-known-public") return "well-known public value (src/scan/well-known-public.ts)";
   if (reason.startsWith("false-positive:")) return `false-positive guard (${reason.slice("false-positive:".length)})`;
   if (reason === "min-confidence") return `minConfidence ${config.minConfidence} (config or --min-confidence)`;
   return reason;

@@ -12,11 +12,16 @@ const HASH_CONTEXT = /checksum|sha-?\d*|md5|hash|digest|integrity|etag|fingerpri
 const DIGEST_PREFIX = /(?:sha\d{1,3}|md5|blake2b?|sha3-\d{3}):$/i;
 const SECRET_WORD = /token|secret|passw|api[-_]?key|auth|credential/i;
 /**
- * Names under which a UUID is an identifier or a one-off token (request, session, CSRF, tenant…),
- * not a credential; elsewhere a UUID can be a real key (Heroku, Scaleway, Codecov use UUIDs).
+ * Names under which a UUID is a one-off value (request, session, CSRF, trace…) unless the name
+ * says key or secret (`sessionToken` is one-off, `sessionKey` may sign); and names under which it
+ * identifies something (tenant, client, user…) unless the name says it is any kind of credential
+ * (`HEROKU_USER_TOKEN`, `clientSecret`): elsewhere a UUID can be a real key (Heroku, Scaleway and
+ * Codecov use UUIDs).
  */
-const ID_NAME = /session|csrf|xsrf|request|correlation|trace|idempot|nonce|state|cursor|page|device|install|tenant|client|user|account|org|project|(?:^|[_-])id$|Id$/i;
+const ONE_OFF_NAME = /session|csrf|xsrf|request|correlation|trace|idempot|nonce|state|cursor|page/i;
+const ID_NAME = /device|install|tenant|client|user|account|org|project|(?:^|[_-])id$|Id$/i;
 const KEY_NAME = /secret|passw|pwd|key|private/i;
+const CREDENTIAL_NAME = /secret|passw|pwd|key|private|token|auth|credential/i;
 const MINIFIED_PATH = /\.min\.(?:js|css|mjs)$|[.-](?:bundle|chunk)\.[cm]?js$|(?:^|\/)(?:dist|build|bundles?|vendor|static\/js|public\/js)\/[^/]*\.[cm]?js$/;
 const SCRIPT_OR_STYLE = /\.(?:[cm]?js|css|map)$/;
 const LONG_LINE = 1000;
@@ -29,7 +34,8 @@ const TEST_CODE_PATH =
   /(?:^|\/)(?:test|tests|__tests__|spec|specs|testdata|test-data|fixtures?|__fixtures__|__mocks__|mocks?)\/.*\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|cs|php|rs|swift|scala)$|[._-](?:test|spec)\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|cs|php|rs|swift|scala)$|_test\.go$|(?:^|\/)(?:testdata|fixtures?|__fixtures__)\//i;
 
 function isIdName(name: string): boolean {
-  return ID_NAME.test(name) && !KEY_NAME.test(name);
+  if (ONE_OFF_NAME.test(name)) return !KEY_NAME.test(name);
+  return ID_NAME.test(name) && !CREDENTIAL_NAME.test(name);
 }
 
 /** A candidate found by a generic detector (no provider format), which the guards treat with more suspicion. */

@@ -1,35 +1,30 @@
 import type { Candidate } from "../model/finding.js";
 
-/** Values published in vendor documentation as examples. */
-const KNOWN_EXAMPLES = new Set([
-  "AKIAIOSFODNN7EXAMPLE",
-  "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-  "AKIAI44QH8DHBEXAMPLE",
-  "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
-  // Stripe, GitHub, Slack and Google documentation samples.
-  "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
-  "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
-  "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
-  "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
-  "AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe",
-  // The key of RFC 4231 HMAC test case 2, and the sample tokens of OAuth 2.0 (RFC 6749) and OAuth 1.0 (RFC 5849).
-  "Jefe",
-  "2YotnFZFEjr1zCsicMWpAA",
-  "tGzv3JOkF0XG5Qx2TlKWIA",
-  "SplxlOBeZQQYbYS6WxSbIA",
-  "nnch734d00sl2jdk",
-  "pfkkdhi9sl3r4s00",
-  "kd94hf93k423kf44",
-  "hh5s93j4hdidpola",
-  "hdhd0244k9j7ao03",
-  "ad180jjd733klru7",
-]);
-
 const PLACEHOLDER_WORDS =
   /example|sample|dummy|placeholder|changeme|change_me|redacted|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:key|token|here)|xxxxx|\*\*\*\*|fake|notreal|not[_-]a[_-]real/i;
 
 /** Templated values: `${VAR}`, `{{ var }}`, `<your-token>`, `%(name)s`, `$VAR`, `@@VAR@@`, and values with a `${…}` / `{{ … }}` / `{% … %}` / `<%= … %>` inside. */
 const TEMPLATED = /^\$\{[^}]*\}$|^\{\{.*\}\}$|^<[^>]+>$|%\([^)]+\)s|^\$[A-Z_][A-Z0-9_]*$|^@@?[A-Z_]+@@?$|\$\{\{|\$\{[\w.:-]+\}|\{\{[^}]*\}\}|\{%[^%]*%\}|<%=?[^%]*%>/;
+
+/**
+ * A real prefix followed by a stand-in instead of the token: `pypi-<api-token>`, `sk-...`,
+ * `ghp_xxxx`, `sk-ant-…`, `xoxb-[token]`, `sk_live_****`.
+ */
+const PREFIXED_STAND_IN = /^[A-Za-z][A-Za-z0-9]{0,11}(?:[_.-][A-Za-z0-9]{1,12}){0,3}[_.-](?:<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\.{2,}|…|[xX*#•]{2,})$/;
+/** A value cut short for display (`pypi-AgEIcHlwaS5vcmcCJ...`): the rest of the token is not there. */
+const TRUNCATED = /(?:\.{3}|…)$/;
+
+/** Base64 that decodes to a placeholder pair such as `username:password` or `<user>:<token>`. */
+const BASE64 = /^[A-Za-z0-9+/]{8,200}={0,2}$/;
+const PAIR_PART = /^(?:user(?:[_-]?name)?|login|name|email|account|id|client[_-]?(?:id|secret)|pass(?:word|wd)?|pwd|secret|token|api[_-]?key|key|foo|bar|your[_-]?\w{1,20}|my[_-]?\w{1,20}|<[^>]{1,30}>|\$\{?\w{1,30}\}?|\{\{[^}]{1,30}\}\}|%\w{1,20}%|x{1,20}|\*{1,20})$/i;
+
+function isPlaceholderPair(value: string): boolean {
+  if (!BASE64.test(value) || value.length % 4 !== 0) return false;
+  const decoded = Buffer.from(value, "base64").toString("latin1");
+  const colon = decoded.indexOf(":");
+  if (colon <= 0 || !/^[\x20-\x7e]+$/.test(decoded)) return false;
+  return PAIR_PART.test(decoded.slice(0, colon)) && PAIR_PART.test(decoded.slice(colon + 1));
+}
 
 /** Length of the longest run of one repeated character (formats such as Twitter's `AAAA…` prefix have short ones). */
 function longestRun(value: string): number {
@@ -47,12 +42,15 @@ export function placeholderReason(candidate: Candidate): string | undefined {
   const value = candidate.secret;
   // A managed reference names a secret held elsewhere; its name may well contain "example".
   if (candidate.kind === "managed-reference") return undefined;
-  if (KNOWN_EXAMPLES.has(value)) return "documented example value";
   if (candidate.kind === "private-key" || candidate.kind === "certificate") {
     return /\.\.\.|…|<[^>]*key[^>]*>/i.test(value) && value.length < 200 ? "truncated key block" : undefined;
   }
   if (TEMPLATED.test(value)) return "templated value";
   if (PLACEHOLDER_WORDS.test(value)) return "placeholder word";
+  // A password may legitimately end in `...` or `-xx`; a provider token never does.
+  if (candidate.kind !== "password" && PREFIXED_STAND_IN.test(value)) return "prefix with a stand-in";
+  if (candidate.kind !== "password" && TRUNCATED.test(value)) return "truncated value";
+  if (isPlaceholderPair(value)) return "base64 of a placeholder pair";
   if (longestRun(value) >= Math.max(8, value.length * 0.35)) return "repeated characters";
   const body = value.replace(/^[A-Za-z]{2,12}[_-]/, "");
   if (body.length >= 8 && new Set(body).size <= 3) return "too few distinct characters";
