@@ -1,0 +1,101 @@
+import type { Candidate } from "../model/finding.js";
+import type { Fragment } from "../model/fragment.js";
+import type { CredentialKind } from "../model/rule.js";
+import { decodeField } from "./credential-files/field.js";
+import type { CredentialField } from "./credential-files/field.js";
+import { CREDENTIAL_FILE_FORMATS } from "./credential-files/formats.js";
+import type { CredentialFileFormat, SecretField } from "./credential-files/formats.js";
+import { parseFields } from "./credential-files/parse.js";
+import type { DetectContext, Detector } from "./detector.js";
+import { providerRuleCovers, providerRuleNames } from "./rule-overlap.js";
+import { SECRET_NAME_SUBSTRINGS, secretNameKind } from "./secret-names.js";
+
+// Formats are told apart by the start of the file; a kubeconfig's users may follow long certificates.
+const SNIFF_BYTES = 16_384;
+/** Values held elsewhere: shell, CI and template references, `<placeholder>` markers. */
+const REFERENCE = /^\$\{[^}]*\}$|^\$\([^)]*\)$|\{\{.*\}\}|^%\(\w+\)s$|^\$[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$|^<[^<>]*>$|^\$\{\{/;
+/** Values another detector reads better (it names the claims or the key type). */
+const OTHER_DETECTOR = /^eyJ[\w-]{8,}\.eyJ|-----BEGIN /;
+/** Maven `{…}` and Jenkins `{AQAAAB…}` values are encrypted with a key kept elsewhere. */
+const ENCRYPTED_VALUE = /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/;
+const NAMED = CREDENTIAL_FILE_FORMATS.filter((f) => f.name !== undefined && f.sniff === undefined);
+
+/** Whether a path names a credential file on its own (no content test needed): a cheap test on every path. */
+function isNamedCredentialFile(path: string): boolean {
+  return NAMED.some((f) => f.name?.test(path) === true);
+}
+
+/** The credential-file format of a fragment: by name, by name and content, or by content where its path allows. */
+export function credentialFileFormat(path: string, text: string): CredentialFileFormat | undefined {
+  let head: string | undefined;
+  for (const format of CREDENTIAL_FILE_FORMATS) {
+    const named = format.name?.test(path) === true;
+    if (!named && format.sniffIn?.test(path) !== true) continue;
+    if (format.sniff === undefined) return format;
+    head ??= text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text;
+    if (format.sniff.test(head)) return format;
+  }
+  return undefined;
+}
+
+function specOf(format: CredentialFileFormat, field: CredentialField): SecretField | undefined {
+  return format.fields.find(
+    (spec) =>
+      (spec.key === "secret-name" ? secretNameKind(field.key) !== undefined : spec.key.test(field.key)) &&
+      (spec.under === undefined || (field.path ?? []).some((p) => spec.under?.test(p) === true)),
+  );
+}
+
+function candidateOf(format: CredentialFileFormat, field: CredentialField, spec: SecretField, fragment: Fragment, context: DetectContext): Candidate | undefined {
+  const value = field.value.trim();
+  if (value === "" || spec.ignore?.test(value) === true || REFERENCE.test(value) || OTHER_DETECTOR.test(value)) return undefined;
+  // A provider rule names the provider and checks the format: leave such values to it. Hash rules
+  // are kept: a hash in a file of hashes is sure (high), where the rule alone says medium.
+  if (spec.kind !== "password-hash" && providerRuleCovers(context, fragment.text, field.start, field.end)) return undefined;
+  const { secret, user } = decodeField(field, spec.decode);
+  if (secret !== field.value && providerRuleNames(context, secret)) return undefined;
+  const kind: CredentialKind = ENCRYPTED_VALUE.test(value) ? "encrypted-credential" : (spec.kind ?? "password");
+  const parts: Record<string, string> = { format: format.id, key: field.key };
+  const who = user ?? field.user;
+  if (who !== undefined && who !== "") parts["user"] = who;
+  if (field.host !== undefined && field.host !== "") parts["host"] = field.host;
+  if (field.encoding !== undefined) parts["encoding"] = field.encoding;
+  return {
+    ruleId: "credential-files",
+    provider: format.provider,
+    kind,
+    severity: kind === "password-hash" || kind === "encrypted-credential" ? "medium" : "high",
+    secret,
+    start: field.start,
+    end: field.end,
+    // The file exists to hold this value: however weak it looks (`admin`, `hunter2`), it is the credential.
+    confidence: "high",
+    nonExpiring: false,
+    parts,
+  };
+}
+
+/**
+ * Files whose format exists to store a credential (.pgpass, .netrc, .git-credentials, Docker and
+ * kubeconfig files, registry and FTP client configs, /etc/shadow, .htpasswd…): every non-empty
+ * secret field is a finding, without any entropy floor. Formats are data, in `credential-files/formats.ts`.
+ */
+export const detector: Detector = {
+  id: "credential-files",
+  description: "Every secret field of files that exist to hold credentials (.pgpass, .netrc, .git-credentials, Docker, kubeconfig, registry, FTP and database client configs, shadow and .htpasswd files)",
+  // Content-recognised formats all hold a secret-named key; named files are read whatever they hold.
+  triggers: SECRET_NAME_SUBSTRINGS,
+  readsByName: isNamedCredentialFile,
+  appliesTo: (fragment) => credentialFileFormat(fragment.path, fragment.text) !== undefined,
+  detect(fragment, context) {
+    const format = credentialFileFormat(fragment.path, fragment.text);
+    if (format === undefined) return [];
+    const out: Candidate[] = [];
+    for (const field of parseFields(format.parser, fragment.text)) {
+      const spec = specOf(format, field);
+      const candidate = spec === undefined ? undefined : candidateOf(format, field, spec, fragment, context);
+      if (candidate !== undefined) out.push(candidate);
+    }
+    return out;
+  },
+};
