@@ -25,7 +25,7 @@ function lineFields(text: string, from: number, to: number, lastColumn: number, 
   for (; i < to; i++) {
     const ch = text[i];
     if (ch === "\r" && i === to - 1) break;
-    if (ch === "\\" && i + 1 < to && cells.length < lastColumn) {
+    if (ch === "\\" && i + 1 < to) {
       value += text[++i];
     } else if (ch === ":" && cells.length < lastColumn) {
       cells.push({ value, start, end: i });

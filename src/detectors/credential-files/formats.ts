@@ -60,7 +60,7 @@ export const CREDENTIAL_FILE_FORMATS: readonly CredentialFileFormat[] = [
     fields: [{ key: /^aws_secret_access_key$/i, kind: "api-key" }, { key: /^aws_(?:session|security)_token$/i, kind: "token" }],
   },
   { id: "aws-shared-credentials", provider: "aws", name: /(?:^|\/)credentials$/, sniff: /^\s*aws_secret_access_key\s*=/im, parser: "key-value", fields: [{ key: /^aws_secret_access_key$/i, kind: "api-key" }, { key: /^aws_(?:session|security)_token$/i, kind: "token" }] },
-  { id: "tugboat", provider: "digitalocean", name: /(?:^|\/)\.tugboat$/, parser: "yaml", fields: [{ key: /^(?:client_key|api_key|access_token)$/, under: /^authentication$/, kind: "api-key" }] },
+  { id: "tugboat", provider: "digitalocean", name: /(?:^|\/)\.tugboat$/, parser: "yaml", fields: [{ key: /^(?:api_key|access_token)$/, under: /^authentication$/, kind: "api-key" }] },
   { id: "rclone", provider: "rclone", name: /(?:^|\/)rclone\.conf$/, parser: "key-value", fields: [{ key: /^(?:pass|password2?|secret_access_key|session_token|client_secret|token|key|account_key|sas_url|bearer_token|user_password)$/ }] },
   { id: "hub", provider: "github", name: /(?:^|\/)(?:\.config\/)?hub$/, sniff: /^\s*(?:-\s+)?oauth_token:/m, parser: "yaml", fields: [{ key: /^oauth_token$/, kind: "token" }] },
   {
