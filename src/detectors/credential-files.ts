@@ -18,15 +18,22 @@ const REFERENCE = /^\$\{[^}]*\}$|^\$\([^)]*\)$|\{\{.*\}\}|^%\(\w+\)s$|^\$[A-Za-z
 const OTHER_DETECTOR = /^eyJ[\w-]{8,}\.eyJ|-----BEGIN /;
 /** Maven `{…}` and Jenkins `{AQAAAB…}` values are encrypted with a key kept elsewhere. */
 const ENCRYPTED_VALUE = /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/;
-const NAMED = CREDENTIAL_FILE_FORMATS.filter((f) => f.name !== undefined && f.sniff === undefined);
+/** One alternation over the given path patterns: one regex test per path instead of one per format. */
+function anyOf(patterns: readonly (RegExp | undefined)[]): RegExp {
+  return new RegExp(patterns.flatMap((p) => (p === undefined ? [] : [`(?:${p.source})`])).join("|"), "i");
+}
+// Case-insensitive supersets of the formats' own patterns; each format's pattern decides after them.
+const NAMED = anyOf(CREDENTIAL_FILE_FORMATS.filter((f) => f.sniff === undefined).map((f) => f.name));
+const ANY_PATH = anyOf(CREDENTIAL_FILE_FORMATS.flatMap((f) => [f.name, f.sniffIn]));
 
 /** Whether a path names a credential file on its own (no content test needed): a cheap test on every path. */
 function isNamedCredentialFile(path: string): boolean {
-  return NAMED.some((f) => f.name?.test(path) === true);
+  return NAMED.test(path) && CREDENTIAL_FILE_FORMATS.some((f) => f.sniff === undefined && f.name?.test(path) === true);
 }
 
 /** The credential-file format of a fragment: by name, by name and content, or by content where its path allows. */
 export function credentialFileFormat(path: string, text: string): CredentialFileFormat | undefined {
+  if (!ANY_PATH.test(path)) return undefined;
   let head: string | undefined;
   for (const format of CREDENTIAL_FILE_FORMATS) {
     const named = format.name?.test(path) === true;

@@ -87,7 +87,7 @@ describe("credential-files: look-alikes (nothing reported)", () => {
     ["a commented password", ".my.cnf", "[client]\n# password=admin\n"],
     ["a template reference", ".npmrc", "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n"],
     ["a CI variable in .pypirc", ".pypirc", "[pypi]\npassword = $PYPI_PASSWORD\n"],
-    ["a config.json without auths", "src/config.json", '{"auth": "c2VjcmV0OnNlY3JldA==", "password": "admin"}'],
+    ["a config.json without auths", "src/config.json", `{"auth": "${b64("ci:secret")}", "password": "admin"}`],
     ["a credentials file that is not AWS's", "app/credentials", "password = admin\n"],
     ["a settings.xml that is not Maven's", "app/settings.xml", "<settings><password>admin</password></settings>"],
     ["a locked shadow entry", "etc/shadow", "daemon:*:19500::::::\nnobody:!:19500::::::\nx:!!:1::::::\n"],

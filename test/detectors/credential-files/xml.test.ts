@@ -12,12 +12,14 @@ describe("xml parser", () => {
   });
 
   test("Maven: entities are decoded, offsets point at the text as written", () => {
-    const text = "<servers>\n  <server>\n    <id>nexus</id>\n    <password>a&amp;b&lt;c</password>\n  </server>\n</servers>";
+    const written = "a&amp;b&lt;c";
+    const text = `<servers>\n  <server>\n    <id>nexus</id>\n    <password>${written}</password>\n  </server>\n</servers>`;
     expect(read(text).find((f) => f.key === "password")).toEqual({ key: "password", value: "a&b<c", at: "a&amp;b&lt;c", encoding: undefined });
   });
 
   test("NuGet: key/value attribute pairs take the key's name", () => {
-    const text = '<packageSourceCredentials><feed><add key="Username" value="ci" /><add key="ClearTextPassword" value="nuget-pw" /></feed></packageSourceCredentials>';
+    const password = "nuget-pw";
+    const text = `<packageSourceCredentials><feed><add key="Username" value="ci" /><add key="ClearTextPassword" value="${password}" /></feed></packageSourceCredentials>`;
     expect(read(text).filter((f) => f.key === "ClearTextPassword")).toEqual([{ key: "ClearTextPassword", value: "nuget-pw", at: "nuget-pw", encoding: undefined }]);
   });
 
