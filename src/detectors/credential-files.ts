@@ -18,6 +18,8 @@ const REFERENCE = /^\$\{[^}]*\}$|^\$\([^)]*\)$|\{\{.*\}\}|^%\(\w+\)s$|^\$[A-Za-z
 const OTHER_DETECTOR = /^eyJ[\w-]{8,}\.eyJ|-----BEGIN /;
 /** Maven `{…}` and Jenkins `{AQAAAB…}` values are encrypted with a key kept elsewhere. */
 const ENCRYPTED_VALUE = /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/;
+/** Credential files kept as test fixtures or documentation samples: often fakes, so medium (still reported). */
+const FIXTURE_PATH = /(?:^|\/)(?:tests?|specs?|testdata|test-data|fixtures?|__fixtures__|__mocks__|mocks?|examples?|samples?|docs?)\//i;
 /** One alternation over the given path patterns: one regex test per path instead of one per format. */
 function anyOf(patterns: readonly (RegExp | undefined)[]): RegExp {
   return new RegExp(patterns.flatMap((p) => (p === undefined ? [] : [`(?:${p.source})`])).join("|"), "i");
@@ -76,7 +78,7 @@ function candidateOf(format: CredentialFileFormat, field: CredentialField, spec:
     start: field.start,
     end: field.end,
     // The file exists to hold this value: however weak it looks (`admin`, `hunter2`), it is the credential.
-    confidence: "high",
+    confidence: FIXTURE_PATH.test(fragment.path) ? "medium" : "high",
     nonExpiring: false,
     parts,
   };

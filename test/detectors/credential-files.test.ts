@@ -110,3 +110,19 @@ describe("credential-files: look-alikes (nothing reported)", () => {
     expect(detect(detector, `[pypi]\npassword = ${value}\n`, ".pypirc").map((c) => c.secret)).toEqual([value]);
   });
 });
+
+describe("credential-files: context", () => {
+  test.each([
+    ["test/fixtures/.pgpass", "medium"],
+    ["spec/support/netrc/.netrc", "medium"],
+    ["docs/examples/.docker/config.json", "medium"],
+    ["deploy/.pgpass", "high"],
+  ])("a credential file at %s is %s confidence", (path, confidence) => {
+    const text = path.endsWith(".json")
+      ? `{"auths":{"r.acme.io":{"auth":"${b64("ci:pw-1")}"}}}`
+      : path.endsWith(".netrc")
+        ? "machine h login u password pw-1\n"
+        : "h:5432:d:u:pw-1\n";
+    expect(detect(detector, text, path).map((c) => c.confidence)).toEqual([confidence]);
+  });
+});
