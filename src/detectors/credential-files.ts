@@ -20,22 +20,38 @@ const OTHER_DETECTOR = /^eyJ[\w-]{8,}\.eyJ|-----BEGIN /;
 const ENCRYPTED_VALUE = /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/;
 /** Credential files kept as test fixtures or documentation samples: often fakes, so medium (still reported). */
 const FIXTURE_PATH = /(?:^|\/)(?:tests?|specs?|testdata|test-data|fixtures?|__fixtures__|__mocks__|mocks?|examples?|samples?|docs?)\//i;
-/** One alternation over the given path patterns: one regex test per path instead of one per format. */
+const SEGMENT_START = "(?:^|\\/)";
+
+/**
+ * One alternation over the formats' path patterns, anchored at the start of a path segment (each
+ * pattern starts at one) so that it tests one position instead of every one: a regex test on every
+ * path has to be cheap. Case-insensitive, a superset: each format's own pattern decides after it.
+ */
 function anyOf(patterns: readonly (RegExp | undefined)[]): RegExp {
-  return new RegExp(patterns.flatMap((p) => (p === undefined ? [] : [`(?:${p.source})`])).join("|"), "i");
+  const sources = patterns.flatMap((p) => {
+    if (p === undefined) return [];
+    return [p.source.startsWith(SEGMENT_START) ? `(?:${p.source.slice(SEGMENT_START.length)})` : `[^]*?(?:${p.source})`];
+  });
+  return new RegExp(`^(?:${sources.join("|")})`, "i");
 }
-// Case-insensitive supersets of the formats' own patterns; each format's pattern decides after them.
 const NAMED = anyOf(CREDENTIAL_FILE_FORMATS.filter((f) => f.sniff === undefined).map((f) => f.name));
 const ANY_PATH = anyOf(CREDENTIAL_FILE_FORMATS.flatMap((f) => [f.name, f.sniffIn]));
 
+/** Whether the file name, or the last two segments (`.aws/credentials`), match: all that format names look at. */
+function tailMatches(regex: RegExp, path: string): boolean {
+  const last = path.lastIndexOf("/");
+  if (last < 0) return regex.test(path);
+  return regex.test(path.slice(last + 1)) || regex.test(path.slice(path.lastIndexOf("/", last - 1) + 1));
+}
+
 /** Whether a path names a credential file on its own (no content test needed): a cheap test on every path. */
 function isNamedCredentialFile(path: string): boolean {
-  return NAMED.test(path) && CREDENTIAL_FILE_FORMATS.some((f) => f.sniff === undefined && f.name?.test(path) === true);
+  return tailMatches(NAMED, path) && CREDENTIAL_FILE_FORMATS.some((f) => f.sniff === undefined && f.name?.test(path) === true);
 }
 
 /** The credential-file format of a fragment: by name, by name and content, or by content where its path allows. */
 export function credentialFileFormat(path: string, text: string): CredentialFileFormat | undefined {
-  if (!ANY_PATH.test(path)) return undefined;
+  if (!tailMatches(ANY_PATH, path)) return undefined;
   let head: string | undefined;
   for (const format of CREDENTIAL_FILE_FORMATS) {
     const named = format.name?.test(path) === true;
