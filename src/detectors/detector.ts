@@ -19,6 +19,11 @@ export interface Detector {
    * the prefilter's one pass over the text, so a detector that needs them costs nothing elsewhere.
    */
   readonly triggers?: readonly string[];
+  /**
+   * Paths the detector reads whatever words they hold (files recognised by name alone, such as
+   * `.pgpass`): a cheap test on the path; the triggers then gate only the other files.
+   */
+  readonly readsByName?: (path: string) => boolean;
   /** Cheap test on path or content before `detect` runs (after the triggers). */
   appliesTo(fragment: Fragment): boolean;
   detect(fragment: Fragment, context: DetectContext): Candidate[];

@@ -5,6 +5,7 @@ import type { DetectContext, Detector } from "./detector.js";
 import { buildPrefilter } from "./keyword-prefilter.js";
 import { detector as certificate } from "./certificate.js";
 import { detector as ciSecretRef } from "./ci-secret-ref.js";
+import { detector as credentialFiles } from "./credential-files.js";
 import { detector as encoded } from "./encoded.js";
 import { detector as genericAssignment } from "./generic-assignment.js";
 import { detector as jwt } from "./jwt.js";
@@ -17,6 +18,7 @@ import { detector as uriCredentials } from "./uri-credentials.js";
 export const DETECTORS: Readonly<Record<string, Detector>> = {
   certificate,
   "ci-secret-ref": ciSecretRef,
+  "credential-files": credentialFiles,
   encoded,
   "generic-assignment": genericAssignment,
   jwt,
@@ -28,7 +30,7 @@ export const DETECTORS: Readonly<Record<string, Detector>> = {
 
 /** Runs a detector on a fragment when its triggers occur and it applies: the scanner's one gate. */
 export function runDetector(detector: Detector, fragment: Fragment, context: DetectContext): Candidate[] {
-  if (detector.triggers !== undefined) {
+  if (detector.triggers !== undefined && detector.readsByName?.(fragment.path) !== true) {
     const { triggers } = context.prefilter.scan(fragment.text);
     if (!detector.triggers.some((t) => triggers.has(t))) return [];
   }
