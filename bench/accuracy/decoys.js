@@ -70,7 +70,8 @@ function placeholders(corpus, fake, rand) {
     ["env", "AUTH_ENABLED=true"],
     ["md", "Rotate the password every 90 days and never share the token."],
   ];
-  lines.push(["py", `password_hash = "$2b$12$${fake.pick(`${BASE62}./`, 53)}"`]);
+  // A committed bcrypt hash is a finding now (issue 12: crackable, never fine in a repository); the code that makes one is not.
+  lines.push(["py", "password_hash = bcrypt.hashpw(password.encode(), bcrypt.gensalt(rounds=12))"]);
   for (const [syntax, line] of lines) corpus.add(pathFor(syntax, rand), line, undefined, true);
 }
 
