@@ -8,6 +8,7 @@ import { detector as ciSecretRef } from "./ci-secret-ref.js";
 import { detector as encoded } from "./encoded.js";
 import { detector as genericAssignment } from "./generic-assignment.js";
 import { detector as jwt } from "./jwt.js";
+import { detector as passwordLiteral } from "./password-literal.js";
 import { detector as privateKey } from "./private-key.js";
 import { detector as regex } from "./regex.js";
 import { detector as structuredConfig } from "./structured-config.js";
@@ -20,6 +21,7 @@ export const DETECTORS: Readonly<Record<string, Detector>> = {
   encoded,
   "generic-assignment": genericAssignment,
   jwt,
+  "password-literal": passwordLiteral,
   "private-key": privateKey,
   regex,
   "structured-config": structuredConfig,

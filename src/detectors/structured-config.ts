@@ -9,6 +9,8 @@ import { linePairs } from "./config-formats/line-pairs.js";
 import type { KeyValue } from "./config-formats/line-pairs.js";
 import { regexPairs } from "./config-formats/regex-pairs.js";
 import type { DetectContext, Detector } from "./detector.js";
+import { CONTEXT_CONFIDENCE, pathContextOf } from "./path-context.js";
+import { passwordValueReason } from "./password-value.js";
 import { providerRuleCovers, providerRuleNames } from "./rule-overlap.js";
 import { SECRET_NAME_SUBSTRINGS, secretNameKind } from "./secret-names.js";
 import { isHighEntropy, nonSecretReason } from "./secret-value.js";
@@ -51,11 +53,18 @@ function manifestCandidate(entry: SecretEntry, context: DetectContext): Candidat
   return { ...make(entry, kind, entry.value.trim(), parts, true), confidence: isKey || isHighEntropy(entry.value) ? "high" : "medium" };
 }
 
+/** Why a value cannot be the credential its key names: passwords have no entropy floor, so their own checks. */
+function valueReason(value: string, key: string, kind: CredentialKind): string | undefined {
+  return kind === "password" && !isHighEntropy(value) ? passwordValueReason(value, key) : nonSecretReason(value);
+}
+
 function pairCandidate(pair: KeyValue, format: ConfigFormat, fragment: Fragment, context: DetectContext): Candidate | undefined {
   const kind = format === "netrc" ? "password" : secretNameKind(pair.key);
-  if (kind === undefined || nonSecretReason(pair.value) !== undefined || OTHER_DETECTOR.test(pair.value)) return undefined;
+  if (kind === undefined || valueReason(pair.value, pair.key, kind) !== undefined || OTHER_DETECTOR.test(pair.value)) return undefined;
   if (providerRuleCovers(context, fragment.text, pair.start, pair.end)) return undefined;
-  return make(pair, kind, pair.value, { format }, isHighEntropy(pair.value));
+  const candidate = make(pair, kind, pair.value, { format }, isHighEntropy(pair.value));
+  // A weak password is as sure as its file is meant to hold real ones: config high, tests and docs low.
+  return candidate.confidence === "high" || kind !== "password" ? candidate : { ...candidate, confidence: CONTEXT_CONFIDENCE[pathContextOf(fragment.path)] };
 }
 
 /**
