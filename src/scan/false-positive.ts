@@ -59,11 +59,12 @@ function pathGuard(candidate: Candidate, fragment: Fragment, line: () => string)
   const path = fragment.path;
   if (LOCKFILE.test(path) && !isCertain(candidate)) return "lockfile";
   if (!isCertain(candidate) && (MINIFIED_PATH.test(path) || (SCRIPT_OR_STYLE.test(path) && line().length > LONG_LINE))) return "minified";
+  // A low-confidence value (a weak password, a URL on a documentation host) in any file of a test
+  // tree or an example file is a sample.
+  if (candidate.confidence === "low" && isSamplePath(path)) return "documentation-or-test";
   if (!isGeneric(candidate)) return undefined;
   if (I18N_PATH.test(path)) return "i18n";
   if (candidate.confidence !== "high" && isTestOrDocPath(path)) return "documentation-or-test";
-  // A weak value (low confidence) in any file of a test tree or an example file is a sample.
-  if (candidate.confidence === "low" && isSamplePath(path)) return "documentation-or-test";
   return undefined;
 }
 
