@@ -10,6 +10,7 @@ import { detector as genericAssignment } from "./generic-assignment.js";
 import { detector as jwt } from "./jwt.js";
 import { detector as passwordLiteral } from "./password-literal.js";
 import { detector as privateKey } from "./private-key.js";
+import { detector as railsMasterKey } from "./rails-master-key.js";
 import { detector as regex } from "./regex.js";
 import { detector as structuredConfig } from "./structured-config.js";
 import { detector as uriCredentials } from "./uri-credentials.js";
@@ -23,6 +24,7 @@ export const DETECTORS: Readonly<Record<string, Detector>> = {
   jwt,
   "password-literal": passwordLiteral,
   "private-key": privateKey,
+  "rails-master-key": railsMasterKey,
   regex,
   "structured-config": structuredConfig,
   "uri-credentials": uriCredentials,

@@ -1,7 +1,7 @@
 import type { Candidate } from "../model/finding.js";
 import type { Confidence } from "../model/rule.js";
 import type { Detector } from "./detector.js";
-import { CONTEXT_CONFIDENCE, SOURCE_FILE, pathContextOf } from "./path-context.js";
+import { CONTEXT_CONFIDENCE, SOURCE_FILE, isCommentLine, pathContextOf } from "./path-context.js";
 import { passwordValueReason } from "./password-value.js";
 import { providerRuleCovers } from "./rule-overlap.js";
 import { secretNameKind } from "./secret-names.js";
@@ -23,8 +23,6 @@ const LITERAL_BEFORE = /(["'`])([^"'`\s\\]{1,200})\1\s{0,4}(?:===?|!==?)\s{0,4}$
 /** `PASSWORD=hunter22` unquoted in shell scripts and Makefiles. */
 const SHELL_VALUE = /=([^\s"'`;|&$()#]{1,128})(?=[ \t]*(?:$|[;#\n]))/y;
 const SHELL_FILE = /\.(?:sh|bash|zsh|ksh|env)$|(?:^|\/)Makefile$/;
-/** A line that is a comment: its literals are usage samples. */
-const COMMENT_LINE = /^\s*(?:#|\/\/|\/\*|\*|--|;|')/;
 
 interface Literal {
   readonly name: string;
@@ -67,7 +65,7 @@ function literalAt(text: string, path: string, start: number, end: number): Lite
 
 function confidenceAt(text: string, start: number, path: string): Confidence {
   const line = text.slice(text.lastIndexOf("\n", start) + 1, start);
-  return COMMENT_LINE.test(line) ? "low" : CONTEXT_CONFIDENCE[pathContextOf(path)];
+  return isCommentLine(line) ? "low" : CONTEXT_CONFIDENCE[pathContextOf(path)];
 }
 
 /**

@@ -9,7 +9,7 @@ const MASK = /^(.)\1+$|^[*x.•]+$|^<[^>]*>$|^\[[^\]]*\]$/i;
 /** Words and letters only: labels (`Password`, `Contrasena`), i18n keys and the like; a password mixes in something else. */
 const LETTERS_ONLY = /^[A-Za-z]{1,16}$/;
 /** A format or template marker the general reference check does not know: `%{password}`, `:password`, `@password@`. */
-const TEMPLATE = /%\{|^:[a-z_]+$|^@\w+@$|^\$\w+\$$|^__\w+__$/i;
+const TEMPLATE = /%\{|^:[a-z_]+$|^@{1,2}\w+@{1,2}$|^\$\w+\$$|^__\w+__$/i;
 
 /**
  * Why a literal assigned to a password-named key cannot be the password, or undefined when it may
@@ -29,6 +29,7 @@ export function passwordValueReason(value: string, name: string): string | undef
   const lower = value.toLowerCase();
   if (NAMED.test(value)) return "placeholder word";
   // The key written again (`password: "user_password"`, `pwd = "pwdField"`).
-  if (lower.includes(name.toLowerCase().replace(/^[$@:]+/, "")) || /passw|pwd/.test(lower)) return "names the field";
+  const field = name.toLowerCase().replace(/^[$@:]+/, "");
+  if ((field !== "" && lower.includes(field)) || /passw|pwd/.test(lower)) return "names the field";
   return undefined;
 }

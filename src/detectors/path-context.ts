@@ -65,3 +65,11 @@ export function isSamplePath(path: string): boolean {
   const context = pathContextOf(path);
   return context === "test" || context === "docs";
 }
+
+/** A line that is a comment (`#`, `//`, `/*`, ` * `, `--`, `;`, `'`): its values are usage samples. */
+const COMMENT_LINE = /^\s*(?:#(?![!{])|\/\/|\/\*|\*|--|;|')/;
+
+/** Whether a line (or its text up to a value) is a comment. */
+export function isCommentLine(line: string): boolean {
+  return COMMENT_LINE.test(line);
+}

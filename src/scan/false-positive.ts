@@ -1,7 +1,7 @@
 import type { Candidate } from "../model/finding.js";
 import type { Fragment } from "../model/fragment.js";
 import type { LineIndex } from "../util/text.js";
-import { isSamplePath, isTestOrDocPath } from "../detectors/path-context.js";
+import { isCommentLine, isSamplePath, isTestOrDocPath } from "../detectors/path-context.js";
 
 const LOCKFILE =
   /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|Cargo\.lock|go\.sum|poetry\.lock|Pipfile\.lock|uv\.lock|pdm\.lock|composer\.lock|Gemfile\.lock|packages\.lock\.json|paket\.lock|gradle\.lockfile|flake\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|Package\.resolved|\.terraform\.lock\.hcl|deno\.lock)$/;
@@ -60,8 +60,8 @@ function pathGuard(candidate: Candidate, fragment: Fragment, line: () => string)
   if (LOCKFILE.test(path) && !isCertain(candidate)) return "lockfile";
   if (!isCertain(candidate) && (MINIFIED_PATH.test(path) || (SCRIPT_OR_STYLE.test(path) && line().length > LONG_LINE))) return "minified";
   // A low-confidence value (a weak password, a URL on a documentation host) in any file of a test
-  // tree or an example file is a sample.
-  if (candidate.confidence === "low" && isSamplePath(path)) return "documentation-or-test";
+  // tree or an example file, or in a comment, is a sample.
+  if (candidate.confidence === "low" && (isSamplePath(path) || isCommentLine(line()))) return "documentation-or-test";
   if (!isGeneric(candidate)) return undefined;
   if (I18N_PATH.test(path)) return "i18n";
   if (candidate.confidence !== "high" && isTestOrDocPath(path)) return "documentation-or-test";
