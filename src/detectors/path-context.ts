@@ -17,7 +17,9 @@ const DOC_PATH = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|html?)$|(?:^|\/)(?:
 const TEST_CODE_PATH =
   /(?:^|\/)(?:test|tests|__tests__|spec|specs|testdata|test-data|fixtures?|__fixtures__|__mocks__|mocks?)\/.*\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|cs|php|rs|swift|scala)$|[._-](?:test|spec)\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|cs|php|rs|swift|scala)$|_test\.go$|(?:^|\/)(?:testdata|fixtures?|__fixtures__)\//i;
 /** Any file of a test tree, config included: the confidence of a weak password there is low. */
-const TEST_TREE = /(?:^|\/)(?:test|tests|__tests__|spec|specs|testdata|test-data|fixtures?|__fixtures__|__mocks__|mocks?|test-?apps?|dummy)\//i;
+const TEST_TREE = /(?:^|\/)(?:test|tests|__tests__|spec|specs|testdata|test-data|fixtures?|__fixtures__|__mocks__|mocks?|test-?apps?|dummy|e2e|cypress|playwright|integration-tests?)\//i;
+/** Seed and demo data: the accounts it creates are samples (`db/seeds.rb`, `sample_data/`, `demo/`). */
+const SAMPLE_DATA = /(?:^|\/)(?:sample[_-]?data|seeds?|demo|demos|db\/seeds\.rb)(?:\/|$)|(?:^|\/)seeds?\.(?:rb|py|js|ts|php|exs)$/i;
 /** Example files named as such beside the real one: `config.example.yml`, `.env.sample`, `database.yml.example`. */
 const EXAMPLE_NAME = /(?:^|\/)[^/]*[._-](?:example|sample|template|dist|default|defaults|tmpl)(?:\.[^/]*)?$/i;
 /** Files whose whole purpose is to hold a credential. */
@@ -29,7 +31,7 @@ const CONFIG_SOURCE =
 
 /** Classification rules, first match wins: order is precedence (a `docs/` example config is docs). */
 const CONTEXTS: readonly (readonly [(path: string) => boolean, PathContext])[] = [
-  [(path) => DOC_PATH.test(path) || EXAMPLE_NAME.test(path), "docs"],
+  [(path) => DOC_PATH.test(path) || EXAMPLE_NAME.test(path) || SAMPLE_DATA.test(path), "docs"],
   [(path) => TEST_CODE_PATH.test(path) || TEST_TREE.test(path), "test"],
   [(path) => CREDENTIAL_FILE.test(path), "credential"],
   [(path) => configFormatOf(path) !== undefined || CONFIG_SOURCE.test(path), "config"],

@@ -22,6 +22,9 @@ describe("pathContextOf", () => {
     ["docs/setup/config.yml", "docs"],
     ["config/database.yml.example", "docs"],
     [".env.sample", "docs"],
+    ["db/seeds.rb", "docs"],
+    ["core/db/sample_data/users.rb", "docs"],
+    ["packages/dashboard/e2e/global-setup.ts", "test"],
     ["assets/logo.svg", "other"],
   ])("%s is %s", (path, context) => {
     expect(pathContextOf(path)).toBe(context);
