@@ -8,7 +8,7 @@ import { secretNameKind } from "./secret-names.js";
 import { isHighEntropy } from "./secret-value.js";
 
 /** Where a password-named identifier may be: its words without the letters that join words. */
-const PASSWORD_WORD = /pass|pwd|pswd/gi;
+const PASSWORD_WORD = /p(?:ass|wd|swd)/gi;
 const NAME_CHAR = /[\w.$-]/;
 const NAME_TAIL_CHAR = /[\w-]/;
 /**
@@ -57,6 +57,8 @@ function literalAt(text: string, path: string, start: number, end: number): Lite
     const s = SHELL_VALUE.exec(text);
     if (s !== null) return { name, value: s[1] ?? "", start: end + 1 };
   }
+  // Cheap test first: a comparison operator right before the name.
+  if (!/[=!]=\s{0,4}$/.test(text.slice(Math.max(0, start - 8), start))) return undefined;
   const lineStart = text.lastIndexOf("\n", start) + 1;
   const b = LITERAL_BEFORE.exec(text.slice(Math.max(lineStart, start - 210), start));
   if (b !== null) return { name, value: b[2] ?? "", start: start - b[0].length + 1 };
