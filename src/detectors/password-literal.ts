@@ -2,10 +2,10 @@ import type { Candidate } from "../model/finding.js";
 import type { Confidence } from "../model/rule.js";
 import type { Detector } from "./detector.js";
 import { CONTEXT_CONFIDENCE, SOURCE_FILE, isCommentLine, pathContextOf } from "./path-context.js";
-import { passwordValueReason } from "./password-value.js";
+import type { PathContext } from "./path-context.js";
+import { isWeakWord, passwordValueReason } from "./password-value.js";
 import { providerRuleCovers } from "./rule-overlap.js";
 import { secretNameKind } from "./secret-names.js";
-import { isHighEntropy } from "./secret-value.js";
 
 /** Where a password-named identifier may be: its words without the letters that join words. */
 const PASSWORD_WORD = /p(?:ass|wd|swd)/gi;
@@ -13,11 +13,11 @@ const NAME_CHAR = /[\w.$-]/;
 const NAME_TAIL_CHAR = /[\w-]/;
 /**
  * After a password-named identifier: an optional closing quote or bracket (dict keys, symbols),
- * an optional type annotation, an assignment, key or comparison operator, an optional string
+ * an optional type annotation or C# accessor list, an assignment, key or comparison operator, an optional string
  * prefix, then a one-line string literal. Sticky: tried only at the end of such a name.
  */
 const AFTER_NAME =
-  /(["'\]]{0,2})\s{0,4}(?::\s{0,4}[\w<>[\]|?&]{1,30}\s{0,4})?(===?|!==?|:=|=>|\?\?=|\|\|=|=|:|\.equals\(|\s-(?:eq|ne)\s|,)\s{0,4}(?:[bBrRuU@]{1,2})?(\\?["'`])([^"'`\s\\]{1,200})\3/y;
+  /(["'\]]{0,2})\s{0,4}(?::\s{0,4}[\w<>[\]|?&]{1,30}\s{0,4})?(?:\{\s{0,4}get;\s{0,4}(?:(?:private\s+)?(?:set|init);\s{0,4})?\}\s{0,4})?(===?|!==?|:=|=>|\?\?=|\|\|=|=|:|\.equals\(|\s-(?:eq|ne)\s|,)\s{0,4}(?:[bBrRuU@]{1,2})?(\\?["'`])([^"'`\s\\]{1,200})\3/y;
 /** A literal compared with the name from the left: `"hunter22" == password`. */
 const LITERAL_BEFORE = /(["'`])([^"'`\s\\]{1,200})\1\s{0,4}(?:===?|!==?)\s{0,4}$/;
 /** `PASSWORD=hunter22` unquoted in shell scripts and Makefiles. */
@@ -44,7 +44,9 @@ function literalAt(text: string, path: string, start: number, end: number): Lite
   const name = text.slice(start, end);
   AFTER_NAME.lastIndex = end;
   const m = AFTER_NAME.exec(text);
-  if (m !== null) {
+  // A name inside a string (`"Password: "`) is prose unless the string closes right after it (a quoted key).
+  const open = text[start - 1] ?? "";
+  if (m !== null && (!/["'`]/.test(open) || m[1]?.startsWith(open) === true)) {
     // Two arguments (`define('DB_PASSWORD', '…')`) only when the name itself is a quoted string.
     const quoted = m[1] !== "" && text[start - 1] === m[1]?.charAt(0);
     if (m[2] !== "," || (quoted && /\(\s*["']$/.test(text.slice(Math.max(0, start - 8), start)))) {
@@ -65,9 +67,10 @@ function literalAt(text: string, path: string, start: number, end: number): Lite
   return undefined;
 }
 
-function confidenceAt(text: string, start: number, path: string): Confidence {
+/** Comments and weak words are low; otherwise the file decides (config high, source medium, tests and docs low). */
+function confidenceAt(text: string, start: number, context: PathContext, value: string): Confidence {
   const line = text.slice(text.lastIndexOf("\n", start) + 1, start);
-  return isCommentLine(line) ? "low" : CONTEXT_CONFIDENCE[pathContextOf(path)];
+  return isCommentLine(line) || isWeakWord(value) ? "low" : CONTEXT_CONFIDENCE[context];
 }
 
 /**
@@ -82,6 +85,8 @@ export const detector: Detector = {
   appliesTo: (fragment) => SOURCE_FILE.test(fragment.path) || SHELL_FILE.test(fragment.path),
   detect(fragment, context) {
     const { text, path } = fragment;
+    const where = pathContextOf(path);
+    const inConfig = where === "config" || where === "credential";
     const out: Candidate[] = [];
     PASSWORD_WORD.lastIndex = 0;
     for (let m = PASSWORD_WORD.exec(text); m !== null; m = PASSWORD_WORD.exec(text)) {
@@ -90,8 +95,7 @@ export const detector: Detector = {
       const literal = literalAt(text, path, start, end);
       if (literal === undefined || secretNameKind(literal.name) !== "password") continue;
       const { value } = literal;
-      // Long random values belong to generic-assignment, which weighs their entropy.
-      if (isHighEntropy(value, 16) || passwordValueReason(value, literal.name) !== undefined) continue;
+      if (passwordValueReason(value, literal.name, inConfig) !== undefined) continue;
       const valueEnd = literal.start + value.length;
       if (providerRuleCovers(context, text, literal.start, valueEnd)) continue;
       out.push({
@@ -102,7 +106,7 @@ export const detector: Detector = {
         secret: value,
         start: literal.start,
         end: valueEnd,
-        confidence: confidenceAt(text, start, path),
+        confidence: confidenceAt(text, start, where, value),
         nonExpiring: true,
         parts: { name: literal.name },
       });

@@ -20,8 +20,8 @@ const TEST_CODE_PATH =
 const TEST_TREE = /(?:^|\/)(?:test|tests|__tests__|spec|specs|testdata|test-data|fixtures?|__fixtures__|__mocks__|mocks?|test-?apps?|dummy|e2e|cypress|playwright|integration-tests?)\//i;
 /** Seed and demo data: the accounts it creates are samples (`db/seeds.rb`, `sample_data/`, `demo/`). */
 const SAMPLE_DATA = /(?:^|\/)(?:sample[_-]?data|seeds?|demo|demos|db\/seeds\.rb)(?:\/|$)|(?:^|\/)seeds?\.(?:rb|py|js|ts|php|exs)$/i;
-/** Example files named as such beside the real one: `config.example.yml`, `.env.sample`, `database.yml.example`. */
-const EXAMPLE_NAME = /(?:^|\/)[^/]*[._-](?:example|sample|template|dist|default|defaults|tmpl)(?:\.[^/]*)?$/i;
+/** Example files named as such beside the real one (`config.example.yml`, `.env.sample`) and generator templates (`ci.yml.tt`, `netrc.j2`). */
+const EXAMPLE_NAME = /(?:^|\/)[^/]*[._-](?:example|sample|template|dist|default|defaults|tmpl)(?:\.[^/]*)?$|\.(?:tt|j2|jinja2?|mustache|hbs|tpl)$/i;
 /** Files whose whole purpose is to hold a credential. */
 const CREDENTIAL_FILE =
   /(?:^|\/)(?:[._]netrc|\.pgpass|\.git-credentials|\.my\.cnf|\.pypirc|\.npmrc|\.s3cfg|\.boto|\.dockercfg|credentials(?:\.xml|\.json|\.ya?ml)?|master\.key|[^/]*\.htpasswd|secrets?\.(?:ya?ml|json|env|ini|properties))$/i;
@@ -48,9 +48,13 @@ export const CONTEXT_CONFIDENCE: Readonly<Record<PathContext, Confidence>> = {
   docs: "low",
 };
 
+/** Java-style package folders named after the documentation domain (`com/example/app`) are code, not examples. */
+const EXAMPLE_PACKAGE = /(?:^|\/)(?:com|org|net|io)\/example\//g;
+
 /** The context of a repository-relative posix path. */
 export function pathContextOf(path: string): PathContext {
-  for (const [matches, context] of CONTEXTS) if (matches(path)) return context;
+  const plain = path.replace(EXAMPLE_PACKAGE, "/");
+  for (const [matches, context] of CONTEXTS) if (matches(plain)) return context;
   return "other";
 }
 
@@ -59,7 +63,8 @@ export function pathContextOf(path: string): PathContext {
  * every generic finding (configs of a `test` environment are not tests).
  */
 export function isTestOrDocPath(path: string): boolean {
-  return DOC_PATH.test(path) || TEST_CODE_PATH.test(path);
+  const plain = path.replace(EXAMPLE_PACKAGE, "/");
+  return DOC_PATH.test(plain) || TEST_CODE_PATH.test(plain);
 }
 
 /** Tests and documentation in the wide sense (config files of test trees and example files included). */
@@ -68,8 +73,11 @@ export function isSamplePath(path: string): boolean {
   return context === "test" || context === "docs";
 }
 
-/** A line that is a comment (`#`, `//`, `/*`, ` * `, `--`, `;`, `'`): its values are usage samples. */
-const COMMENT_LINE = /^\s*(?:#(?![!{])|\/\/|\/\*|\*|--|;|')/;
+/**
+ * A line that is a comment (`#`, `//`, `/*`, ` * `, `-- `, `;`, `' `): its values are usage samples.
+ * `--` and `'` need a space after them, or `--password=…` and PHP's `'key' => …` would be comments.
+ */
+const COMMENT_LINE = /^\s*(?:#(?![!{])|\/\/|\/\*|\*|--\s|;|'\s)/;
 
 /** Whether a line (or its text up to a value) is a comment. */
 export function isCommentLine(line: string): boolean {

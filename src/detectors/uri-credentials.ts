@@ -55,9 +55,9 @@ const WEB_SCHEMES = new Set(["http", "https", "git", "ssh", "svn", "socks5", "so
  * host (medium) and a local service's (low); a real password is high on a remote host, medium on
  * a local one.
  */
-function confidenceOf(password: string, host: string, path: string): Confidence {
+function confidenceOf(password: string, user: string, host: string, path: string): Confidence {
   if (DOC_HOST.test(host)) return "low";
-  const trivial = TRIVIAL.test(unleet(password));
+  const trivial = TRIVIAL.test(unleet(password)) || password === user;
   const confidence = LOCAL_HOST.test(host) ? (trivial ? "low" : "medium") : trivial || password.length < 8 ? "medium" : "high";
   return isSamplePath(path) ? (confidence === "high" ? "medium" : "low") : confidence;
 }
@@ -89,7 +89,9 @@ function* uriCredentials(text: string): Generator<UriCredential> {
   for (let at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
     let from = at;
     while (from > 0 && at - from < 20 && SCHEME_CHAR.test(text[from - 1] ?? "")) from--;
-    const scheme = text.slice(from, at).toLowerCase();
+    const written = text.slice(from, at).toLowerCase();
+    // SQLAlchemy writes dialect+driver (`postgresql+psycopg2`, `mysql+pymysql`).
+    const scheme = SCHEMES.has(written) ? written : (written.split("+")[0] ?? "");
     if (!SCHEMES.has(scheme)) continue;
     USERINFO.lastIndex = at + 3;
     const m = USERINFO.exec(text);
@@ -102,7 +104,8 @@ function* uriCredentials(text: string): Generator<UriCredential> {
 /** Whether the password or the whole URL is a placeholder or a documentation sample. */
 function isPlaceholder({ user, password, host }: UriCredential): boolean {
   const plain = decoded(password);
-  if (plain.length < 4 || plain === user || PLACEHOLDER.test(plain) || NAMED_PASSWORD.test(unleet(plain))) return true;
+  // A password equal to the user name (`admin:admin`, `guest:guest`) is a weak default, not a placeholder: see TRIVIAL.
+  if (plain.length < 4 || PLACEHOLDER.test(plain) || NAMED_PASSWORD.test(unleet(plain))) return true;
   return (VARIABLE_NAME.test(plain) && !/\d/.test(plain)) || PLACEHOLDER_USER.test(user) || TEMPLATE_HOST.test(host);
 }
 
@@ -116,7 +119,7 @@ export const detector: Detector = {
     const out: Candidate[] = [];
     for (const uri of uriCredentials(fragment.text)) {
       if (isPlaceholder(uri)) continue;
-      const confidence = confidenceOf(decoded(uri.password), uri.host, fragment.path);
+      const confidence = confidenceOf(decoded(uri.password), decoded(uri.user), uri.host, fragment.path);
       out.push({
         ruleId: "uri-credentials",
         provider: PROVIDER[uri.scheme] ?? uri.scheme,

@@ -46,6 +46,9 @@ describe("uri-credentials: documentation hosts, loopback and sample files lower 
     ["a trivial password on a real host", url("https", "admin", "admin1", "ci.acme-corp.io"), "deploy/hosts.ini", "medium"],
     ["a real host in a test file", url("postgres", "app", "Wq8-zr4Lmx", "db.acme-corp.io"), "test/db_test.py", "medium"],
     ["a real host in docs", url("postgres", "app", "Wq8-zr4Lmx", "db.acme-corp.io"), "docs/setup.md", "medium"],
+    ["user equals password on a real host (a weak default)", url("https", "nasadmin", "nasadmin", "nas.acme-corp.io"), "ops/backup.cron", "medium"],
+    ["user equals password on a local broker", url("amqp", "rabbit", "rabbit", "localhost"), "config/app.env", "low"],
+    ["a SQLAlchemy dialect+driver scheme", url("mysql+pymysql", "analyst", "Wq8-zr4Lmx", "sales-db.acme-corp.io"), "notebooks/sales.py", "high"],
     ["a trivial password on a real host in docs", url("https", "admin", "admin1", "ci.acme-corp.io"), "docs/setup.md", "low"],
   ])("%s", (_name, text, path, confidence) => {
     const found = detect(detector, text, path);
@@ -65,7 +68,6 @@ describe("uri-credentials: valid (nothing reported)", () => {
     ["printf placeholders", 'fmt.Sprintf("redis://:%s@%s:6379/0", password, host)'],
     ["a self-describing password", "postgres://myuser:mypass@localhost/mydb"],
     ["leetspeak password", "http://john.doe:p4ssw0rd@127.0.0.1:8000"],
-    ["user equals password", "postgres://postgres:postgres@db.acme.net/app"],
     ["a one-letter password", "https://a:b@host.acme.io"],
     ["no password", "ssh://git@github.com/acme/repo.git"],
     ["anonymous FTP", "ftp://anonymous:guest-42@ftp.acme-mirror.org/pub"],
