@@ -1,12 +1,11 @@
 import type { Candidate } from "../model/finding.js";
 import type { Confidence } from "../model/rule.js";
 import type { Detector } from "./detector.js";
+import { SOURCE_FILE } from "./path-context.js";
 import { providerRuleCovers } from "./rule-overlap.js";
 import { SECRET_NAME_SUBSTRINGS, secretNameKind } from "./secret-names.js";
 import { isHex, isHighEntropy, nonSecretReason } from "./secret-value.js";
 
-const SOURCE_FILE =
-  /\.(?:[cm]?[jt]sx?|py|pyw|ipynb|go|java|kts?|scala|groovy|gradle|rb|php|cs|vb|fs|sh|bash|zsh|ksh|fish|ps1|psm1|bat|cmd|swift|rs|c|h|cc|cpp|hpp|m|mm|dart|lua|pl|pm|r|jl|exs?|erl|clj|vue|svelte|astro)$|(?:^|\/)(?:Jenkinsfile|Makefile|Vagrantfile|Rakefile|Fastfile)$/;
 const SHELL_FILE = /\.(?:sh|bash|zsh|ksh)$|(?:^|\/)Makefile$/;
 /** A string literal of 16+ characters without spaces; in notebooks the quotes are JSON-escaped (`\"`). */
 const LITERAL = /(\\?["'`])([^"'`\s\\]{16,4096})\1/g;

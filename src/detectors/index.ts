@@ -9,7 +9,9 @@ import { detector as credentialFiles } from "./credential-files.js";
 import { detector as encoded } from "./encoded.js";
 import { detector as genericAssignment } from "./generic-assignment.js";
 import { detector as jwt } from "./jwt.js";
+import { detector as passwordLiteral } from "./password-literal.js";
 import { detector as privateKey } from "./private-key.js";
+import { detector as railsMasterKey } from "./rails-master-key.js";
 import { detector as regex } from "./regex.js";
 import { detector as structuredConfig } from "./structured-config.js";
 import { detector as uriCredentials } from "./uri-credentials.js";
@@ -22,7 +24,9 @@ export const DETECTORS: Readonly<Record<string, Detector>> = {
   encoded,
   "generic-assignment": genericAssignment,
   jwt,
+  "password-literal": passwordLiteral,
   "private-key": privateKey,
+  "rails-master-key": railsMasterKey,
   regex,
   "structured-config": structuredConfig,
   "uri-credentials": uriCredentials,

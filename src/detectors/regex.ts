@@ -1,6 +1,7 @@
 import type { Candidate } from "../model/finding.js";
 import { matchRule, matchRuleNearKeywords } from "../rules/match.js";
 import type { Detector } from "./detector.js";
+import { vetGenericPassword } from "./generic-password-rule.js";
 import { ruleCandidate } from "./rule-candidate.js";
 import { scanView } from "./notebook-view.js";
 
@@ -17,7 +18,10 @@ export const detector: Detector = {
     const text = scanView(fragment);
     for (const rule of prefilter.scan(text).rules) {
       const matches = text.length >= WINDOWED_FROM ? matchRuleNearKeywords(rule, text) : matchRule(rule, text);
-      for (const match of matches) out.push(ruleCandidate(rule, match));
+      for (const match of matches) {
+        const candidate = vetGenericPassword(ruleCandidate(rule, match), fragment.path);
+        if (candidate !== undefined) out.push(candidate);
+      }
     }
     return out;
   },

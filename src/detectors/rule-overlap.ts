@@ -1,5 +1,9 @@
 import { matchRule } from "../rules/match.js";
+import type { CompiledRule } from "../model/rule.js";
 import type { DetectContext } from "./detector.js";
+
+/** Generic YAML rules (`sshpass -p …`, `X-Api-Key: …`) find a value by its context, as the generic detectors do: they name no provider. */
+const names = (rule: CompiledRule): boolean => rule.spec.provider !== "generic";
 
 // Context a provider rule may need around a value (`aws_secret_access_key = …`), without
 // re-reading a whole minified line.
@@ -7,7 +11,7 @@ const WINDOW = 200;
 
 /** Whether a provider rule recognises a value on its own (a decoded Secret value such as `ghp_…`). */
 export function providerRuleNames(context: DetectContext, value: string): boolean {
-  return context.prefilter.candidates(value).some((rule) => matchRule(rule, value).length > 0);
+  return context.prefilter.candidates(value).some((rule) => names(rule) && matchRule(rule, value).length > 0);
 }
 
 /**
@@ -23,6 +27,7 @@ export function providerRuleCovers(context: DetectContext, text: string, start: 
   const to = after < 0 ? Math.min(text.length, end + WINDOW) : end + after;
   const window = text.slice(from, to);
   for (const rule of context.prefilter.candidates(window)) {
+    if (!names(rule)) continue;
     for (const match of matchRule(rule, window)) {
       if (match.start + from < end && match.end + from > start) return true;
     }

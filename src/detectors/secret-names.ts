@@ -1,7 +1,7 @@
 /** The kind of credential a secret-looking name holds. */
 export type SecretNameKind = "password" | "api-key";
 
-const PASSWORD_WORDS = new Set(["password", "passwd", "pwd", "pass", "passphrase", "passcode", "pswd", "passwort", "contrasena"]);
+const PASSWORD_WORDS = new Set(["password", "passwd", "pwd", "pass", "passphrase", "passcode", "pswd", "passwort", "contrasena", "pgpassword"]);
 const SECRET_WORDS = new Set([
   "secret",
   "token",

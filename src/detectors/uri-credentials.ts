@@ -1,6 +1,7 @@
 import type { Candidate } from "../model/finding.js";
 import type { Confidence } from "../model/rule.js";
 import type { Detector } from "./detector.js";
+import { isSamplePath } from "./path-context.js";
 
 const SCHEMES = new Set(
   "postgres postgresql mysql mysqlx mariadb mongodb mongodb+srv redis rediss amqp amqps mssql sqlserver oracle ftp ftps sftp ldap ldaps smtp smtps imap imaps nats mqtt mqtts kafka clickhouse cockroachdb neo4j neo4j+s bolt couchbase couchdb rabbitmq elasticsearch http https git ssh svn socks5 socks5h".split(
@@ -18,7 +19,10 @@ const VARIABLE_NAME = /^@?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*@?$/;
 /** Passwords that say what they are: `mypass`, `badpass`, `dbpassword1`. */
 const NAMED_PASSWORD = /^[a-z]{0,8}(?:pass|passwd|password|pwd|secret)\d{0,3}$/i;
 const PLACEHOLDER_USER = /^(?:user|username|usr|login|name|anonymous|\$\{[^}]*\}|\$[A-Za-z_]\w*|<[^>]*>|\{[^}]*\})$/i;
-const DOC_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|host|hostname|domain|your[-\w]*|server|myhost|dbhost|bogus\.\w+)$|^<|\{|\$/i;
+/** Hosts of documentation (RFC 2606/6761 names and the words samples use): the URL may be a sample, so low confidence. */
+const DOC_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|host|hostname|domain|your[-\w]*|server|myhost|dbhost|bogus\.\w+)$/i;
+/** A host that is a template or a variable: the whole URL is. */
+const TEMPLATE_HOST = /^<|\{|\$/;
 const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|host\.docker\.internal|db|database|postgres|mysql|redis|mongo|mongodb|rabbitmq)$/i;
 const TRIVIAL = /^(?:admin|root|test|testing|guest|postgres|mysql|redis|mongo|password\d*|secret\d*|pass\d*|123+4*5*6*|qwerty|letmein|dev|local|example|sa)$/i;
 
@@ -45,11 +49,17 @@ const PROVIDER: Readonly<Record<string, string>> = {
 };
 const WEB_SCHEMES = new Set(["http", "https", "git", "ssh", "svn", "socks5", "socks5h"]);
 
-/** Trivial passwords (`guest`, `postgres`) are low; local services medium; a real password on a remote host high. */
-function confidenceOf(password: string, host: string): Confidence {
-  if (TRIVIAL.test(unleet(password))) return "low";
-  if (LOCAL_HOST.test(host)) return "medium";
-  return password.length >= 8 ? "high" : "medium";
+/**
+ * Documentation hosts lower the confidence instead of hiding the URL (low), and sample files
+ * (tests, docs) by one step. A trivial password (`admin`, `guest`) is a weak default on a real
+ * host (medium) and a local service's (low); a real password is high on a remote host, medium on
+ * a local one.
+ */
+function confidenceOf(password: string, user: string, host: string, path: string): Confidence {
+  if (DOC_HOST.test(host)) return "low";
+  const trivial = TRIVIAL.test(unleet(password)) || password === user;
+  const confidence = LOCAL_HOST.test(host) ? (trivial ? "low" : "medium") : trivial || password.length < 8 ? "medium" : "high";
+  return isSamplePath(path) ? (confidence === "high" ? "medium" : "low") : confidence;
 }
 
 /** `p4ssw0rd` reads as `password`. */
@@ -79,7 +89,9 @@ function* uriCredentials(text: string): Generator<UriCredential> {
   for (let at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
     let from = at;
     while (from > 0 && at - from < 20 && SCHEME_CHAR.test(text[from - 1] ?? "")) from--;
-    const scheme = text.slice(from, at).toLowerCase();
+    const written = text.slice(from, at).toLowerCase();
+    // SQLAlchemy writes dialect+driver (`postgresql+psycopg2`, `mysql+pymysql`).
+    const scheme = SCHEMES.has(written) ? written : (written.split("+")[0] ?? "");
     if (!SCHEMES.has(scheme)) continue;
     USERINFO.lastIndex = at + 3;
     const m = USERINFO.exec(text);
@@ -92,8 +104,9 @@ function* uriCredentials(text: string): Generator<UriCredential> {
 /** Whether the password or the whole URL is a placeholder or a documentation sample. */
 function isPlaceholder({ user, password, host }: UriCredential): boolean {
   const plain = decoded(password);
-  if (plain.length < 4 || plain === user || PLACEHOLDER.test(plain) || NAMED_PASSWORD.test(unleet(plain))) return true;
-  return (VARIABLE_NAME.test(plain) && !/\d/.test(plain)) || PLACEHOLDER_USER.test(user) || DOC_HOST.test(host);
+  // A password equal to the user name (`admin:admin`, `guest:guest`) is a weak default, not a placeholder: see TRIVIAL.
+  if (plain.length < 4 || PLACEHOLDER.test(plain) || NAMED_PASSWORD.test(unleet(plain))) return true;
+  return (VARIABLE_NAME.test(plain) && !/\d/.test(plain)) || PLACEHOLDER_USER.test(user) || TEMPLATE_HOST.test(host);
 }
 
 /** `scheme://user:password@host` in database, broker, mail, directory, file-transfer and HTTP URLs; the password is the secret. */
@@ -106,7 +119,7 @@ export const detector: Detector = {
     const out: Candidate[] = [];
     for (const uri of uriCredentials(fragment.text)) {
       if (isPlaceholder(uri)) continue;
-      const confidence = confidenceOf(decoded(uri.password), uri.host);
+      const confidence = confidenceOf(decoded(uri.password), decoded(uri.user), uri.host, fragment.path);
       out.push({
         ruleId: "uri-credentials",
         provider: PROVIDER[uri.scheme] ?? uri.scheme,

@@ -1,6 +1,7 @@
 import type { Candidate } from "../model/finding.js";
 import type { Fragment } from "../model/fragment.js";
 import type { LineIndex } from "../util/text.js";
+import { isCommentLine, isSamplePath, isTestOrDocPath } from "../detectors/path-context.js";
 
 const LOCKFILE =
   /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|Cargo\.lock|go\.sum|poetry\.lock|Pipfile\.lock|uv\.lock|pdm\.lock|composer\.lock|Gemfile\.lock|packages\.lock\.json|paket\.lock|gradle\.lockfile|flake\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|Package\.resolved|\.terraform\.lock\.hcl|deno\.lock)$/;
@@ -27,11 +28,6 @@ const SCRIPT_OR_STYLE = /\.(?:[cm]?js|css|map)$/;
 const LONG_LINE = 1000;
 const I18N_PATH =
   /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?|messages)\/|\.(?:po|pot|xliff|xlf|strings|stringsdict|resx|arb)$|(?:^|\/)messages(?:_[\w-]+)?\.(?:properties|json|ya?ml)$/;
-/** Documentation and examples: their values are samples. */
-const DOC_PATH = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|html?)$|(?:^|\/)(?:docs?|documentation|examples?|samples?)\/|\.(?:example|sample|template|dist|tmpl)$/i;
-/** Test code and fixtures (not configs of a `test` environment, such as `k8s/test/app.yaml`). */
-const TEST_CODE_PATH =
-  /(?:^|\/)(?:test|tests|__tests__|spec|specs|testdata|test-data|fixtures?|__fixtures__|__mocks__|mocks?)\/.*\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|cs|php|rs|swift|scala)$|[._-](?:test|spec)\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|cs|php|rs|swift|scala)$|_test\.go$|(?:^|\/)(?:testdata|fixtures?|__fixtures__)\//i;
 
 function isIdName(name: string): boolean {
   if (ONE_OFF_NAME.test(name)) return !KEY_NAME.test(name);
@@ -69,9 +65,12 @@ function pathGuard(candidate: Candidate, fragment: Fragment, line: () => string)
   const path = fragment.path;
   if (LOCKFILE.test(path) && !isCertain(candidate)) return "lockfile";
   if (!isCertain(candidate) && (MINIFIED_PATH.test(path) || (SCRIPT_OR_STYLE.test(path) && line().length > LONG_LINE))) return "minified";
+  // A low-confidence value (a weak password, a URL on a documentation host) in any file of a test
+  // tree or an example file, or in a comment, is a sample.
+  if (candidate.confidence === "low" && (isSamplePath(path) || isCommentLine(line()))) return "documentation-or-test";
   if (!isGeneric(candidate)) return undefined;
   if (I18N_PATH.test(path)) return "i18n";
-  if (candidate.confidence !== "high" && (DOC_PATH.test(path) || TEST_CODE_PATH.test(path))) return "documentation-or-test";
+  if (candidate.confidence !== "high" && isTestOrDocPath(path)) return "documentation-or-test";
   return undefined;
 }
 

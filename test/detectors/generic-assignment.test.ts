@@ -22,7 +22,7 @@ describe("generic-assignment: invalid (reported)", () => {
     ["C# property", "src/Options.cs", (v: string) => `    public string ApiSecret { get; set; } = "${v}";`],
     ["Ruby hash", "config/initializers/acme.rb", (v: string) => `  secret_key: '${v}',`],
     ["PHP array", "config/services.php", (v: string) => `    'api_secret' => '${v}',`],
-    ["PHP define", "wp-config.php", (v: string) => `define('AUTH_KEY', '${v}');`],
+    ["PHP define", "config/app.php", (v: string) => `define('API_SECRET', '${v}');`],
     ["Rust constant", "src/lib.rs", (v: string) => `const API_TOKEN: &str = "${v}";`],
     ["shell export", "scripts/deploy.sh", (v: string) => `export SERVICE_TOKEN=${v}`],
     ["notebook cell (escaped quotes)", "analysis.ipynb", (v: string) => `    "api_key = \\"${v}\\"\\n",`],

@@ -30,7 +30,8 @@ describe("structured-config: invalid (reported)", () => {
     ["XML element", "mail.xml", (v: string) => `<smtp><host>mail</host><smtpPassword>${v}</smtpPassword></smtp>`, "smtpPassword", "password"],
     ["web.config appSettings", "web.config", (v: string) => `<appSettings>\n  <add key="PaymentApiKey" value="${v}" />\n</appSettings>`, "PaymentApiKey", "api-key"],
   ])("%s", (_name, path, render, key, kind) => {
-    for (const [value, confidence] of [[human(), "medium"], [random(), "high"]] as const) {
+    // A weak password in a config file is high (what the application logs in with); other weak values medium.
+    for (const [value, confidence] of [[human(), kind === "password" ? "high" : "medium"], [random(), "high"]] as const) {
       const text = render(value);
       const found = detect(detector, text, path);
       expect(found, `${path}: ${value}`).toHaveLength(1);
@@ -62,6 +63,28 @@ describe("structured-config: invalid (reported)", () => {
   });
 });
 
+describe("structured-config: weak words in config are findings, at low confidence", () => {
+  // A dictionary word or a service's default (`postgres`, `admin`) is what the service logs in with:
+  // weak is worse, not better; low confidence keeps it out of --min-confidence medium.
+  test.each([
+    ["a word", "docker-compose.yml", "      REDIS_PASSWORD: sunflower\n", "sunflower"],
+    ["a short password", ".env", "NEXTCLOUD_ADMIN_PASSWORD=qwer\n", "qwer"],
+    ["a word in tfvars", "prod.tfvars", 'grafana_admin_password = "orchid"\n', "orchid"],
+  ])("%s", (_name, path, text, secret) => {
+    expect(detect(detector, text, path)).toMatchObject([{ secret, kind: "password", confidence: "low" }]);
+  });
+
+  test("a word of the key is the image's documented default, not a finding", () => {
+    expect(detect(detector, "      POSTGRES_PASSWORD: postgres\n", "docker-compose.yml")).toEqual([]);
+    expect(detect(detector, "      MYSQL_ROOT_PASSWORD: root\n", "docker-compose.yml")).toEqual([]);
+  });
+
+  test("a word in a test tree or an example file is not a finding: words pass only in live config", () => {
+    expect(detect(detector, "  password: postgres\n", "test/dummy/config/database.yml")).toEqual([]);
+    expect(detect(detector, "POSTGRES_PASSWORD=postgres\n", ".env.example")).toEqual([]);
+  });
+});
+
 describe("structured-config: valid (nothing reported)", () => {
   test.each([
     ["a GitHub Actions reference", ".github/workflows/ci.yml", "        env:\n          TOKEN: ${{ secrets.DEPLOY_TOKEN }}\n"],
@@ -75,7 +98,6 @@ describe("structured-config: valid (nothing reported)", () => {
     ["empty", ".env", "API_KEY=\n"],
     ["a boolean", ".env", "AUTH_TOKEN=true\n"],
     ["a number", "app.yaml", "token: 1234567890\n"],
-    ["a short word", "docker-compose.yml", "      POSTGRES_PASSWORD: postgres\n"],
     ["a resource name", "app.yaml", "credentials: orders-db-credentials\n"],
     ["a path", "app.yaml", "private_key: /run/secrets/signing.pem\n"],
     ["a describing name", "app.yaml", "password_min_length: 12\ntoken_url: https://auth.acme.io/token\nsecret_name: db\n"],

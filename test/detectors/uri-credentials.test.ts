@@ -25,12 +25,35 @@ describe("uri-credentials: invalid (reported)", () => {
     expect(text.slice(found[0]?.start, found[0]?.end)).toBe(password);
   });
 
-  test("a trivial password is low confidence; an encoded one keeps its literal", () => {
+  test("a trivial password is a weak default on a real host (medium); an encoded one keeps its literal", () => {
     // Built at run time so that this file holds no credential-shaped URL.
     const url = (password: string) => ["amqp://svc", `${password}@mq.acme.net:5672`].join(":");
-    expect(detect(detector, url("guest"))[0]?.confidence).toBe("low");
+    expect(detect(detector, url("guest"), "config/broker.ini")[0]?.confidence).toBe("medium");
     const encoded = `Pa%40${fake.pick("abcdefghijkmnopqrstuvwxyz23456789", 10)}`;
     expect(detect(detector, url(encoded))[0]?.secret).toBe(encoded);
+  });
+});
+
+describe("uri-credentials: documentation hosts, loopback and sample files lower the confidence instead of hiding", () => {
+  // Sample files (tests, docs) lower it by one step: a real password on a real host in a README is still a leak.
+  // Built at run time so that this file holds no credential-shaped URL.
+  const url = (scheme: string, user: string, password: string, host: string) => `${scheme}://${user}:${password}@${host}/app`;
+  test.each([
+    ["an example host", url("https", "admin", "S3cure-Passw0rd-9", "example.com"), "src/client.py", "low"],
+    ["a .test host", url("postgres", "app", "Wq8-zr4Lmx", "db.test"), "config/app.env", "low"],
+    ["a trivial password on localhost", url("amqp", "svc", "guest", "localhost"), "config/app.env", "low"],
+    ["a real password on localhost", url("postgres", "app", "Wq8-zr4Lmx", "127.0.0.1"), "config/app.env", "medium"],
+    ["a trivial password on a real host", url("https", "admin", "admin1", "ci.acme-corp.io"), "deploy/hosts.ini", "medium"],
+    ["a real host in a test file", url("postgres", "app", "Wq8-zr4Lmx", "db.acme-corp.io"), "test/db_test.py", "medium"],
+    ["a real host in docs", url("postgres", "app", "Wq8-zr4Lmx", "db.acme-corp.io"), "docs/setup.md", "medium"],
+    ["user equals password on a real host (a weak default)", url("https", "nasadmin", "nasadmin", "nas.acme-corp.io"), "ops/backup.cron", "medium"],
+    ["user equals password on a local broker", url("amqp", "rabbit", "rabbit", "localhost"), "config/app.env", "low"],
+    ["a SQLAlchemy dialect+driver scheme", url("mysql+pymysql", "analyst", "Wq8-zr4Lmx", "sales-db.acme-corp.io"), "notebooks/sales.py", "high"],
+    ["a trivial password on a real host in docs", url("https", "admin", "admin1", "ci.acme-corp.io"), "docs/setup.md", "low"],
+  ])("%s", (_name, text, path, confidence) => {
+    const found = detect(detector, text, path);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.confidence).toBe(confidence);
   });
 });
 
@@ -43,10 +66,8 @@ describe("uri-credentials: valid (nothing reported)", () => {
     ["angle brackets", "mongodb://<username>:<password>@cluster0.mongodb.net/test"],
     ["a masked value", "postgres://app:********@db.internal/app"],
     ["printf placeholders", 'fmt.Sprintf("redis://:%s@%s:6379/0", password, host)'],
-    ["an example host", "https://admin:S3cure-Passw0rd-9@example.com/api"],
     ["a self-describing password", "postgres://myuser:mypass@localhost/mydb"],
     ["leetspeak password", "http://john.doe:p4ssw0rd@127.0.0.1:8000"],
-    ["user equals password", "postgres://postgres:postgres@db.acme.net/app"],
     ["a one-letter password", "https://a:b@host.acme.io"],
     ["no password", "ssh://git@github.com/acme/repo.git"],
     ["anonymous FTP", "ftp://anonymous:guest-42@ftp.acme-mirror.org/pub"],
