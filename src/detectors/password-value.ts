@@ -21,6 +21,9 @@ export function isWeakWord(value: string): boolean {
   return value.length < 6 || LETTERS_ONLY.test(value) || NAMED.test(value);
 }
 
+/** A dotted version or version range (`1.2.1`, `^4.17.0`, `~2.0.x`). */
+const VERSION = /^(?:[~^<>=v]|>=|<=)?\d+\.\d+(?:\.(?:\d+|x|\*))?(?:[-+][\w.]+)?$/;
+
 /**
  * Why a literal assigned to a password-named key cannot be the password, or undefined when it may
  * be. No entropy floor: `hunter22` and `4ian1234` are findings. Code, templates, labels and
@@ -39,6 +42,8 @@ export function passwordValueReason(value: string, name: string, inConfig = fals
   const mayBeWords = wordLike && (/\d|[^\w./:#-]/.test(value) || isHighEntropy(value, 12) || (inConfig && /^[A-Za-z]+$/.test(value))) && !/[./:]/.test(value);
   if (general !== undefined && !mayBeWords) return general;
   if (MASK.test(value) || TEMPLATE.test(value)) return "placeholder";
+  // `"pbkdf2-password": "1.2.1"` in a manifest: a dotted version range is a dependency, not a password.
+  if (VERSION.test(value)) return "version";
   if (!inConfig && (LETTERS_ONLY.test(value) || NAMED.test(value))) return "word";
   // The key written again (`password: "user_password"`, `pwd = "pwdField"`), or a word of the key:
   // `POSTGRES_PASSWORD: postgres`, `MYSQL_ROOT_PASSWORD: root` are the images' documented defaults.

@@ -91,6 +91,7 @@ describe("structured-config: valid (nothing reported)", () => {
     ["a shell reference", ".env", "DB_PASSWORD=${DB_PASSWORD}\n"],
     ["a Make/Azure reference", "config.ini", "password = $(DB_PASSWORD)\n"],
     ["a Helm template", "values.yaml", "password: {{ .Values.db.password }}\n"],
+    ["a dependency named for passwords", "package.json", '{\n  "dependencies": {\n    "pbkdf2-password": "1.2.1",\n    "password-validator": "^5.3.0"\n  }\n}\n'],
     ["a Python format field", "alembic.ini", "password = %(db_password)s\n"],
     ["a Vault reference", "app.yaml", "api_key: vault:secret/data/app#api_key\n"],
     ["an AWS Secrets Manager ARN", "app.yaml", "db_password: arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db\n"],
