@@ -10,6 +10,7 @@ import { secretFingerprint, shortHash } from "../util/hash.js";
 import { LineIndex, shannonEntropy } from "../util/text.js";
 import { compileAllowlist } from "./allowlist.js";
 import { falsePositiveReason } from "./false-positive.js";
+import { createLineDedupe } from "./line-dedupe.js";
 import { placeholderReason } from "./placeholder.js";
 import { redact } from "./redact.js";
 import type { ScanTally } from "./tally.js";
@@ -40,9 +41,16 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
     if (guard !== undefined) return `false-positive:${guard}`;
     return allowlist.reason(candidate, fragment.path) ?? (hasInlineAllow(fragment.text, lines, candidate) ? "inline-allow" : undefined);
   };
-  const scanFragment = (fragment: Fragment, tally: ScanTally) => {
+  const detectAll = (fragment: Fragment): Candidate[] => {
     const candidates: Candidate[] = [];
     for (const detector of Object.values(DETECTORS)) candidates.push(...runDetector(detector, fragment, context));
+    return candidates;
+  };
+  // Git history repeats most lines from version to version: each is scanned once (NHISCAN_LINE_DEDUPE=0: every line).
+  const dedupe = process.env["NHISCAN_LINE_DEDUPE"] === "0" ? undefined : createLineDedupe(context, detectAll);
+  if (dedupe !== undefined && process.env["NHISCAN_DEDUPE_STATS"] === "1") process.on("exit", () => process.stderr.write(`line dedupe: ${JSON.stringify(dedupe.stats)}\n`));
+  const scanFragment = (fragment: Fragment, tally: ScanTally) => {
+    const candidates = dedupe !== undefined && fragment.provenance.kind === "git" ? dedupe.detect(fragment) : detectAll(fragment);
     if (candidates.length === 0) return;
     const lines = new LineIndex(fragment.text);
     // Filter first, then dedupe: a dropped candidate must not hide an overlapping real one.

@@ -1,0 +1,327 @@
+import type { Candidate } from "../model/finding.js";
+import type { Fragment } from "../model/fragment.js";
+import type { CompiledRule } from "../model/rule.js";
+import { DETECTORS, runDetector } from "../detectors/index.js";
+import type { DetectContext, Detector } from "../detectors/index.js";
+import { WINDOWED_FROM } from "../detectors/regex.js";
+import { keywordSearchOf } from "../rules/match.js";
+import { LineKeyTable } from "../util/line-key-table.js";
+
+/**
+ * Line-level dedupe for git history: successive versions of a file share most of their lines, so
+ * a line already scanned with the same neighbours at the same path is not scanned again.
+ *
+ * A line's key is a hash of its path and of the lines `CONTEXT_LINES` either side of it (a
+ * shingle). The line-local detectors decide a candidate starting on a line from those lines alone,
+ * so a key seen before with no candidate ("cold") has none now either. Each blob is scanned on the
+ * "core" lines (key new, or key that had a candidate: "hot", rescanned so that the finding is made
+ * again, in this blob and at this line) with their context, the other lines emptied (line numbers
+ * and columns unchanged; offsets mapped back). Everything that is not line-local forces a whole
+ * scan of the blob: a detector outside `LINE_LOCAL` that applies (PEM blocks, structured config,
+ * CI files, notebooks, any detector added later), a keyword of a rule that may match away from its
+ * keywords' lines (seen in the scanned lines or remembered for a skipped one), or a candidate that
+ * reaches an emptied line.
+ */
+
+/** Lines either side of a line that decide its line-local candidates (rule windows read one). */
+export const CONTEXT_LINES = 3;
+
+/** Detectors whose candidates starting on a line depend only on the lines around it. */
+const LINE_LOCAL: ReadonlySet<string> = new Set(["regex", "encoded", "generic-assignment", "jwt", "uri-credentials"]);
+
+const SEEN = 1;
+const HOT = 2;
+/** The line holds a keyword of a rule that is not line-local. */
+const GLOBAL = 4;
+const NOTEBOOK = /\.ipynb$/i;
+// Past this share of core lines, the whole text costs less than cutting it up.
+const WHOLE_SHARE = 0.5;
+
+/** What the dedupe did, for benchmarks and `--debug`. */
+export interface LineDedupeStats {
+  blobs: number;
+  /** Blobs scanned whole: new, mostly changed, or with something that is not line-local. */
+  whole: number;
+  /** Blobs of which only some lines were scanned. */
+  partial: number;
+  /** Blobs with no line to scan. */
+  skipped: number;
+  lines: number;
+  /** Lines read by detectors (whole blobs, and core lines with context). */
+  linesScanned: number;
+  bytes: number;
+  bytesScanned: number;
+}
+
+/** Detection of a git blob's text with line-level dedupe. */
+export interface LineDedupe {
+  /** The candidates of the fragment, the same as `detectAll` would give. */
+  detect(fragment: Fragment): Candidate[];
+  readonly stats: LineDedupeStats;
+}
+
+/** Builds the dedupe for one thread: its table of scanned lines lives as long as the thread. */
+export function createLineDedupe(context: DetectContext, detectAll: (fragment: Fragment) => Candidate[], table = new LineKeyTable()): LineDedupe {
+  const globalRules = new Set<CompiledRule>(context.rules.filter((rule) => keywordSearchOf(rule) === undefined));
+  const globalKeywords = [...new Set([...globalRules].flatMap((rule) => rule.keywords))];
+  const globalSearch = globalKeywords.length === 0 ? undefined : new RegExp(globalKeywords.map(escapeRegex).join("|"), "gi");
+  const local: Detector[] = [];
+  const others: Detector[] = [];
+  for (const detector of Object.values(DETECTORS)) (LINE_LOCAL.has(detector.id) ? local : others).push(detector);
+  const lines = new LineBuffers();
+  const stats: LineDedupeStats = { blobs: 0, whole: 0, partial: 0, skipped: 0, lines: 0, linesScanned: 0, bytes: 0, bytesScanned: 0 };
+  const hasGlobalRule = (text: string) => globalRules.size > 0 && context.prefilter.scan(text).rules.some((rule) => globalRules.has(rule));
+
+  /** Scans the whole text and, when its lines are hashed, remembers them: hot where a candidate starts, global where a keyword is. */
+  const whole = (fragment: Fragment, n: number): Candidate[] => {
+    const candidates = detectAll(fragment);
+    stats.whole++;
+    stats.linesScanned += n;
+    stats.bytesScanned += fragment.text.length;
+    if (n === 0) return candidates;
+    const flags = lines.flags;
+    flags.fill(SEEN, 0, n);
+    for (const c of candidates) flags[lines.lineOf(c.start)] = (flags[lines.lineOf(c.start)] ?? 0) | HOT;
+    if (globalSearch !== undefined && hasGlobalRule(fragment.text)) {
+      globalSearch.lastIndex = 0;
+      for (let m = globalSearch.exec(fragment.text); m !== null; m = globalSearch.exec(fragment.text)) {
+        const line = lines.lineOf(m.index);
+        flags[line] = (flags[line] ?? 0) | GLOBAL;
+      }
+    }
+    for (let i = 0; i < n; i++) table.set(lines.k1[i] ?? 0, lines.k2[i] ?? 0, flags[i] ?? SEEN);
+    return candidates;
+  };
+
+  const detect = (fragment: Fragment): Candidate[] => {
+    const text = fragment.text;
+    stats.blobs++;
+    stats.bytes += text.length;
+    if (NOTEBOOK.test(fragment.path) || others.some((d) => d.appliesTo(fragment))) {
+      stats.lines += countLines(text);
+      return whole(fragment, 0);
+    }
+    const n = lines.hash(text, fragment.path);
+    stats.lines += n;
+    // Core lines: new keys, and keys that had a candidate.
+    const core = lines.core;
+    let cores = 0;
+    for (let i = 0; i < n; i++) {
+      const f = table.get(lines.k1[i] ?? 0, lines.k2[i] ?? 0);
+      const isCore = (f & SEEN) === 0 || (f & HOT) !== 0;
+      // A skipped line with a keyword of a rule that is not line-local: that rule must read the whole text.
+      if (!isCore && (f & GLOBAL) !== 0) return whole(fragment, n);
+      core[i] = isCore ? 1 : 0;
+      if (isCore) cores++;
+    }
+    if (cores === 0) {
+      stats.skipped++;
+      return [];
+    }
+    if (cores > n * WHOLE_SHARE) return whole(fragment, n);
+    const reduced = lines.reduce(text, n);
+    if (hasGlobalRule(reduced)) return whole(fragment, n);
+    const view: Fragment = { text: reduced, path: fragment.path, provenance: fragment.provenance };
+    const out: Candidate[] = [];
+    const hot = lines.flags;
+    hot.fill(0, 0, n);
+    for (const detector of local) {
+      for (const c of runDetector(detector, view, context)) {
+        const start = lines.toOriginal(c.start, false);
+        const line = start < 0 ? -1 : lines.lineOf(start);
+        if (line >= 0 && core[line] !== 1) continue; // a context line: its candidates are those of its own key
+        // On an emptied line, or reaching one: the context was not the real one.
+        if (line < 0 || lines.toOriginal(c.end, true) !== start + (c.end - c.start)) return whole(fragment, n);
+        hot[line] = 1;
+        out.push({ ...c, start, end: start + (c.end - c.start) });
+      }
+    }
+    stats.partial++;
+    stats.linesScanned += lines.keptLines;
+    stats.bytesScanned += reduced.length;
+    for (let i = 0; i < n; i++) if (core[i] === 1) table.set(lines.k1[i] ?? 0, lines.k2[i] ?? 0, hot[i] === 1 ? SEEN | HOT : SEEN);
+    return out;
+  };
+  return { detect, stats };
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+function escapeRegex(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Per-thread buffers for a text's lines: starts, hashes, keys, and the reduced text's map. */
+class LineBuffers {
+  /** starts[i]: offset of line i; starts[n]: text length + 1. */
+  starts = new Int32Array(1024);
+  private h1 = new Int32Array(1024);
+  private h2 = new Int32Array(1024);
+  k1 = new Int32Array(1024);
+  k2 = new Int32Array(1024);
+  core = new Uint8Array(1024);
+  flags = new Uint8Array(1024);
+  private kept = new Uint8Array(1024);
+  private n = 0;
+  keptLines = 0;
+  /** Runs of kept text: reduced start, original start, length (flat triples). */
+  private runs: number[] = [];
+
+  private ensure(n: number): void {
+    if (n + 1 <= this.starts.length) return;
+    const size = 2 ** Math.ceil(Math.log2(n + 1));
+    this.starts = new Int32Array(size);
+    this.h1 = new Int32Array(size);
+    this.h2 = new Int32Array(size);
+    this.k1 = new Int32Array(size);
+    this.k2 = new Int32Array(size);
+    this.core = new Uint8Array(size);
+    this.flags = new Uint8Array(size);
+    this.kept = new Uint8Array(size);
+  }
+
+  /** Hashes every line, then every line's key (path and the lines around it); returns the line count. */
+  hash(text: string, path: string): number {
+    const len = text.length;
+    this.ensure(countLines(text));
+    const { starts, h1, h2 } = this;
+    let n = 0;
+    let a = 0x811c9dc5;
+    let b = 0x2545f491;
+    starts[0] = 0;
+    for (let i = 0; i < len; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        h1[n] = fmix(a ^ (i - (starts[n] ?? 0)));
+        h2[n] = fmix(b + Math.imul(i - (starts[n] ?? 0), 0x27d4eb2f));
+        n++;
+        starts[n] = i + 1;
+        a = 0x811c9dc5;
+        b = 0x2545f491;
+      } else {
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b + c, 0x9e3779b1) ^ (b >>> 15);
+      }
+    }
+    h1[n] = fmix(a ^ (len - (starts[n] ?? 0)));
+    h2[n] = fmix(b + Math.imul(len - (starts[n] ?? 0), 0x27d4eb2f));
+    n++;
+    starts[n] = len + 1;
+    this.n = n;
+    let p1 = 0x1b873593;
+    let p2 = 0x68e31da4;
+    for (let i = 0; i < path.length; i++) {
+      p1 = Math.imul(p1 ^ path.charCodeAt(i), 0x01000193);
+      p2 = Math.imul(p2 + path.charCodeAt(i), 0x9e3779b1) ^ (p2 >>> 15);
+    }
+    const { k1, k2 } = this;
+    const w = CONTEXT_LINES;
+    for (let i = 0; i < n; i++) {
+      let x = p1;
+      let y = p2;
+      // Lines past either end hash as a fixed value: being near the start or end is context too.
+      for (let j = i - w; j <= i + w; j++) {
+        const inside = j >= 0 && j < n;
+        x = Math.imul(x ^ (inside ? (h1[j] ?? 0) : 0x5f3759df), 0x85ebca6b);
+        x ^= x >>> 13;
+        y = Math.imul(y ^ (inside ? (h2[j] ?? 0) : 0x6a09e667), 0xc2b2ae35);
+        y ^= y >>> 16;
+      }
+      k1[i] = fmix(x);
+      k2[i] = fmix(y);
+    }
+    return n;
+  }
+
+  /** The line holding an original offset. */
+  lineOf(offset: number): number {
+    const { starts } = this;
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /**
+   * The text with only the core lines and their context, every other line emptied: same line
+   * numbers and columns. A text long enough for the rules' keyword windows is padded to stay so.
+   */
+  reduce(text: string, n: number): string {
+    const { core, kept, starts } = this;
+    const w = CONTEXT_LINES;
+    let last = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (core[i] === 1) last = i;
+      kept[i] = i - last <= w ? 1 : 0;
+    }
+    last = Infinity;
+    for (let i = n - 1; i >= 0; i--) {
+      if (core[i] === 1) last = i;
+      if (last - i <= w) kept[i] = 1;
+    }
+    const parts: string[] = [];
+    const runs: number[] = [];
+    let r = 0;
+    let kept_ = 0;
+    for (let i = 0; i < n; ) {
+      let e = i;
+      if (kept[i] === 1) {
+        while (e + 1 < n && kept[e + 1] === 1) e++;
+        const from = starts[i] ?? 0;
+        const to = (starts[e + 1] ?? 0) - 1;
+        parts.push(text.slice(from, to));
+        runs.push(r, from, to - from);
+        r += to - from;
+        kept_ += e - i + 1;
+      } else {
+        while (e + 1 < n && kept[e + 1] !== 1) e++;
+        if (e - i > 0) {
+          parts.push("\n".repeat(e - i));
+          r += e - i;
+        }
+      }
+      if (e + 1 < n) {
+        parts.push("\n");
+        r++;
+      }
+      i = e + 1;
+    }
+    if (text.length >= WINDOWED_FROM && r < WINDOWED_FROM) parts.push("\n".repeat(WINDOWED_FROM - r));
+    this.runs = runs;
+    this.keptLines = kept_;
+    return parts.join("");
+  }
+
+  /** The original offset of a reduced one inside kept text (`end`: may be a run's end), or -1. */
+  toOriginal(offset: number, end: boolean): number {
+    const { runs } = this;
+    let lo = 0;
+    let hi = runs.length / 3 - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((runs[mid * 3] ?? 0) <= (end ? offset - 1 : offset)) lo = mid;
+      else hi = mid - 1;
+    }
+    const r = runs[lo * 3] ?? 0;
+    const o = runs[lo * 3 + 1] ?? 0;
+    const len = runs[lo * 3 + 2] ?? 0;
+    const inside = end ? offset > r && offset <= r + len : offset >= r && offset < r + len;
+    return inside ? o + (offset - r) : -1;
+  }
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
