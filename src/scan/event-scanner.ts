@@ -10,7 +10,7 @@ import { secretFingerprint, shortHash } from "../util/hash.js";
 import { LineIndex, shannonEntropy } from "../util/text.js";
 import { compileAllowlist } from "./allowlist.js";
 import { falsePositiveReason } from "./false-positive.js";
-import { createLineDedupe } from "./line-dedupe.js";
+import { createLineDedupe, recordStats } from "./line-dedupe.js";
 import { placeholderReason } from "./placeholder.js";
 import { redact } from "./redact.js";
 import type { ScanTally } from "./tally.js";
@@ -48,7 +48,8 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
   };
   // Git history repeats most lines from version to version: each is scanned once (NHISCAN_LINE_DEDUPE=0: every line).
   const dedupe = process.env["NHISCAN_LINE_DEDUPE"] === "0" ? undefined : createLineDedupe(context, detectAll);
-  if (dedupe !== undefined && process.env["NHISCAN_DEDUPE_STATS"] === "1") process.on("exit", () => process.stderr.write(`line dedupe: ${JSON.stringify(dedupe.stats)}\n`));
+  const statsFile = process.env["NHISCAN_DEDUPE_STATS"];
+  if (dedupe !== undefined && statsFile !== undefined && statsFile !== "") dedupe.onProgress = recordStats(statsFile, dedupe);
   const scanFragment = (fragment: Fragment, tally: ScanTally) => {
     const candidates = dedupe !== undefined && fragment.provenance.kind === "git" ? dedupe.detect(fragment) : detectAll(fragment);
     if (candidates.length === 0) return;

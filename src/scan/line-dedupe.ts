@@ -1,10 +1,14 @@
+import { writeFileSync } from "node:fs";
+import { threadId } from "node:worker_threads";
 import type { Candidate } from "../model/finding.js";
 import type { Fragment } from "../model/fragment.js";
 import type { CompiledRule } from "../model/rule.js";
 import { DETECTORS, runDetector } from "../detectors/index.js";
 import type { DetectContext, Detector } from "../detectors/index.js";
 import { WINDOWED_FROM } from "../detectors/regex.js";
-import { keywordSearchOf } from "../rules/match.js";
+import { ruleCandidate } from "../detectors/rule-candidate.js";
+import type { KeywordHits } from "../detectors/keyword-prefilter.js";
+import { keywordSearchOf, matchRule, matchRuleNearKeywords } from "../rules/match.js";
 import { LineKeyTable } from "../util/line-key-table.js";
 
 /**
@@ -31,8 +35,12 @@ const LINE_LOCAL: ReadonlySet<string> = new Set(["regex", "encoded", "generic-as
 
 const SEEN = 1;
 const HOT = 2;
-/** The line holds a keyword of a rule that is not line-local. */
-const GLOBAL = 4;
+/**
+ * Bits 2-7: which keyword of a rule that is not line-local the line holds: 0 none, 1 + its index,
+ * or SEVERAL (then the whole text is searched for them again).
+ */
+const KEYWORD_SHIFT = 2;
+const SEVERAL = 63;
 const NOTEBOOK = /\.ipynb$/i;
 // Past this share of core lines, the whole text costs less than cutting it up.
 const WHOLE_SHARE = 0.5;
@@ -58,6 +66,15 @@ export interface LineDedupe {
   /** The candidates of the fragment, the same as `detectAll` would give. */
   detect(fragment: Fragment): Candidate[];
   readonly stats: LineDedupeStats;
+  /** Called every 1,000 blobs (benchmarks). */
+  onProgress?: () => void;
+}
+
+/** For benchmarks (NHISCAN_DEDUPE_STATS=prefix): each thread keeps its running stats in `prefix.<thread>.json`; workers end without a goodbye. */
+export function recordStats(prefix: string, dedupe: LineDedupe): () => void {
+  const write = () => writeFileSync(`${prefix}.${threadId}.json`, JSON.stringify(dedupe.stats));
+  process.on("exit", write);
+  return write;
 }
 
 /** Builds the dedupe for one thread: its table of scanned lines lives as long as the thread. */
@@ -71,6 +88,66 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
   const lines = new LineBuffers();
   const stats: LineDedupeStats = { blobs: 0, whole: 0, partial: 0, skipped: 0, lines: 0, linesScanned: 0, bytes: 0, bytesScanned: 0 };
   const hasGlobalRule = (text: string) => globalRules.size > 0 && context.prefilter.scan(text).rules.some((rule) => globalRules.has(rule));
+  const ruleOrder = new Map(context.rules.map((rule, i) => [rule, i]));
+  const keywordRules = globalKeywords.map((keyword) => [...globalRules].filter((rule) => rule.keywords.includes(keyword)));
+  /**
+   * Finds the keywords of the rules that are not line-local in a text (ASCII case folded, and
+   * overlapping, as the prefilter finds them), adds their indexes to `found` and marks each
+   * line's flags with the one it holds (`lineAt` maps an offset to a line, or -1).
+   */
+  const markKeywords = (text: string, flags: Uint8Array, found: Set<number>, lineAt: (offset: number) => number): void => {
+    if (globalSearch === undefined) return;
+    globalSearch.lastIndex = 0;
+    for (let m = globalSearch.exec(text); m !== null; m = globalSearch.exec(text)) {
+      const line = lineAt(m.index);
+      for (let k = 0; k < globalKeywords.length; k++) {
+        const keyword = globalKeywords[k] ?? "";
+        if (text.slice(m.index, m.index + keyword.length).toLowerCase() !== keyword) continue;
+        found.add(k);
+        if (line < 0) continue;
+        const code = ((flags[line] ?? 0) >> KEYWORD_SHIFT) & SEVERAL;
+        // Past 62 keywords the flags cannot name one: SEVERAL has the whole text searched again.
+        const mine = Math.min(k + 1, SEVERAL);
+        flags[line] = ((flags[line] ?? 0) & HOT) | ((code === 0 || code === mine ? mine : SEVERAL) << KEYWORD_SHIFT);
+      }
+      globalSearch.lastIndex = m.index + 1;
+    }
+  };
+  const rulesOf = (found: ReadonlySet<number>): CompiledRule[] =>
+    [...new Set([...found].flatMap((k) => keywordRules[k] ?? []))].sort((a, b) => (ruleOrder.get(a) ?? 0) - (ruleOrder.get(b) ?? 0));
+  // The line-local detectors see the prefilter without the other rules: those read the whole text instead.
+  let lastText: string | undefined;
+  let lastHits: KeywordHits | undefined;
+  const localContext: DetectContext = {
+    rules: context.rules,
+    prefilter: {
+      scan(text) {
+        if (lastHits === undefined || text !== lastText) {
+          const hits = context.prefilter.scan(text);
+          lastHits = { rules: hits.rules.filter((rule) => !globalRules.has(rule)), triggers: hits.triggers };
+          lastText = text;
+        }
+        return lastHits;
+      },
+      candidates: (text) => context.prefilter.candidates(text),
+    },
+  };
+  /**
+   * What the regex detector finds, rule by rule in rule order as it does: line-local rules in the
+   * reduced text (same choice of whole text or keyword windows, the length being kept), `wide`
+   * rules in the whole text (`undefined` marks a candidate whose offsets are already the text's).
+   */
+  const regexCandidates = (reduced: string, text: string, wide: readonly CompiledRule[]): { candidate: Candidate; reduced: boolean }[] => {
+    const rules = reduced === "" ? [...wide] : [...localContext.prefilter.scan(reduced).rules, ...wide].sort((a, b) => (ruleOrder.get(a) ?? 0) - (ruleOrder.get(b) ?? 0));
+    const out: { candidate: Candidate; reduced: boolean }[] = [];
+    for (const rule of rules) {
+      const isWide = globalRules.has(rule);
+      const source = isWide ? text : reduced;
+      const matches = source.length >= WINDOWED_FROM ? matchRuleNearKeywords(rule, source) : matchRule(rule, source);
+      for (const match of matches) out.push({ candidate: ruleCandidate(rule, match), reduced: !isWide });
+    }
+    return out;
+  };
 
   /** Scans the whole text and, when its lines are hashed, remembers them: hot where a candidate starts, global where a keyword is. */
   const whole = (fragment: Fragment, n: number): Candidate[] => {
@@ -80,22 +157,16 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
     stats.bytesScanned += fragment.text.length;
     if (n === 0) return candidates;
     const flags = lines.flags;
-    flags.fill(SEEN, 0, n);
+    flags.fill(0, 0, n);
     for (const c of candidates) flags[lines.lineOf(c.start)] = (flags[lines.lineOf(c.start)] ?? 0) | HOT;
-    if (globalSearch !== undefined && hasGlobalRule(fragment.text)) {
-      globalSearch.lastIndex = 0;
-      for (let m = globalSearch.exec(fragment.text); m !== null; m = globalSearch.exec(fragment.text)) {
-        const line = lines.lineOf(m.index);
-        flags[line] = (flags[line] ?? 0) | GLOBAL;
-      }
-    }
-    for (let i = 0; i < n; i++) table.set(lines.k1[i] ?? 0, lines.k2[i] ?? 0, flags[i] ?? SEEN);
+    if (hasGlobalRule(fragment.text)) markKeywords(fragment.text, flags, new Set(), (offset) => lines.lineOf(offset));
+    for (let i = 0; i < n; i++) table.set(lines.k1[i] ?? 0, lines.k2[i] ?? 0, SEEN | (flags[i] ?? 0));
     return candidates;
   };
 
   const detect = (fragment: Fragment): Candidate[] => {
     const text = fragment.text;
-    stats.blobs++;
+    if (++stats.blobs % 1000 === 0) dedupe.onProgress?.();
     stats.bytes += text.length;
     if (NOTEBOOK.test(fragment.path) || others.some((d) => d.appliesTo(fragment))) {
       stats.lines += countLines(text);
@@ -106,43 +177,67 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
     // Core lines: new keys, and keys that had a candidate.
     const core = lines.core;
     let cores = 0;
+    // Keywords of the rules that are not line-local, as remembered for the skipped lines.
+    const keywords = new Set<number>();
+    let several = false;
     for (let i = 0; i < n; i++) {
       const f = table.get(lines.k1[i] ?? 0, lines.k2[i] ?? 0);
       const isCore = (f & SEEN) === 0 || (f & HOT) !== 0;
-      // A skipped line with a keyword of a rule that is not line-local: that rule must read the whole text.
-      if (!isCore && (f & GLOBAL) !== 0) return whole(fragment, n);
+      const code = f >> KEYWORD_SHIFT;
+      if (!isCore && code !== 0) {
+        if (code === SEVERAL) several = true;
+        else keywords.add(code - 1);
+      }
       core[i] = isCore ? 1 : 0;
       if (isCore) cores++;
     }
-    if (cores === 0) {
+    const skippedGlobal = several || keywords.size > 0;
+    if (cores === 0 && !skippedGlobal) {
       stats.skipped++;
       return [];
     }
     if (cores > n * WHOLE_SHARE) return whole(fragment, n);
-    const reduced = lines.reduce(text, n);
-    if (hasGlobalRule(reduced)) return whole(fragment, n);
+    const reduced = cores === 0 ? "" : lines.reduce(text, n);
+    const flags = lines.flags;
+    flags.fill(0, 0, n);
+    // Rules that may match away from their keywords' lines read the whole text, when a keyword is anywhere in it.
+    if (hasGlobalRule(reduced)) markKeywords(reduced, flags, keywords, (offset) => {
+        const original = lines.toOriginal(offset, false);
+        return original < 0 ? -1 : lines.lineOf(original);
+      });
+    if (several) markKeywords(text, new Uint8Array(0), keywords, () => -1);
+    const wide = skippedGlobal || keywords.size > 0 ? rulesOf(keywords) : [];
     const view: Fragment = { text: reduced, path: fragment.path, provenance: fragment.provenance };
     const out: Candidate[] = [];
-    const hot = lines.flags;
-    hot.fill(0, 0, n);
     for (const detector of local) {
-      for (const c of runDetector(detector, view, context)) {
+      const found =
+        detector.id === "regex"
+          ? regexCandidates(reduced, text, wide)
+          : cores === 0
+            ? []
+            : runDetector(detector, view, localContext).map((candidate) => ({ candidate, reduced: true }));
+      for (const { candidate: c, reduced: isReduced } of found) {
+        if (!isReduced) {
+          out.push(c);
+          continue;
+        }
         const start = lines.toOriginal(c.start, false);
         const line = start < 0 ? -1 : lines.lineOf(start);
         if (line >= 0 && core[line] !== 1) continue; // a context line: its candidates are those of its own key
         // On an emptied line, or reaching one: the context was not the real one.
         if (line < 0 || lines.toOriginal(c.end, true) !== start + (c.end - c.start)) return whole(fragment, n);
-        hot[line] = 1;
+        flags[line] = (flags[line] ?? 0) | HOT;
         out.push({ ...c, start, end: start + (c.end - c.start) });
       }
     }
     stats.partial++;
     stats.linesScanned += lines.keptLines;
     stats.bytesScanned += reduced.length;
-    for (let i = 0; i < n; i++) if (core[i] === 1) table.set(lines.k1[i] ?? 0, lines.k2[i] ?? 0, hot[i] === 1 ? SEEN | HOT : SEEN);
+    for (let i = 0; i < n; i++) if (core[i] === 1) table.set(lines.k1[i] ?? 0, lines.k2[i] ?? 0, SEEN | (flags[i] ?? 0));
     return out;
   };
-  return { detect, stats };
+  const dedupe: LineDedupe = { detect, stats };
+  return dedupe;
 }
 
 function countLines(text: string): number {
@@ -190,26 +285,32 @@ class LineBuffers {
     this.ensure(countLines(text));
     const { starts, h1, h2 } = this;
     let n = 0;
-    let a = 0x811c9dc5;
-    let b = 0x2545f491;
-    starts[0] = 0;
-    for (let i = 0; i < len; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) {
-        h1[n] = fmix(a ^ (i - (starts[n] ?? 0)));
-        h2[n] = fmix(b + Math.imul(i - (starts[n] ?? 0), 0x27d4eb2f));
-        n++;
-        starts[n] = i + 1;
-        a = 0x811c9dc5;
-        b = 0x2545f491;
-      } else {
+    // Line breaks by indexOf (native, fast); each line's characters through two multiplicative hashes.
+    for (let from = 0; ; ) {
+      const at = text.indexOf("\n", from);
+      const end = at < 0 ? len : at;
+      let a = 0x811c9dc5;
+      let b = 0x2545f491;
+      // Two characters a step (each below 2^16): half the multiplications.
+      let i = from;
+      for (; i + 1 < end; i += 2) {
+        const c = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
         a = Math.imul(a ^ c, 0x01000193);
-        b = Math.imul(b + c, 0x9e3779b1) ^ (b >>> 15);
+        b = Math.imul(b ^ c, 0x5bd1e995);
+        b = (b << 7) | (b >>> 25);
       }
+      if (i < end) {
+        const c = text.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995);
+      }
+      starts[n] = from;
+      h1[n] = fmix(a ^ (end - from));
+      h2[n] = fmix((b + Math.imul(end - from, 0x27d4eb2f)) | 0);
+      n++;
+      if (at < 0) break;
+      from = at + 1;
     }
-    h1[n] = fmix(a ^ (len - (starts[n] ?? 0)));
-    h2[n] = fmix(b + Math.imul(len - (starts[n] ?? 0), 0x27d4eb2f));
-    n++;
     starts[n] = len + 1;
     this.n = n;
     let p1 = 0x1b873593;

@@ -1,13 +1,13 @@
 /**
- * A bounded open-addressing table from 64-bit keys (two 32-bit halves) to a few flag bits: the
- * lines of git history already scanned. It grows by doubling up to `maxBits` slots and is emptied
- * when full at that size, so memory stays bounded; forgetting a key only costs a rescan.
+ * A bounded open-addressing table from keys of 56 bits (a 32-bit `lo` and the top 24 bits of
+ * `hi`) to a byte of flags: the lines of git history already scanned. Key and flags share one
+ * pair of 32-bit words, so a probe reads one cache line. It grows by doubling up to `maxBits`
+ * slots and is emptied when full at that size, so memory stays bounded; forgetting a key only
+ * costs a rescan.
  */
 export class LineKeyTable {
-  private hi: Int32Array;
-  private lo: Int32Array;
-  // 0 marks an empty slot: stored flags always have a bit set.
-  private flags: Uint8Array;
+  // slots[2i]: the top 24 bits of hi and 8 bits of flags (never 0, so 0 marks an empty slot); slots[2i + 1]: lo.
+  private slots: Int32Array;
   private mask: number;
   private size = 0;
   private readonly maxBits: number;
@@ -16,37 +16,36 @@ export class LineKeyTable {
 
   constructor(initialBits = 14, maxBits = 22) {
     this.maxBits = Math.max(initialBits, maxBits);
-    this.hi = new Int32Array(1 << initialBits);
-    this.lo = new Int32Array(1 << initialBits);
-    this.flags = new Uint8Array(1 << initialBits);
+    this.slots = new Int32Array(2 << initialBits);
     this.mask = (1 << initialBits) - 1;
   }
 
-  /** The flags stored for the key, or 0 when it is absent. */
+  /** The flags (1 to 255) stored for the key, or 0 when it is absent. */
   get(hi: number, lo: number): number {
-    const { mask, flags } = this;
+    const { mask, slots } = this;
+    const key = hi & ~0xff;
     for (let slot = lo & mask; ; slot = (slot + 1) & mask) {
-      const f = flags[slot] ?? 0;
-      if (f === 0) return 0;
-      if (this.lo[slot] === lo && this.hi[slot] === hi) return f;
+      const word = slots[slot * 2] ?? 0;
+      if (word === 0) return 0;
+      if ((word & ~0xff) === key && slots[slot * 2 + 1] === lo) return word & 0xff;
     }
   }
 
-  /** Stores the key with its flags (non-zero), replacing earlier flags. */
-  set(hi: number, lo: number, value: number): void {
-    if ((this.size + 1) * 4 > this.flags.length * 3) this.grow();
-    const { mask, flags } = this;
+  /** Stores the key with its flags (1 to 255), replacing earlier flags. */
+  set(hi: number, lo: number, flags: number): void {
+    if ((this.size + 1) * 4 > (this.mask + 1) * 3) this.grow();
+    const { mask, slots } = this;
+    const word = (hi & ~0xff) | (flags & 0xff);
     for (let slot = lo & mask; ; slot = (slot + 1) & mask) {
-      const f = flags[slot] ?? 0;
-      if (f === 0) {
-        this.hi[slot] = hi;
-        this.lo[slot] = lo;
-        flags[slot] = value;
+      const old = slots[slot * 2] ?? 0;
+      if (old === 0) {
+        slots[slot * 2] = word;
+        slots[slot * 2 + 1] = lo;
         this.size++;
         return;
       }
-      if (this.lo[slot] === lo && this.hi[slot] === hi) {
-        flags[slot] = value;
+      if ((old & ~0xff) === (word & ~0xff) && slots[slot * 2 + 1] === lo) {
+        slots[slot * 2] = word;
         return;
       }
     }
@@ -54,26 +53,24 @@ export class LineKeyTable {
 
   /** Bytes held by the table. */
   get byteLength(): number {
-    return this.flags.length * 9;
+    return this.slots.byteLength;
   }
 
   private grow(): void {
-    const bits = Math.log2(this.flags.length);
-    if (bits >= this.maxBits) {
-      this.flags.fill(0);
+    const slots = this.slots;
+    const count = slots.length / 2;
+    if (Math.log2(count) >= this.maxBits) {
+      slots.fill(0);
       this.size = 0;
       this.resets++;
       return;
     }
-    const { hi, lo, flags } = this;
-    this.hi = new Int32Array(flags.length * 2);
-    this.lo = new Int32Array(flags.length * 2);
-    this.flags = new Uint8Array(flags.length * 2);
-    this.mask = flags.length * 2 - 1;
+    this.slots = new Int32Array(slots.length * 2);
+    this.mask = count * 2 - 1;
     this.size = 0;
-    for (let slot = 0; slot < flags.length; slot++) {
-      const f = flags[slot] ?? 0;
-      if (f !== 0) this.set(hi[slot] ?? 0, lo[slot] ?? 0, f);
+    for (let slot = 0; slot < count; slot++) {
+      const word = slots[slot * 2] ?? 0;
+      if (word !== 0) this.set(word, slots[slot * 2 + 1] ?? 0, word & 0xff);
     }
   }
 }
