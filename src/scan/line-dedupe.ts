@@ -59,6 +59,8 @@ export interface LineDedupeStats {
   linesScanned: number;
   bytes: number;
   bytesScanned: number;
+  /** Times the table of scanned lines was emptied at its size limit. */
+  tableResets: number;
 }
 
 /** Detection of a git blob's text with line-level dedupe. */
@@ -86,7 +88,9 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
   const others: Detector[] = [];
   for (const detector of Object.values(DETECTORS)) (LINE_LOCAL.has(detector.id) ? local : others).push(detector);
   const lines = new LineBuffers();
-  const stats: LineDedupeStats = { blobs: 0, whole: 0, partial: 0, skipped: 0, lines: 0, linesScanned: 0, bytes: 0, bytesScanned: 0 };
+  // The table's epoch when this blob's lines were looked up (their slots are valid while it holds).
+  let epoch = -1;
+  const stats: LineDedupeStats = { blobs: 0, whole: 0, partial: 0, skipped: 0, lines: 0, linesScanned: 0, bytes: 0, bytesScanned: 0, tableResets: 0 };
   const hasGlobalRule = (text: string) => globalRules.size > 0 && context.prefilter.scan(text).rules.some((rule) => globalRules.has(rule));
   const ruleOrder = new Map(context.rules.map((rule, i) => [rule, i]));
   const keywordRules = globalKeywords.map((keyword) => [...globalRules].filter((rule) => rule.keywords.includes(keyword)));
@@ -160,13 +164,16 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
     flags.fill(0, 0, n);
     for (const c of candidates) flags[lines.lineOf(c.start)] = (flags[lines.lineOf(c.start)] ?? 0) | HOT;
     if (hasGlobalRule(fragment.text)) markKeywords(fragment.text, flags, new Set(), (offset) => lines.lineOf(offset));
-    for (let i = 0; i < n; i++) table.set(lines.k1[i] ?? 0, lines.k2[i] ?? 0, SEEN | (flags[i] ?? 0));
+    for (let i = 0; i < n; i++) table.setAt(lines.slot[i] ?? 0, epoch, lines.k1[i] ?? 0, lines.k2[i] ?? 0, SEEN | (flags[i] ?? 0));
     return candidates;
   };
 
   const detect = (fragment: Fragment): Candidate[] => {
     const text = fragment.text;
-    if (++stats.blobs % 1000 === 0) dedupe.onProgress?.();
+    if (++stats.blobs % 1000 === 0) {
+      stats.tableResets = table.resets;
+      dedupe.onProgress?.();
+    }
     stats.bytes += text.length;
     if (NOTEBOOK.test(fragment.path) || others.some((d) => d.appliesTo(fragment))) {
       stats.lines += countLines(text);
@@ -177,11 +184,14 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
     // Core lines: new keys, and keys that had a candidate.
     const core = lines.core;
     let cores = 0;
+    epoch = table.epoch;
     // Keywords of the rules that are not line-local, as remembered for the skipped lines.
     const keywords = new Set<number>();
     let several = false;
     for (let i = 0; i < n; i++) {
-      const f = table.get(lines.k1[i] ?? 0, lines.k2[i] ?? 0);
+      const slot = table.find(lines.k1[i] ?? 0, lines.k2[i] ?? 0);
+      lines.slot[i] = slot;
+      const f = table.flagsAt(slot);
       const isCore = (f & SEEN) === 0 || (f & HOT) !== 0;
       const code = f >> KEYWORD_SHIFT;
       if (!isCore && code !== 0) {
@@ -233,7 +243,7 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
     stats.partial++;
     stats.linesScanned += lines.keptLines;
     stats.bytesScanned += reduced.length;
-    for (let i = 0; i < n; i++) if (core[i] === 1) table.set(lines.k1[i] ?? 0, lines.k2[i] ?? 0, SEEN | (flags[i] ?? 0));
+    for (let i = 0; i < n; i++) if (core[i] === 1) table.setAt(lines.slot[i] ?? 0, epoch, lines.k1[i] ?? 0, lines.k2[i] ?? 0, SEEN | (flags[i] ?? 0));
     return out;
   };
   const dedupe: LineDedupe = { detect, stats };
@@ -258,6 +268,8 @@ class LineBuffers {
   private h2 = new Int32Array(1024);
   k1 = new Int32Array(1024);
   k2 = new Int32Array(1024);
+  /** Each line's slot in the table, from the lookup, so that storing it needs no second probe. */
+  slot = new Int32Array(1024);
   core = new Uint8Array(1024);
   flags = new Uint8Array(1024);
   private kept = new Uint8Array(1024);
@@ -266,14 +278,21 @@ class LineBuffers {
   /** Runs of kept text: reduced start, original start, length (flat triples). */
   private runs: number[] = [];
 
+  /** Room for `n` lines; what `hash` has filled so far (starts, line hashes) is kept. */
   private ensure(n: number): void {
     if (n + 1 <= this.starts.length) return;
     const size = 2 ** Math.ceil(Math.log2(n + 1));
-    this.starts = new Int32Array(size);
-    this.h1 = new Int32Array(size);
-    this.h2 = new Int32Array(size);
+    const keep = (old: Int32Array) => {
+      const grown = new Int32Array(size);
+      grown.set(old);
+      return grown;
+    };
+    this.starts = keep(this.starts);
+    this.h1 = keep(this.h1);
+    this.h2 = keep(this.h2);
     this.k1 = new Int32Array(size);
     this.k2 = new Int32Array(size);
+    this.slot = new Int32Array(size);
     this.core = new Uint8Array(size);
     this.flags = new Uint8Array(size);
     this.kept = new Uint8Array(size);
@@ -282,8 +301,7 @@ class LineBuffers {
   /** Hashes every line, then every line's key (path and the lines around it); returns the line count. */
   hash(text: string, path: string): number {
     const len = text.length;
-    this.ensure(countLines(text));
-    const { starts, h1, h2 } = this;
+    let { starts, h1, h2 } = this;
     let n = 0;
     // Line breaks by indexOf (native, fast); each line's characters through two multiplicative hashes.
     for (let from = 0; ; ) {
@@ -303,6 +321,10 @@ class LineBuffers {
         const c = text.charCodeAt(i);
         a = Math.imul(a ^ c, 0x01000193);
         b = Math.imul(b ^ c, 0x5bd1e995);
+      }
+      if (n + 2 > starts.length) {
+        this.ensure(n + 2);
+        ({ starts, h1, h2 } = this);
       }
       starts[n] = from;
       h1[n] = fmix(a ^ (end - from));

@@ -31,6 +31,39 @@ export class LineKeyTable {
     }
   }
 
+  /** Changes whenever slots move (growth, emptying): a slot from `find` is valid while it stays. */
+  epoch = 0;
+
+  /** The slot that holds the key, or the empty slot where it would go (see `flagsAt`, `setAt`). */
+  find(hi: number, lo: number): number {
+    const { mask, slots } = this;
+    const key = hi & ~0xff;
+    for (let slot = lo & mask; ; slot = (slot + 1) & mask) {
+      const word = slots[slot * 2] ?? 0;
+      if (word === 0 || ((word & ~0xff) === key && slots[slot * 2 + 1] === lo)) return slot;
+    }
+  }
+
+  /** The flags in a slot from `find`, 0 when empty. */
+  flagsAt(slot: number): number {
+    return (this.slots[slot * 2] ?? 0) & 0xff;
+  }
+
+  /** `set` through a slot from `find` of the same epoch, saving the probe; falls back to `set`. */
+  setAt(slot: number, epoch: number, hi: number, lo: number, flags: number): void {
+    const { slots } = this;
+    const word = slots[slot * 2] ?? 0;
+    if (epoch === this.epoch && word === 0 && (this.size + 1) * 4 <= (this.mask + 1) * 3) {
+      slots[slot * 2] = (hi & ~0xff) | (flags & 0xff);
+      slots[slot * 2 + 1] = lo;
+      this.size++;
+    } else if (epoch === this.epoch && word !== 0 && (word & ~0xff) === (hi & ~0xff) && slots[slot * 2 + 1] === lo) {
+      slots[slot * 2] = (hi & ~0xff) | (flags & 0xff);
+    } else {
+      this.set(hi, lo, flags);
+    }
+  }
+
   /** Stores the key with its flags (1 to 255), replacing earlier flags. */
   set(hi: number, lo: number, flags: number): void {
     if ((this.size + 1) * 4 > (this.mask + 1) * 3) this.grow();
@@ -59,6 +92,7 @@ export class LineKeyTable {
   private grow(): void {
     const slots = this.slots;
     const count = slots.length / 2;
+    this.epoch++;
     if (Math.log2(count) >= this.maxBits) {
       slots.fill(0);
       this.size = 0;

@@ -119,4 +119,18 @@ describe("line key table", () => {
     expect(table.resets).toBeGreaterThan(0);
     expect(table.byteLength).toBe(64 * 8);
   });
+
+  test("a slot found before the table moved is not trusted", () => {
+    const table = new LineKeyTable(2, 8);
+    const slot = table.find(0x100, 7);
+    const epoch = table.epoch;
+    for (let i = 1; i <= 10; i++) table.set(i << 8, i, 1); // grows: slots move
+    table.setAt(slot, epoch, 0x100, 7, 3);
+    expect(table.get(0x100, 7)).toBe(3);
+    for (let i = 1; i <= 10; i++) expect(table.get(i << 8, i)).toBe(1);
+    // Same epoch: stored through the slot, then updated in place.
+    const again = table.find(0x200, 99);
+    table.setAt(again, table.epoch, 0x200, 99, 5);
+    expect(table.flagsAt(table.find(0x200, 99))).toBe(5);
+  });
 });
