@@ -42,6 +42,8 @@ const HOT = 2;
 const KEYWORD_SHIFT = 2;
 const SEVERAL = 63;
 const NOTEBOOK = /\.ipynb$/i;
+// Texts with more lines are scanned whole: the per-line buffers stay bounded (~7 MB a thread).
+const MAX_LINES = 1 << 18;
 // Past this share of core lines, the whole text costs less than cutting it up.
 const WHOLE_SHARE = 0.5;
 
@@ -180,6 +182,10 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
       return whole(fragment, 0);
     }
     const n = lines.hash(text, fragment.path);
+    if (n < 0) {
+      stats.lines += countLines(text);
+      return whole(fragment, 0);
+    }
     stats.lines += n;
     // Core lines: new keys, and keys that had a candidate.
     const core = lines.core;
@@ -298,7 +304,7 @@ class LineBuffers {
     this.kept = new Uint8Array(size);
   }
 
-  /** Hashes every line, then every line's key (path and the lines around it); returns the line count. */
+  /** Hashes every line, then every line's key (path and the lines around it); returns the line count, or -1 past MAX_LINES. */
   hash(text: string, path: string): number {
     const len = text.length;
     let { starts, h1, h2 } = this;
@@ -323,6 +329,7 @@ class LineBuffers {
         b = Math.imul(b ^ c, 0x5bd1e995);
       }
       if (n + 2 > starts.length) {
+        if (n + 3 > MAX_LINES) return -1;
         this.ensure(n + 2);
         ({ starts, h1, h2 } = this);
       }

@@ -14,7 +14,8 @@ export class LineKeyTable {
   /** How many times the table was emptied at its size limit. */
   resets = 0;
 
-  constructor(initialBits = 14, maxBits = 22) {
+  // 2^21 slots: 16 MB a thread at most.
+  constructor(initialBits = 14, maxBits = 21) {
     this.maxBits = Math.max(initialBits, maxBits);
     this.slots = new Int32Array(2 << initialBits);
     this.mask = (1 << initialBits) - 1;

@@ -109,6 +109,15 @@ describe("line-level dedupe", () => {
   });
 });
 
+test("a text of more lines than the buffers hold is scanned whole", () => {
+  const dedupe = createLineDedupe(context, detectAll);
+  const token = `const token = "${fake.githubClassicPat()}";`;
+  const text = [...Array.from({ length: 300_000 }, () => "x"), token].join("\n");
+  const fragment: Fragment = { text, path: "big.rb", provenance: { kind: "git", blob: "3".repeat(40) } };
+  expect(normal(dedupe.detect(fragment))).toEqual(normal(detectAll(fragment)));
+  expect(dedupe.stats.whole).toBe(1);
+});
+
 describe("line key table", () => {
   test("remembers flags, grows, and empties itself at its size limit", () => {
     const table = new LineKeyTable(4, 6);
