@@ -37,7 +37,8 @@ const LINES: readonly string[] = [
   `slack = "${fake.slackBotToken()}" # nhiscan:allow`,
   `stripe_key = "${fake.stripeLiveKey()}"`,
   `example_token = "${fake.githubClassicPat()}" # example for the docs`,
-  "snyk_token = 0f7c2b1e-3a4d-4e5f-8a9b-0c1d2e3f4a5b",
+  // Built here so that this file holds no token-shaped literal (the repository scans itself clean).
+  `snyk_token = ${["0f7c2b1e", "3a4d", "4e5f", "8a9b", "0c1d2e3f4a5b"].join("-")}`,
   "_auth = dXNlcjpwYXNzd29yZDEyMzQ1Njc4",
   ...fake.privateKeyPem().split("\n").slice(0, 3),
   "-----END RSA PRIVATE KEY-----",
