@@ -6,7 +6,7 @@ import { ruleCandidate } from "./rule-candidate.js";
 import { scanView } from "./notebook-view.js";
 
 // Below this length a rule's regex reads the whole text; above, only the lines around its keywords.
-const WINDOWED_FROM = 8192;
+export const WINDOWED_FROM = 8192;
 
 /** Runs the YAML rules whose keywords occur in the fragment. */
 export const detector: Detector = {

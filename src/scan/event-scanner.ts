@@ -12,6 +12,7 @@ import { secretFingerprint, shortHash } from "../util/hash.js";
 import { LineIndex, shannonEntropy } from "../util/text.js";
 import { compileAllowlist } from "./allowlist.js";
 import { falsePositiveReason } from "./false-positive.js";
+import { createLineDedupe, recordStats } from "./line-dedupe.js";
 import { placeholderReason } from "./placeholder.js";
 import { redact } from "./redact.js";
 import type { ScanSuppression, ScanTally } from "./tally.js";
@@ -50,9 +51,18 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
     if (guard !== undefined) return `false-positive:${guard}`;
     return allowlist.reason(candidate, fragment.path) ?? (hasInlineAllow(fragment.text, lines, candidate) ? "inline-allow" : undefined);
   };
+  const detectAll = (fragment: Fragment): Candidate[] => {
+    const candidates: Candidate[] = [];
+    for (const detector of Object.values(DETECTORS)) candidates.push(...runDetector(detector, fragment, context));
+    return candidates;
+  };
+  // Git history repeats most lines from version to version: each is scanned once (NHISCAN_LINE_DEDUPE=0: every line).
+  const dedupe = process.env["NHISCAN_LINE_DEDUPE"] === "0" ? undefined : createLineDedupe(context, detectAll);
+  const statsFile = process.env["NHISCAN_DEDUPE_STATS"];
+  if (dedupe !== undefined && statsFile !== undefined && statsFile !== "") dedupe.onProgress = recordStats(statsFile, dedupe);
   const scanFragment = (fragment: Fragment, tally: ScanTally) => {
-    const builtin: Candidate[] = [];
-    for (const detector of Object.values(DETECTORS)) builtin.push(...runDetector(detector, fragment, context));
+    const builtin = dedupe !== undefined && fragment.provenance.kind === "git" ? dedupe.detect(fragment) : detectAll(fragment);
+    // Plugins are operator code of unknown reach: they always read the whole fragment.
     const fromPlugins: Candidate[] = [];
     for (const { plugin, detector } of plugins) {
       const run = runPluginDetector(plugin, detector, fragment, context);
