@@ -23,6 +23,9 @@ const NOT_SECRET: readonly (readonly [RegExp, string])[] = [
   [/^[a-z][a-z0-9+.-]*:\/\/[^@\s]*$/i, "address"],
   [/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/, "address"],
   [/^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|pbkdf2[\w-]*|[156])\$/, "password hash"],
+  [/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, "timestamp"],
+  // Public by design: shipped to browsers and apps (Mapbox `pk.`, Stripe publishable, Supabase publishable).
+  [/^(?:pk\.eyJ|pk_(?:live|test)_|sb_publishable_)/, "publishable"],
 ];
 
 // Words: an optional capital and 3+ lower-case letters; acronyms count when a word follows them.

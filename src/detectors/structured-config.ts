@@ -23,7 +23,7 @@ const SEALED_SECRET = /^kind:\s*["']?SealedSecret["']?\s*$/m;
 const NOT_SECRET_IN_MANIFEST = /(?:^|[._-])(?:crt|cert|pem|pub|ca|user|username|host|port|url|endpoint|database|db|namespace|region|email)$/i;
 
 function pairsOf(text: string, format: ConfigFormat): KeyValue[] {
-  return format === "json" || format === "netrc" || format === "xml" ? regexPairs(text, format) : linePairs(text, format);
+  return format === "json" || format === "xml" ? regexPairs(text, format) : linePairs(text, format);
 }
 
 function make(pair: KeyValue, kind: CredentialKind, secret: string, parts: Record<string, string>, highEntropy: boolean): Candidate {
@@ -66,7 +66,7 @@ function weakPasswordConfidence(value: string, path: string): Confidence {
 }
 
 function pairCandidate(pair: KeyValue, format: ConfigFormat, fragment: Fragment, context: DetectContext): Candidate | undefined {
-  const kind = format === "netrc" ? "password" : secretNameKind(pair.key);
+  const kind = secretNameKind(pair.key);
   if (kind === undefined || valueReason(pair.value, pair.key, kind, fragment.path) !== undefined || OTHER_DETECTOR.test(pair.value)) return undefined;
   if (providerRuleCovers(context, fragment.text, pair.start, pair.end)) return undefined;
   const candidate = make(pair, kind, pair.value, { format }, isHighEntropy(pair.value));
@@ -80,8 +80,8 @@ function pairCandidate(pair: KeyValue, format: ConfigFormat, fragment: Fragment,
  */
 export const detector: Detector = {
   id: "structured-config",
-  description: "Secret-named keys with literal values in .env, YAML, JSON, .properties, INI, TOML, Terraform, Dockerfile, .netrc and Kubernetes Secrets",
-  // Every candidate needs one: a secret-named key, a `.netrc` password, a `kind: Secret` manifest.
+  description: "Secret-named keys with literal values in .env, YAML, JSON, .properties, INI, TOML, Terraform, Dockerfile and Kubernetes Secrets (.netrc belongs to credential-files)",
+  // Every candidate needs one: a secret-named key, a `kind: Secret` manifest.
   triggers: SECRET_NAME_SUBSTRINGS,
   appliesTo: (fragment) => configFormatOf(fragment.path) !== undefined,
   detect(fragment, context) {

@@ -58,6 +58,10 @@ describe("nonSecretReason", () => {
     ["https://auth.acme.io/token", "address"],
     ["ENC[AES256_GCM,data:abc=,type:str]", "encrypted"],
     ["Enter your password", "prose"],
+    ["2024-06-30T00:00:00Z", "timestamp"],
+    ["2031-01-15", "timestamp"],
+    ["pk.eyJ1IjoiYWNtZSIsImEiOiJjbGFiYyJ9.c2lnbmF0dXJl", "publishable"],
+    ["pk_live_51HxAcmeExampleKey", "publishable"],
   ])("%s: %s", (value, reason) => {
     expect(nonSecretReason(value)).toBe(reason);
   });

@@ -26,7 +26,6 @@ describe("structured-config: invalid (reported)", () => {
     ["tfvars", "prod.tfvars", (v: string) => `master_password = "${v}"\n`, "master_password", "password"],
     ["Dockerfile ENV", "Dockerfile", (v: string) => `FROM node:20\nENV NPM_TOKEN=${v}\n`, "NPM_TOKEN", "api-key"],
     ["Dockerfile ARG default", "docker/api/Dockerfile", (v: string) => `ARG SIGNING_KEY=${v}\n`, "SIGNING_KEY", "api-key"],
-    [".netrc", ".netrc", (v: string) => `machine api.acme.io\n  login deploy\n  password ${v}\n`, "password", "password"],
     ["XML element", "mail.xml", (v: string) => `<smtp><host>mail</host><smtpPassword>${v}</smtpPassword></smtp>`, "smtpPassword", "password"],
     ["web.config appSettings", "web.config", (v: string) => `<appSettings>\n  <add key="PaymentApiKey" value="${v}" />\n</appSettings>`, "PaymentApiKey", "api-key"],
   ])("%s", (_name, path, render, key, kind) => {

@@ -1,10 +1,9 @@
 /** Configuration syntaxes the structured-config detector reads key by key. */
-export type ConfigFormat = "env" | "dockerfile" | "properties" | "ini" | "toml" | "terraform" | "yaml" | "json" | "netrc" | "xml";
+export type ConfigFormat = "env" | "dockerfile" | "properties" | "ini" | "toml" | "terraform" | "yaml" | "json" | "xml";
 
 const BY_NAME: readonly (readonly [RegExp, ConfigFormat])[] = [
   [/^(?:\.env(?:\..+)?|.+\.env|\.envrc|env\.list|\.flaskenv)$/i, "env"],
   [/^(?:(?:docker|container)file(?:\..+)?|.+\.(?:docker|container)file)$/i, "dockerfile"],
-  [/^[._]netrc$/, "netrc"],
   [/^(?:\.npmrc|\.pypirc|\.pgpass|\.s3cfg|\.boto|\.gitconfig|\.my\.cnf|pip\.conf|.+\.(?:ini|cfg|conf|cnf))$/i, "ini"],
   [/\.properties$/i, "properties"],
   [/\.toml$/i, "toml"],

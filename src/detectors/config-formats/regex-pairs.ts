@@ -8,7 +8,6 @@ import type { KeyValue } from "./line-pairs.js";
 const JSON_PAIR = /"((?:[^"\\\n]|\\.){1,200})"\s{0,20}:\s{0,20}"((?:[^"\\\n]|\\.){1,2000})"/g;
 // ECS task definitions, CloudFormation and many APIs write `{"name": "DB_PASSWORD", "value": "…"}`.
 const JSON_NAME = /"(?:name|Name|key|Key|ParameterKey)"\s{0,20}:\s{0,20}"([\w.-]{1,200})"\s{0,20},?\s{0,20}$/;
-const NETRC_PASSWORD = /(?:^|\s)(password|passwd)\s{1,20}(\S{1,500})/dg;
 const XML_ELEMENT = /<([\w:.-]{1,100})>([^<\n]{1,1000})<\/\1>/dg;
 const XML_ATTRIBUTES = /\b(?:key|name)\s{0,5}=\s{0,5}"([^"\n]{1,200})"\s{1,20}value\s{0,5}=\s{0,5}"([^"\n]{1,2000})"/dg;
 
@@ -59,7 +58,7 @@ export function jsonPairsIn(text: string, from: number, to: number): KeyValue[] 
   return out;
 }
 
-/** Key/value pairs found by a pattern over the whole text (JSON, .netrc, XML), where lines do not delimit pairs. */
+/** Key/value pairs found by a pattern over the whole text (JSON, XML), where lines do not delimit pairs. */
 export function regexPairs(text: string, format: ConfigFormat): KeyValue[] {
   // Every pair that can become a candidate has a secret-named key (or a secret-named `name`
   // beside its `value`): a text without any such substring has none worth extracting.
@@ -68,8 +67,6 @@ export function regexPairs(text: string, format: ConfigFormat): KeyValue[] {
   switch (format) {
     case "json":
       return jsonPairs(text);
-    case "netrc":
-      return pick(NETRC_PASSWORD);
     case "xml":
       return [...pick(XML_ELEMENT), ...pick(XML_ATTRIBUTES)];
     default:

@@ -2,6 +2,8 @@ import type { CredentialField } from "./field.js";
 
 const HOST_WORDS = new Set(["machine", "poll", "via", "default", "host"]);
 const USER_WORDS = new Set(["login", "user", "username"]);
+// Anonymous FTP (RFC 1635): the password is, by convention, the user's e-mail address, not a secret.
+const ANONYMOUS = /^(?:anonymous|ftp)$/i;
 // Words whose next token is a value: a value is never read as a keyword (a password `login` stays a password).
 const VALUE_WORDS = new Set(["machine", "poll", "via", "host", "login", "user", "username", "password", "passwd", "pass", "account"]);
 const TOKEN = /"((?:[^"\\\n]|\\.){0,500})"|(\S{1,500})/g;
@@ -36,7 +38,7 @@ export function netrcFields(text: string): CredentialField[] {
     const value = quoted ? token.replace(/\\(.)/g, "$1") : token;
     if (HOST_WORDS.has(pending)) [host, user] = [value, undefined];
     else if (USER_WORDS.has(pending)) user = value;
-    else out.push({ key: pending, value, start, end: start + token.length, ...(user === undefined ? {} : { user }), ...(host === undefined ? {} : { host }) });
+    else if (user === undefined || !ANONYMOUS.test(user)) out.push({ key: pending, value, start, end: start + token.length, ...(user === undefined ? {} : { user }), ...(host === undefined ? {} : { host }) });
     pending = undefined;
   }
   return out;

@@ -7,12 +7,17 @@ function read(text: string) {
 
 describe("netrc parser (.netrc, _netrc, .fetchmailrc)", () => {
   test("one-line and multi-line entries, each with its machine and login", () => {
-    const text = "machine api.acme.io login deploy password admin\n\nmachine git.acme.io\n  login bot\n  password s3cr#t\ndefault login anonymous password guest@\n";
+    const text = "machine api.acme.io login deploy password admin\n\nmachine git.acme.io\n  login bot\n  password s3cr#t\ndefault login root password guest@\n";
     expect(read(text)).toEqual([
       { key: "password", value: "admin", at: "admin", user: "deploy", host: "api.acme.io" },
       { key: "password", value: "s3cr#t", at: "s3cr#t", user: "bot", host: "git.acme.io" },
-      { key: "password", value: "guest@", at: "guest@", user: "anonymous", host: "default" },
+      { key: "password", value: "guest@", at: "guest@", user: "root", host: "default" },
     ]);
+  });
+
+  test("anonymous FTP logins carry an e-mail address by convention (RFC 1635), not a secret", () => {
+    const text = "machine ftp.gnu.org\n  login anonymous\n  password mkl@fastmail.com\ndefault login ftp password guest@\nmachine h login u password s3cr#t\n";
+    expect(read(text).map((f) => f.value)).toEqual(["s3cr#t"]);
   });
 
   test("a password that reads like a keyword stays a password", () => {
