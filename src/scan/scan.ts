@@ -21,8 +21,8 @@ export interface ScanRunOptions {
   readonly onProgress?: (progress: { files: number; bytes: number }) => void;
 }
 
-// Small scans (a pre-commit hook, one file) stay on this thread: a worker costs ~100 ms to start.
-// Past this many events the workers are started, and this thread scans on until they are ready.
+// Small scans (a pre-commit hook, one file) stay on this thread: a worker costs ~250 ms of CPU to
+// start. Past this many events the workers are started, and this thread scans until they are ready.
 const INLINE_EVENTS = 32;
 const BATCH_EVENTS = 64;
 const BATCH_BYTES = 4 * 1024 * 1024;
@@ -31,15 +31,21 @@ const DEFAULT_FRAGMENT_BUDGET_MS = 30_000;
 /** Runs every event of every source through detection and filters, on worker threads once the scan is big. */
 export async function scanSources(sources: readonly Source[], settings: ScanSettings, options: ScanRunOptions = {}): Promise<ScanTally> {
   const total = emptyTally();
-  const scanInline = createEventScanner(settings);
+  // Built on first use: when the scan is big, the workers are started before this thread spends
+  // ~100 ms building its own scanner, so they load while it does.
+  let inlineScanner: ((event: SourceEvent, tally: ScanTally) => void) | undefined;
+  const scanInline = (event: SourceEvent, tally: ScanTally) => (inlineScanner ??= createEventScanner(settings))(event, tally);
   const workerCount = options.workers ?? availableParallelism();
+  // This thread scans while the workers load only when a core is left over for it. With a worker
+  // per core it would oversubscribe the cores the workers need, and pay one more scanner build
+  // (~0.1 s) and JIT warm-up for a few hundred milliseconds of scanning.
+  const scanWhileStarting = workerCount < availableParallelism();
   let pool: WorkerPool | undefined;
   const jobs: Promise<void>[] = [];
   let failure: unknown;
   let batch: SourceEvent[] = [];
   let batchBytes = 0;
   const arenas = new BlobArenas(BATCH_BYTES);
-  let seen = 0;
   const startPool = () => (pool ??= createWorkerPool(workerCount, workerInit(settings), options.fragmentBudgetMs ?? DEFAULT_FRAGMENT_BUDGET_MS));
   const flush = async () => {
     if (batch.length === 0) return;
@@ -47,7 +53,7 @@ export async function scanSources(sources: readonly Source[], settings: ScanSett
     batch = [];
     batchBytes = 0;
     const workers = startPool();
-    if (workers.starting()) {
+    if (scanWhileStarting && workers.starting()) {
       for (const event of events) scanInline(event, total);
       arenas.seal()();
       // Lets the workers' "ready" messages in: they arrive as events of the loop.
@@ -69,27 +75,41 @@ export async function scanSources(sources: readonly Source[], settings: ScanSett
     jobs.push(job);
     await workers.ready();
   };
+  const enqueue = async (event: SourceEvent) => {
+    if (event.type === "blob") {
+      if (batchBytes + event.content.byteLength > BATCH_BYTES && batch.length > 0) await flush();
+      const content = arenas.copy(event.content);
+      batch.push({ ...event, content });
+      batchBytes += content.byteLength;
+    } else {
+      batch.push(event);
+      batchBytes += event.type === "fragment" ? event.fragment.text.length : 0;
+    }
+    if (batch.length >= BATCH_EVENTS || batchBytes >= BATCH_BYTES) await flush();
+    if (failure !== undefined) throw failure;
+  };
+  // The first events are held, not scanned, until the scan proves big: then the workers start at
+  // once (they take ~250 ms of CPU to load) and the held events go the same way as the rest.
+  const held: SourceEvent[] = [];
   try {
     for (const source of sources) {
       for await (const event of source.events(options.signal)) {
-        if (workerCount === 0 || seen++ < INLINE_EVENTS) {
+        if (workerCount === 0) {
           scanInline(event, total);
-          continue;
-        }
-        startPool();
-        if (event.type === "blob") {
-          if (batchBytes + event.content.byteLength > BATCH_BYTES && batch.length > 0) await flush();
-          const content = arenas.copy(event.content);
-          batch.push({ ...event, content });
-          batchBytes += content.byteLength;
+        } else if (pool === undefined && held.length < INLINE_EVENTS) {
+          // A blob's bytes may be the stream's buffer, reused once the next event is read.
+          held.push(event.type === "blob" ? { ...event, content: event.content.slice() } : event);
         } else {
-          batch.push(event);
-          batchBytes += event.type === "fragment" ? event.fragment.text.length : 0;
+          if (pool === undefined) {
+            startPool();
+            for (const early of held.splice(0)) await enqueue(early);
+          }
+          await enqueue(event);
         }
-        if (batch.length >= BATCH_EVENTS || batchBytes >= BATCH_BYTES) await flush();
-        if (failure !== undefined) throw failure;
       }
     }
+    // A small scan (a pre-commit hook, one file) never starts a worker.
+    for (const event of held.splice(0)) scanInline(event, total);
     await flush();
     await Promise.all(jobs);
     if (failure !== undefined) throw failure;

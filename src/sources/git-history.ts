@@ -73,6 +73,9 @@ async function* allBlobs(options: GitHistoryOptions, isExcluded?: (path: string)
   if (failure !== undefined) throw failure;
 }
 
+/** The value `paths` holds for a blob already read or skipped: no path is empty. */
+const TAKEN = "";
+
 /** The reachable blobs within the size limit, in pack order; oversized and missing ones go to `skipped`. */
 async function* inPackOrder(
   options: GitHistoryOptions,
@@ -84,11 +87,14 @@ async function* inPackOrder(
 ): AsyncGenerator<BlobRef> {
   let count = 0;
   let bytes = 0;
-  // A blob to read, "skip" (oversized, reported), or undefined (not known to be reachable).
+  // A blob to read, "skip" (oversized and reported, or already taken), or undefined (not known to be reachable).
   const take = (blob: SizedBlob): BlobRef | "skip" | undefined => {
     const path = paths.get(blob.oid);
     if (path === undefined) return undefined;
-    paths.delete(blob.oid);
+    if (path === TAKEN) return "skip";
+    // Marked, not deleted: the log pass may still be running, and a later commit that adds the
+    // same blob again would list it anew, to be reported missing at the end.
+    paths.set(blob.oid, TAKEN);
     if (blob.size <= options.maxFileSize) {
       options.onListed?.(++count, (bytes += blob.size), false);
       return { oid: blob.oid, path };
@@ -109,7 +115,7 @@ async function* inPackOrder(
   }
   options.onListed?.(count, bytes, true);
   // Reachable but absent from the store: a partial clone's unfetched blobs, or damage.
-  for (const [oid, path] of paths) skipped.push({ kind: "missing", ref: { oid, path } });
+  for (const [oid, path] of paths) if (path !== TAKEN) skipped.push({ kind: "missing", ref: { oid, path } });
 }
 
 /** `<oid> <path>` lines of the blobs that commits of the range added or changed, each blob once. */
