@@ -1,12 +1,10 @@
 import type { Candidate } from "../model/finding.js";
-import { matchRule, matchRuleNearKeywords } from "../rules/match.js";
+import { matchRuleNearKeywords } from "../rules/match.js";
 import type { Detector } from "./detector.js";
 import { vetGenericPassword } from "./generic-password-rule.js";
 import { ruleCandidate } from "./rule-candidate.js";
 import { scanView } from "./notebook-view.js";
 
-// Below this length a rule's regex reads the whole text; above, only the lines around its keywords.
-export const WINDOWED_FROM = 8192;
 
 /** Runs the YAML rules whose keywords occur in the fragment. */
 export const detector: Detector = {
@@ -17,7 +15,9 @@ export const detector: Detector = {
     const out: Candidate[] = [];
     const text = scanView(fragment);
     for (const rule of prefilter.scan(text).rules) {
-      const matches = text.length >= WINDOWED_FROM ? matchRuleNearKeywords(rule, text) : matchRule(rule, text);
+      // Line-local rules read the lines around their keywords, in every text: a match that far
+      // from its keyword counts nowhere, and history line dedupe can rely on it (src/scan/line-dedupe.ts).
+      const matches = matchRuleNearKeywords(rule, text);
       for (const match of matches) {
         const candidate = vetGenericPassword(ruleCandidate(rule, match), fragment.path);
         if (candidate !== undefined) out.push(candidate);

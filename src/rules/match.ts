@@ -79,11 +79,14 @@ export function keywordSearchOf(rule: CompiledRule): RegExp | undefined {
  * Whether every match lies on the lines around a keyword of the rule, with the same result as
  * on the whole text: it has keywords, no dot-all, no class that spans any number of lines
  * (`[\s\S]`), no lookbehind reaching back across lines, no `^`/`$` meaning the text's ends,
- * and none of its examples' matches crosses a line break (PEM-like blocks do).
+ * no negated class that lets a line break through, and none of its examples' matches crosses a
+ * line break (PEM-like blocks do).
  */
 function isLineLocal({ spec, regex }: CompiledRule): boolean {
   if (spec.keywords.length === 0 || spec.flags.includes("s")) return false;
   if (/\\[sSwWdD]\\[sSwWdD]|\[\^\]|\(\?<=/.test(spec.pattern)) return false;
+  // A negated class that does not exclude line breaks (`[^;]{0,300}`, `[^{}]`) reads across lines.
+  if ((spec.pattern.match(/\[\^(?:[^\]\\]|\\.)*\]/g) ?? []).some((c) => !/\\[ns]/.test(c))) return false;
   // Outside escapes and character classes, an anchor without the m flag means the text's ends.
   const bare = spec.pattern.replace(/\\./g, "").replace(/\[(?:[^\]\\]|\\.)*\]/g, "");
   if (!spec.flags.includes("m") && /[\^$]/.test(bare)) return false;

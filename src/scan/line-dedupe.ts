@@ -5,10 +5,9 @@ import type { Fragment } from "../model/fragment.js";
 import type { CompiledRule } from "../model/rule.js";
 import { DETECTORS, runDetector } from "../detectors/index.js";
 import type { DetectContext, Detector } from "../detectors/index.js";
-import { WINDOWED_FROM } from "../detectors/regex.js";
 import { ruleCandidate } from "../detectors/rule-candidate.js";
 import type { KeywordHits } from "../detectors/keyword-prefilter.js";
-import { keywordSearchOf, matchRule, matchRuleNearKeywords } from "../rules/match.js";
+import { keywordSearchOf, matchRuleNearKeywords } from "../rules/match.js";
 import { LineKeyTable } from "../util/line-key-table.js";
 
 /**
@@ -143,7 +142,7 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
   };
   /**
    * What the regex detector finds, rule by rule in rule order as it does: line-local rules in the
-   * reduced text (same choice of whole text or keyword windows, the length being kept), `wide`
+   * reduced text (the lines around their keywords, as in a whole scan), `wide`
    * rules in the whole text (`undefined` marks a candidate whose offsets are already the text's).
    */
   const regexCandidates = (reduced: string, text: string, wide: readonly CompiledRule[]): { candidate: Candidate; reduced: boolean }[] => {
@@ -152,7 +151,7 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
     for (const rule of rules) {
       const isWide = globalRules.has(rule);
       const source = isWide ? text : reduced;
-      const matches = source.length >= WINDOWED_FROM ? matchRuleNearKeywords(rule, source) : matchRule(rule, source);
+      const matches = matchRuleNearKeywords(rule, source);
       for (const match of matches) out.push({ candidate: ruleCandidate(rule, match), reduced: !isWide });
     }
     return out;
@@ -427,7 +426,6 @@ class LineBuffers {
       }
       i = e + 1;
     }
-    if (text.length >= WINDOWED_FROM && r < WINDOWED_FROM) parts.push("\n".repeat(WINDOWED_FROM - r));
     this.runs = runs;
     this.keptLines = kept_;
     return parts.join("");

@@ -40,6 +40,9 @@ const LINES: readonly string[] = [
   // Built here so that this file holds no token-shaped literal (the repository scans itself clean).
   `snyk_token = ${["0f7c2b1e", "3a4d", "4e5f", "8a9b", "0c1d2e3f4a5b"].join("-")}`,
   "_auth = dXNlcjpwYXNzd29yZDEyMzQ1Njc4",
+  // A rule keyword that may sit far from the value it vouches for (a bootstrap token under kubeadm).
+  "# joined with kubeadm",
+  `  token: "${["7q2mzd", "k4n8w3x9p1r6t5va"].join(".")}"`,
   ...fake.privateKeyPem().split("\n").slice(0, 3),
   "-----END RSA PRIVATE KEY-----",
 ];
