@@ -1,4 +1,5 @@
 import type { Candidate } from "../model/finding.js";
+import type { CompiledRule } from "../model/rule.js";
 import { matchRuleNearKeywords } from "../rules/match.js";
 import type { Detector } from "./detector.js";
 import { vetGenericPassword } from "./generic-password-rule.js";
@@ -14,15 +15,21 @@ export const detector: Detector = {
   detect(fragment, { prefilter }) {
     const out: Candidate[] = [];
     const text = scanView(fragment);
-    for (const rule of prefilter.scan(text).rules) {
-      // Line-local rules read the lines around their keywords, in every text: a match that far
-      // from its keyword counts nowhere, and history line dedupe can rely on it (src/scan/line-dedupe.ts).
-      const matches = matchRuleNearKeywords(rule, text);
-      for (const match of matches) {
-        const candidate = vetGenericPassword(ruleCandidate(rule, match), fragment.path);
-        if (candidate !== undefined) out.push(candidate);
-      }
-    }
+    for (const rule of prefilter.scan(text).rules) out.push(...ruleCandidates(rule, text, fragment.path));
     return out;
   },
 };
+
+/**
+ * One rule's candidates in a text, vetted: the regex detector and history line dedupe both call
+ * this, so that they cannot disagree. Line-local rules read the lines around their keywords, in
+ * every text: a match far from its keyword counts nowhere, which the dedupe relies on.
+ */
+export function ruleCandidates(rule: CompiledRule, text: string, path: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const match of matchRuleNearKeywords(rule, text)) {
+    const candidate = vetGenericPassword(ruleCandidate(rule, match), path);
+    if (candidate !== undefined) out.push(candidate);
+  }
+  return out;
+}

@@ -5,9 +5,9 @@ import type { Fragment } from "../model/fragment.js";
 import type { CompiledRule } from "../model/rule.js";
 import { DETECTORS, runDetector } from "../detectors/index.js";
 import type { DetectContext, Detector } from "../detectors/index.js";
-import { ruleCandidate } from "../detectors/rule-candidate.js";
+import { ruleCandidates } from "../detectors/regex.js";
 import type { KeywordHits } from "../detectors/keyword-prefilter.js";
-import { keywordSearchOf, matchRuleNearKeywords } from "../rules/match.js";
+import { keywordSearchOf } from "../rules/match.js";
 import { LineKeyTable } from "../util/line-key-table.js";
 
 /**
@@ -145,14 +145,13 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
    * reduced text (the lines around their keywords, as in a whole scan), `wide`
    * rules in the whole text (`undefined` marks a candidate whose offsets are already the text's).
    */
-  const regexCandidates = (reduced: string, text: string, wide: readonly CompiledRule[]): { candidate: Candidate; reduced: boolean }[] => {
+  const regexCandidates = (reduced: string, text: string, path: string, wide: readonly CompiledRule[]): { candidate: Candidate; reduced: boolean }[] => {
     const rules = reduced === "" ? [...wide] : [...localContext.prefilter.scan(reduced).rules, ...wide].sort((a, b) => (ruleOrder.get(a) ?? 0) - (ruleOrder.get(b) ?? 0));
     const out: { candidate: Candidate; reduced: boolean }[] = [];
     for (const rule of rules) {
       const isWide = globalRules.has(rule);
       const source = isWide ? text : reduced;
-      const matches = matchRuleNearKeywords(rule, source);
-      for (const match of matches) out.push({ candidate: ruleCandidate(rule, match), reduced: !isWide });
+      for (const candidate of ruleCandidates(rule, source, path)) out.push({ candidate, reduced: !isWide });
     }
     return out;
   };
@@ -230,7 +229,7 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
     for (const detector of local) {
       const found =
         detector.id === "regex"
-          ? regexCandidates(reduced, text, wide)
+          ? regexCandidates(reduced, text, fragment.path, wide)
           : cores === 0
             ? []
             : runDetector(detector, view, localContext).map((candidate) => ({ candidate, reduced: true }));

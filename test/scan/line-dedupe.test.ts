@@ -42,6 +42,9 @@ const LINES: readonly string[] = [
   "_auth = dXNlcjpwYXNzd29yZDEyMzQ1Njc4",
   // A rule keyword that may sit far from the value it vouches for (a bootstrap token under kubeadm).
   "# joined with kubeadm",
+  // Generic rules' values are vetted (a placeholder password is dropped): the dedupe must vet them too.
+  '  conn = "Server=db;Database=app;User Id=sa;Password=password;"',
+  '  conn = "Server=db;Database=app;User Id=sa;Password=Vx7-pl4Kq!;"',
   `  token: "${["7q2mzd", "k4n8w3x9p1r6t5va"].join(".")}"`,
   ...fake.privateKeyPem().split("\n").slice(0, 3),
   "-----END RSA PRIVATE KEY-----",
