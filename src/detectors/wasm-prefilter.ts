@@ -1,0 +1,133 @@
+import { readFileSync } from "node:fs";
+
+/**
+ * The WebAssembly SIMD keyword finder (source: wasm/prefilter.ts, built by `npm run build`).
+ * Same contract as the Aho-Corasick automaton: which keywords occur in a text, ASCII letters
+ * matched case-insensitively. The text goes in as UTF-8: every non-ASCII character becomes
+ * bytes >= 0x80, which no keyword holds, exactly as the automaton never matches it.
+ */
+export interface WasmKeywordFinder {
+  /** Indices (into the keyword list) of the keywords that occur in `text`, ascending. */
+  find(text: string): number[];
+}
+
+// Layout shared with wasm/prefilter.ts.
+const FOUND = 256;
+const ENTRIES = 4096;
+const KEYBYTES = 40960;
+const KEYBYTES_END = 122880;
+const PRISTINE = 122880;
+const START = 139264;
+const LISTS = 401424;
+const LISTS_END = 1048576;
+const INPUT = 1048576;
+const PAD = 48;
+const MAX_KEYWORDS = (KEYBYTES - ENTRIES) / 16;
+const PAGE = 65536;
+
+// The few WebAssembly globals used; the project's lib settings carry no WebAssembly types.
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
+}
+
+let compiled: object | null | undefined;
+
+/** The compiled module, or null where there is no build, no WebAssembly or no SIMD. */
+function wasmModule(): object | null {
+  if (compiled !== undefined) return compiled;
+  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  try {
+    // Compiling validates: an engine without SIMD rejects the module here.
+    compiled = api === undefined ? null : new api.Module(readFileSync(new URL("../../wasm/prefilter.wasm", import.meta.url)));
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+/** The module's hash of three bytes (little-endian in `x`): keep equal to `hash3` there. */
+function hash3(x: number): number {
+  return Math.imul(x & 0xffffff, 0x9e3779b1) >>> 16;
+}
+
+/** Writes the entries, keyword bytes, prefix bitmap (its pristine copy) and hash lists into the module's memory. */
+function writeTables(bytes: Uint8Array, view: DataView, keywords: readonly string[]): boolean {
+  const lists = new Map<number, number[]>();
+  let offset = KEYBYTES;
+  keywords.forEach((word, index) => {
+    let prefix = 0;
+    let mask = 0;
+    for (let j = 0; j < Math.min(4, word.length); j++) {
+      prefix |= word.charCodeAt(j) << (8 * j);
+      mask |= 0xff << (8 * j);
+    }
+    const at = ENTRIES + index * 16;
+    view.setUint32(at, prefix >>> 0, true);
+    view.setUint32(at + 4, mask >>> 0, true);
+    view.setUint32(at + 8, offset, true);
+    view.setUint16(at + 12, word.length, true);
+    view.setUint16(at + 14, index, true);
+    for (let j = 0; j < word.length; j++) bytes[offset + j] = word.charCodeAt(j);
+    offset += word.length;
+    // A two-byte keyword is listed under every third byte that may follow it.
+    const heads = word.length >= 3 ? [prefix & 0xffffff] : Array.from({ length: 256 }, (_, c) => (prefix & 0xffff) | (c << 16));
+    for (const head of heads) {
+      const h = hash3(head);
+      const list = lists.get(h) ?? [];
+      if (list.at(-1) !== index) list.push(index);
+      lists.set(h, list);
+    }
+  });
+  let l = 0;
+  for (let h = 0; h < 65536; h++) {
+    view.setUint32(START + h * 4, l, true);
+    const list = lists.get(h);
+    if (list === undefined) continue;
+    bytes[PRISTINE + (h >> 3)] = (bytes[PRISTINE + (h >> 3)] ?? 0) | (1 << (h & 7));
+    for (const index of list) {
+      if (LISTS + l * 2 >= LISTS_END) return false;
+      view.setUint16(LISTS + l * 2, index, true);
+      l++;
+    }
+  }
+  view.setUint32(START + 65536 * 4, l, true);
+  return offset <= KEYBYTES_END;
+}
+
+/**
+ * Builds the finder for lower-case keywords, or returns null when it cannot serve them
+ * exactly (no module, a non-ASCII, one-letter or too long keyword, too many keywords): the
+ * caller then stays on the JS automaton.
+ */
+export function buildWasmFinder(keywords: readonly string[]): WasmKeywordFinder | null {
+  const module = wasmModule();
+  if (module === null || keywords.length === 0 || keywords.length > MAX_KEYWORDS) return null;
+  if (keywords.some((k) => k.length < 2 || k.length > 0xffff || !/^[\x01-\x7f]+$/.test(k) || /[A-Z]/.test(k))) return null;
+  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (api === undefined) return null;
+  const instance = new api.Instance(module, {});
+  const memory = instance.exports["memory"] as WasmMemory;
+  const scan = instance.exports["scan"] as (n: number, count: number) => number;
+  let buffer = Buffer.from(memory.buffer);
+  if (!writeTables(buffer, new DataView(memory.buffer), keywords)) return null;
+  return {
+    find(text) {
+      // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+      const need = INPUT + text.length * 3 + PAD;
+      if (need > memory.buffer.byteLength) {
+        memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE));
+        buffer = Buffer.from(memory.buffer);
+      }
+      const n = buffer.write(text, INPUT, "utf8");
+      const count = scan(n, keywords.length);
+      const found: number[] = [];
+      for (let i = 0; found.length < count && i < keywords.length; i++) if (buffer[FOUND + i] !== 0) found.push(i);
+      return found;
+    },
+  };
+}
