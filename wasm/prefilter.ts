@@ -5,22 +5,30 @@
 // Why not a Teddy nibble fingerprint: with ~500 keywords in 8 buckets the fingerprint of the
 // first three bytes passes 69-87 % of all positions (measured on the bench tree), so nearly
 // every byte is verified. Instead every position's first three (folded) bytes are hashed into
-// a 64 Ki-bit table of the keywords' three-byte prefixes: ~4 % of positions pass, and they are
-// verified exactly. SIMD folds the case of 16 bytes per step.
+// a 64 Ki-bit table of the keywords' three-byte prefixes (~8 % of positions pass), then its
+// first four into a second table for the keywords of four bytes or more; what passes both is
+// verified exactly against the keyword list. SIMD folds the case of 16 bytes per step.
 //
 // Memory layout (the JS side uses the same constants):
 //   256      FOUND: one byte per keyword, set when it occurs
 //   4096     ENTRIES: 16 bytes per keyword: u32 prefix, u32 prefix mask, u32 byte offset,
 //            u16 length, u16 keyword index
 //   40960    KEYBYTES: the keywords' bytes (lower case)
+//   106496   SHORT: 65536 bits, set for the 3-byte hashes under which a keyword of 2 or 3
+//            bytes is listed
+//   114688   BITMAP4: 65536 bits, set for the hash of the first four bytes of every longer
+//            keyword: the second test, before a list is read
 //   122880   PRISTINE: the bitmap as built (8 KiB), copied to BITMAP at every scan
 //   131072   BITMAP: 65536 bits, set for the hash of every keyword's first three bytes;
 //            a hash whose keywords have all been found is cleared during a scan
 //   139264   START: 65537 x u32: where each hash's entry list begins in LISTS
 //   401424   LISTS: u16 entry numbers grouped by hash
-//   1048576  INPUT: the text as UTF-8, then 48 zero bytes
+//   1048576  INPUT: the text, one byte per character (the JS side sends only texts below
+//            U+0100), then 48 zero bytes
 const FOUND: usize = 256;
 const ENTRIES: usize = 4096;
+const SHORT: usize = 106496;
+const BITMAP4: usize = 114688;
 const PRISTINE: usize = 122880;
 const BITMAP: usize = 131072;
 const START: usize = 139264;
@@ -45,12 +53,20 @@ function hash3(x: u32): u32 {
   return ((x & 0xffffff) * 0x9e3779b1) >> 16;
 }
 
+// @ts-ignore: decorator
+@inline
+function isSet(bits: usize, h: usize): bool {
+  return ((<u32>load<u8>(bits + (h >> 3)) >> <u32>(h & 7)) & 1) != 0;
+}
+
 /** Checks the keywords listed under hash `h` at byte `pos`; returns how many newly occur. */
 function verify(h: usize, pos: usize, n: usize): i32 {
-  let hits = 0;
-  let pending = 0;
   const at = INPUT + pos;
   const head = load<u32>(at);
+  // Most three-byte hits ("con", "ser") start no keyword: the four-byte table says so first.
+  if (!isSet(SHORT, h) && !isSet(BITMAP4, <usize>((head * 0x9e3779b1) >> 16))) return 0;
+  let hits = 0;
+  let pending = 0;
   const end = load<u32>(START + (h + 1) * 4);
   for (let l = load<u32>(START + h * 4); l < end; l++) {
     const entry = ENTRIES + (<usize>load<u16>(LISTS + (<usize>l << 1)) << 4);

@@ -55,7 +55,7 @@ export function buildPrefilter(
   const automaton = buildAutomaton(keywords);
   const wasm = engine === "wasm" ? buildWasmFinder(keywords) : null;
   const find = (text: string): Iterable<number> =>
-    wasm !== null && text.length >= WASM_MIN_LENGTH ? wasm.find(text) : [...automaton.find(text)].sort((a, b) => a - b);
+    (wasm !== null && text.length >= WASM_MIN_LENGTH ? wasm.find(text) : null) ?? [...automaton.find(text)].sort((a, b) => a - b);
   const order = new Map(rules.map((rule, i) => [rule, i]));
   const isTrigger = new Set(triggers);
   const hitsOf = (text: string): KeywordHits => {
