@@ -70,28 +70,34 @@ function setBit(bytes: Uint8Array, bits: number, h: number): void {
   bytes[bits + (h >> 3)] = (bytes[bits + (h >> 3)] ?? 0) | (1 << (h & 7));
 }
 
-/** Writes the entries, keyword bytes, prefix bitmaps (three-byte: its pristine copy) and hash lists into the module's memory. */
+/** Writes one keyword's entry and bytes at `offset`; returns its first (up to) four bytes, little-endian. */
+function writeEntry(bytes: Uint8Array, view: DataView, word: string, index: number, offset: number): number {
+  let prefix = 0;
+  let mask = 0;
+  for (let j = 0; j < Math.min(4, word.length); j++) {
+    prefix |= word.charCodeAt(j) << (8 * j);
+    mask |= 0xff << (8 * j);
+  }
+  const at = ENTRIES + index * 16;
+  view.setUint32(at, prefix >>> 0, true);
+  view.setUint32(at + 4, mask >>> 0, true);
+  view.setUint32(at + 8, offset, true);
+  view.setUint16(at + 12, word.length, true);
+  view.setUint16(at + 14, index, true);
+  for (let j = 0; j < word.length; j++) bytes[offset + j] = word.charCodeAt(j);
+  return prefix >>> 0;
+}
+
+/** Writes the entries, keyword bytes, bit tables (the three-byte one as its pristine copy) and hash lists. */
 function writeTables(bytes: Uint8Array, view: DataView, keywords: readonly string[]): boolean {
   const lists = new Map<number, number[]>();
   let offset = KEYBYTES;
   keywords.forEach((word, index) => {
-    let prefix = 0;
-    let mask = 0;
-    for (let j = 0; j < Math.min(4, word.length); j++) {
-      prefix |= word.charCodeAt(j) << (8 * j);
-      mask |= 0xff << (8 * j);
-    }
-    const at = ENTRIES + index * 16;
-    view.setUint32(at, prefix >>> 0, true);
-    view.setUint32(at + 4, mask >>> 0, true);
-    view.setUint32(at + 8, offset, true);
-    view.setUint16(at + 12, word.length, true);
-    view.setUint16(at + 14, index, true);
-    for (let j = 0; j < word.length; j++) bytes[offset + j] = word.charCodeAt(j);
+    const prefix = writeEntry(bytes, view, word, index, offset);
     offset += word.length;
+    if (word.length >= 4) setBit(bytes, BITMAP4, hash4(prefix));
     // A two-byte keyword is listed under every third byte that may follow it.
     const heads = word.length >= 3 ? [prefix & 0xffffff] : Array.from({ length: 256 }, (_, c) => (prefix & 0xffff) | (c << 16));
-    if (word.length >= 4) setBit(bytes, BITMAP4, hash4(prefix >>> 0));
     for (const head of heads) {
       const h = hash3(head);
       if (word.length < 4) setBit(bytes, SHORT, h);
@@ -103,13 +109,10 @@ function writeTables(bytes: Uint8Array, view: DataView, keywords: readonly strin
   let l = 0;
   for (let h = 0; h < 65536; h++) {
     view.setUint32(START + h * 4, l, true);
-    const list = lists.get(h);
-    if (list === undefined) continue;
-    setBit(bytes, PRISTINE, h);
-    for (const index of list) {
+    for (const index of lists.get(h) ?? []) {
       if (LISTS + l * 2 >= LISTS_END) return false;
-      view.setUint16(LISTS + l * 2, index, true);
-      l++;
+      setBit(bytes, PRISTINE, h);
+      view.setUint16(LISTS + l++ * 2, index, true);
     }
   }
   view.setUint32(START + 65536 * 4, l, true);
@@ -137,7 +140,11 @@ export function buildWasmFinder(keywords: readonly string[]): WasmKeywordFinder 
       if (WIDE.test(text)) return null;
       const need = INPUT + text.length + PAD;
       if (need > memory.buffer.byteLength) {
-        memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE));
+        try {
+          memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE));
+        } catch {
+          return null; // no memory for this text: the automaton reads it in place
+        }
         buffer = Buffer.from(memory.buffer);
       }
       const n = buffer.write(text, INPUT, "latin1");
