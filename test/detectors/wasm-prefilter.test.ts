@@ -128,7 +128,8 @@ describe("prefilter engines", () => {
     expect(buildWasmFinder(words)).not.toBeNull();
     const ids = (list: readonly { spec: { id: string } }[]) => list.map((rule) => rule.spec.id);
     fc.assert(
-      fc.property(fc.shuffledSubarray(words, { maxLength: 12 }), denseText(words.slice(0, 60)), fc.nat({ max: 400 }), (planted, noise, pad) => {
+      fc.property(fc.shuffledSubarray(words, { maxLength: 12 }), denseText(words.slice(0, 60)), fc.nat({ max: 3000 }), (planted, noise, pad) => {
+        // Mostly past the length where the prefilter hands texts to WebAssembly.
         const text = `${"=".repeat(pad)}${noise}${planted.map((w, i) => (i % 2 === 0 ? w.toUpperCase() : w)).join(" x")}`;
         const a = js.scan(text);
         const b = wasm.scan(text);
