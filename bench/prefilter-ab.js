@@ -1,5 +1,5 @@
 // `node bench/prefilter-ab.js DIR...`: the keyword prefilter engines A/B (issue 13). For each
-// working tree: the JSON reports with the WebAssembly prefilter and with NHISCAN_PREFILTER=js
+// working tree: the JSON reports with NHISCAN_PREFILTER=wasm and with NHISCAN_PREFILTER=js
 // must be identical (volatile fields stripped, warning order ignored), then alternating timed
 // runs of both, medians. Options (env): AB_RUNS (default 5), AB_WORKERS (default: the CLI's).
 import path from "node:path";

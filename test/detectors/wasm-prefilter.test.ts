@@ -105,11 +105,13 @@ describe("prefilter engines", () => {
     vi.resetModules();
   });
 
-  test("NHISCAN_PREFILTER=js forces the automaton; wasm is the default", () => {
+  test("NHISCAN_PREFILTER=wasm opts in; the automaton is the default", () => {
+    vi.stubEnv("NHISCAN_PREFILTER", "wasm");
+    expect(prefilterEngine()).toBe("wasm");
     vi.stubEnv("NHISCAN_PREFILTER", "js");
     expect(prefilterEngine()).toBe("js");
     vi.stubEnv("NHISCAN_PREFILTER", "");
-    expect(prefilterEngine()).toBe("wasm");
+    expect(prefilterEngine()).toBe("js");
   });
 
   test("without WebAssembly the finder is absent and the prefilter still answers", async () => {
