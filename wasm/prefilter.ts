@@ -9,13 +9,17 @@
 // first four into a second table for the keywords of four bytes or more; what passes both is
 // verified exactly against the keyword list. SIMD folds the case of 16 bytes per step.
 //
+// Two-byte keywords ("sk", "fb") are found apart, by SIMD compares 16 positions at a time: in
+// the three-byte table each would take 256 entries and pass ~2 % more positions.
+//
 // Memory layout (the JS side uses the same constants):
+//   64       PAIRS: u32 count, then per two-byte keyword u8 byte 0, u8 byte 1, u16 keyword index
 //   256      FOUND: one byte per keyword, set when it occurs
 //   4096     ENTRIES: 16 bytes per keyword: u32 prefix, u32 prefix mask, u32 byte offset,
 //            u16 length, u16 keyword index
 //   40960    KEYBYTES: the keywords' bytes (lower case)
-//   106496   SHORT: 65536 bits, set for the 3-byte hashes under which a keyword of 2 or 3
-//            bytes is listed
+//   106496   SHORT: 65536 bits, set for the 3-byte hashes under which a keyword of 3 bytes
+//            is listed
 //   114688   BITMAP4: 65536 bits, set for the hash of the first four bytes of every longer
 //            keyword: the second test, before a list is read
 //   122880   PRISTINE: the bitmap as built (8 KiB), copied to BITMAP at every scan
@@ -25,6 +29,7 @@
 //   401424   LISTS: u16 entry numbers grouped by hash
 //   1048576  INPUT: the text, one byte per character (the JS side sends only texts below
 //            U+0100), then 48 zero bytes
+const PAIRS: usize = 64;
 const FOUND: usize = 256;
 const ENTRIES: usize = 4096;
 const SHORT: usize = 106496;
@@ -85,6 +90,36 @@ function verify(h: usize, pos: usize, n: usize): i32 {
   return hits;
 }
 
+/** Marks the two-byte keywords that occur in the `n` bytes at INPUT; returns how many. */
+function scanPairs(n: usize): i32 {
+  const pairs = <usize>load<u32>(PAIRS);
+  let found = 0;
+  for (let i: usize = 0; i < n && <usize>found < pairs; i += 16) {
+    const b0 = v128.load(INPUT + i);
+    const b1 = v128.load(INPUT + i + 1);
+    let m = i8x16.splat(0);
+    for (let k: usize = 0; k < pairs; k++) {
+      const pair = PAIRS + 4 + k * 4;
+      m = v128.or(m, v128.and(i8x16.eq(b0, i8x16.splat(load<u8>(pair))), i8x16.eq(b1, i8x16.splat(load<u8>(pair, 1)))));
+    }
+    if (!v128.any_true(m)) continue;
+    let lanes = i8x16.bitmask(m);
+    if (i + 16 > n) lanes &= (1 << <i32>(n - i)) - 1;
+    while (lanes != 0) {
+      const at = INPUT + i + <usize>ctz(lanes);
+      lanes &= lanes - 1;
+      for (let k: usize = 0; k < pairs; k++) {
+        const pair = PAIRS + 4 + k * 4;
+        const index = <usize>load<u16>(pair, 2);
+        if (load<u16>(at) != load<u16>(pair) || load<u8>(FOUND + index) != 0 || at + 2 > INPUT + n) continue;
+        store<u8>(FOUND + index, 1);
+        found++;
+      }
+    }
+  }
+  return found;
+}
+
 /**
  * Scans `n` bytes at INPUT for `count` keywords; marks FOUND and returns how many occur.
  * Stops early once every keyword has been seen.
@@ -94,7 +129,7 @@ export function scan(n: usize, count: i32): i32 {
   memory.copy(BITMAP, PRISTINE, 8192);
   fold(n);
   memory.fill(INPUT + n, 0, 48);
-  let found = 0;
+  let found = scanPairs(n);
   // Four positions per step from one 8-byte load; one branch unless a prefix may start there.
   for (let pos: usize = 0; pos < n; pos += 4) {
     const x = load<u64>(INPUT + pos);

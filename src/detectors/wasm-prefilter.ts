@@ -14,6 +14,8 @@ export interface WasmKeywordFinder {
 }
 
 // Layout shared with wasm/prefilter.ts.
+const PAIRS = 64;
+const MAX_PAIRS = (256 - PAIRS - 4) / 4;
 const FOUND = 256;
 const ENTRIES = 4096;
 const KEYBYTES = 40960;
@@ -92,20 +94,23 @@ function writeEntry(bytes: Uint8Array, view: DataView, word: string, index: numb
 function writeTables(bytes: Uint8Array, view: DataView, keywords: readonly string[]): boolean {
   const lists = new Map<number, number[]>();
   let offset = KEYBYTES;
+  let pairs = 0;
   keywords.forEach((word, index) => {
     const prefix = writeEntry(bytes, view, word, index, offset);
     offset += word.length;
-    if (word.length >= 4) setBit(bytes, BITMAP4, hash4(prefix));
-    // A two-byte keyword is listed under every third byte that may follow it.
-    const heads = word.length >= 3 ? [prefix & 0xffffff] : Array.from({ length: 256 }, (_, c) => (prefix & 0xffff) | (c << 16));
-    for (const head of heads) {
-      const h = hash3(head);
-      if (word.length < 4) setBit(bytes, SHORT, h);
-      const list = lists.get(h) ?? [];
-      if (list.at(-1) !== index) list.push(index);
-      lists.set(h, list);
+    if (word.length === 2) {
+      // Two-byte keywords are searched apart (PAIRS), not through the tables.
+      view.setUint16(PAIRS + 4 + pairs * 4, prefix, true);
+      view.setUint16(PAIRS + 4 + pairs * 4 + 2, index, true);
+      pairs++;
+      return;
     }
+    if (word.length >= 4) setBit(bytes, BITMAP4, hash4(prefix));
+    const h = hash3(prefix & 0xffffff);
+    if (word.length === 3) setBit(bytes, SHORT, h);
+    lists.set(h, [...(lists.get(h) ?? []), index]);
   });
+  view.setUint32(PAIRS, pairs, true);
   let l = 0;
   for (let h = 0; h < 65536; h++) {
     view.setUint32(START + h * 4, l, true);
@@ -116,7 +121,7 @@ function writeTables(bytes: Uint8Array, view: DataView, keywords: readonly strin
     }
   }
   view.setUint32(START + 65536 * 4, l, true);
-  return offset <= KEYBYTES_END;
+  return offset <= KEYBYTES_END && pairs <= MAX_PAIRS;
 }
 
 /**

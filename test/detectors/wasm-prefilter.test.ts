@@ -95,6 +95,10 @@ describe("WebAssembly keyword finder", () => {
     expect(buildWasmFinder(["a"])).toBeNull();
     expect(buildWasmFinder(["tökén"])).toBeNull();
     expect(buildWasmFinder([])).toBeNull();
+    // More two-byte keywords than the pair table holds.
+    const pairs = [..."abc"].flatMap((a) => [..."abcdefghijklmnopqrstuvwxyz"].map((b) => a + b));
+    expect(buildWasmFinder(pairs)).toBeNull();
+    expect(buildWasmFinder(pairs.slice(0, 40))?.find(`${"x".repeat(40)}AZ bq`)).toEqual([25]);
   });
 });
 
