@@ -111,16 +111,18 @@ function writeTables(bytes: Uint8Array, view: DataView, keywords: readonly strin
     lists.set(h, [...(lists.get(h) ?? []), index]);
   });
   view.setUint32(PAIRS, pairs, true);
+  // START[h] is where hash h's list begins: filled in runs (native fill) between the few used hashes.
+  const start = new Uint32Array(view.buffer, START, 65537);
+  const entries = new Uint16Array(view.buffer, LISTS, (LISTS_END - LISTS) / 2);
   let l = 0;
-  for (let h = 0; h < 65536; h++) {
-    view.setUint32(START + h * 4, l, true);
-    for (const index of lists.get(h) ?? []) {
-      if (LISTS + l * 2 >= LISTS_END) return false;
-      setBit(bytes, PRISTINE, h);
-      view.setUint16(LISTS + l++ * 2, index, true);
-    }
+  let next = 0;
+  for (const h of [...lists.keys()].sort((a, b) => a - b)) {
+    start.fill(l, next, h + 1);
+    next = h + 1;
+    setBit(bytes, PRISTINE, h);
+    for (const index of lists.get(h) ?? []) entries[l++] = index;
   }
-  view.setUint32(START + 65536 * 4, l, true);
+  start.fill(l, next);
   return offset <= KEYBYTES_END && pairs <= MAX_PAIRS;
 }
 
