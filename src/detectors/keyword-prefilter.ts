@@ -1,5 +1,24 @@
 import type { CompiledRule } from "../model/rule.js";
 import { buildAutomaton } from "./aho-corasick.js";
+import { buildWasmFinder } from "./wasm-prefilter.js";
+
+/** Which keyword search runs: `js` (the automaton) or `wasm` (the JS automaton where it cannot load). */
+export type PrefilterEngine = "wasm" | "js";
+
+/**
+ * Texts shorter than this stay on the automaton: each WebAssembly call resets an 8 KiB table
+ * (per text, builtin rules: 512 chars 1.5 us either way, 1 KiB js 5.3 / wasm 4.4 us).
+ */
+const WASM_MIN_LENGTH = 1024;
+
+/**
+ * The engine asked for by `NHISCAN_PREFILTER`; default `js`. The WebAssembly engine gives the
+ * same answers but was not faster end to end (issue 13: equal within the machine's noise, two
+ * of three medians on the bench tree slower), so it is opt-in: `NHISCAN_PREFILTER=wasm`.
+ */
+export function prefilterEngine(): PrefilterEngine {
+  return process.env["NHISCAN_PREFILTER"] === "wasm" ? "wasm" : "js";
+}
 
 /** What one pass over a text found: the rules worth running, and the detector triggers present. */
 export interface KeywordHits {
@@ -22,7 +41,11 @@ export interface KeywordPrefilter {
 }
 
 /** Builds the prefilter for a rule set and the detectors' trigger words. */
-export function buildPrefilter(rules: readonly CompiledRule[], triggerWords: readonly string[] = []): KeywordPrefilter {
+export function buildPrefilter(
+  rules: readonly CompiledRule[],
+  triggerWords: readonly string[] = [],
+  engine: PrefilterEngine = prefilterEngine(),
+): KeywordPrefilter {
   const byKeyword = new Map<string, CompiledRule[]>();
   const always: CompiledRule[] = [];
   for (const rule of rules) {
@@ -37,12 +60,15 @@ export function buildPrefilter(rules: readonly CompiledRule[], triggerWords: rea
   for (const trigger of triggers) if (!byKeyword.has(trigger)) byKeyword.set(trigger, []);
   const keywords = [...byKeyword.keys()];
   const automaton = buildAutomaton(keywords);
+  const wasm = engine === "wasm" ? buildWasmFinder(keywords) : null;
+  const find = (text: string): Iterable<number> =>
+    (wasm !== null && text.length >= WASM_MIN_LENGTH ? wasm.find(text) : null) ?? [...automaton.find(text)].sort((a, b) => a - b);
   const order = new Map(rules.map((rule, i) => [rule, i]));
   const isTrigger = new Set(triggers);
   const hitsOf = (text: string): KeywordHits => {
     const hit = new Set<CompiledRule>(always);
     const found = new Set<string>();
-    for (const index of automaton.find(text)) {
+    for (const index of find(text)) {
       const keyword = keywords[index] ?? "";
       if (isTrigger.has(keyword)) found.add(keyword);
       for (const rule of byKeyword.get(keyword) ?? []) hit.add(rule);
