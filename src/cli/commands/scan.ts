@@ -91,21 +91,14 @@ Examples:
       const [{ scan }, format] = await Promise.all([import("../../api/scan.js"), import("../../report/index.js").then((r) => r.loadFormatter(flags.format))]);
       const repositories = flags.reposFile === undefined ? undefined : readReposFile(io.cwd, flags.reposFile);
       const progress = progressLine(io, flags.quiet !== true);
+      const targets = scanTargets(paths, flags, io.cwd, repositories);
       const report = await scan({
-        paths,
-        cwd: io.cwd,
-        ...(flags.config === undefined ? {} : { config: flags.config }),
+        ...targets,
         ...(flags.failOn === undefined ? {} : { failOn: [flags.failOn] }),
         ...(flags.maxFileSize === undefined ? {} : { maxFileSize: flags.maxFileSize }),
         ...(flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence }),
         showSecrets: flags.showSecrets === true,
         ...(flags.workers === undefined ? {} : { workers: flags.workers }),
-        ...(flags.baseline === undefined ? {} : { baseline: flags.baseline }),
-        ...(repositories === undefined ? {} : { repositories }),
-        ...(flags.history === true ? { history: true } : {}),
-        ...(flags.since === undefined ? {} : { since: flags.since }),
-        ...(flags.range === undefined ? {} : { range: flags.range }),
-        ...(flags.staged === true ? { staged: true } : {}),
         ...(flags.trustRepoConfig === true ? { trustRepoConfig: true } : {}),
         ...(flags.plugin === undefined ? {} : { plugins: flags.plugin }),
         ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
@@ -119,7 +112,7 @@ Examples:
       if (storeFile !== undefined) {
         // Loaded only here: plain scans never load the SQLite binding.
         const { recordInStore } = await loadStoreModule(() => import("../../api/store.js"));
-        const recorded = await recordInStore(storeFile, report, scanOptionsForStore(paths, flags, io.cwd, repositories));
+        const recorded = await recordInStore(storeFile, report, targets);
         if (!flags.quiet) {
           io.stderr(
             `nhiscan: recorded scan ${recorded.scanId} in ${storeFile}: ${recorded.added} new, ${recorded.remediated} remediated, ${recorded.reopened} reopened, ${recorded.open} open.\n`,
@@ -134,8 +127,8 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === "" ? undefined : value;
 }
 
-/** The options that tell the store which targets and mode the scan covered. */
-function scanOptionsForStore(paths: string[], flags: ScanFlags, cwd: string, repositories: readonly string[] | undefined) {
+/** Which targets, mode, config and baseline a scan covers: given to the scan, and to the store that records it. */
+function scanTargets(paths: string[], flags: ScanFlags, cwd: string, repositories: readonly string[] | undefined) {
   return {
     paths,
     cwd,
