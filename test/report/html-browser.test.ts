@@ -1,37 +1,23 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { format } from "../../src/report/html.js";
+import { openHtml } from "../helpers/browser.js";
 import { fixtureReport } from "../helpers/report-fixture.js";
 
-// The HTML report in a real headless Chromium (Debian's /usr/bin/chromium; `npm test` installs it
-// when missing). Every request is routed: the report itself is served, anything else is recorded.
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+// The HTML report in a real headless Chromium (test/helpers/browser.ts).
 const URL = "http://nhiscan.invalid/report.html";
 /** Gitignored: the screenshot is for people, not a golden. */
 const SCREENSHOT = path.resolve(import.meta.dirname, "..", "..", "test-results", "html-report.png");
 
 let browser: Browser;
 let page: Page;
-const requests: string[] = [];
-const errors: string[] = [];
+let requests: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on("request", (request) => requests.push(request.url()));
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  const html = format(fixtureReport(), { color: false });
-  await page.route("**/*", (route) =>
-    route.request().url() === URL ? route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }) : route.abort(),
-  );
-  await page.goto(URL, { waitUntil: "load" });
+  ({ browser, page, requests, errors } = await openHtml(format(fixtureReport(), { color: false }), URL));
 });
 
 afterAll(async () => {

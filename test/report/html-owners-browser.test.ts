@@ -1,14 +1,12 @@
-import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { InventoryItem } from "../../src/model/inventory.js";
 import { format } from "../../src/report/html.js";
+import { openHtml } from "../helpers/browser.js";
 import { fixtureReport } from "../helpers/report-fixture.js";
 
 // Issue 14 item 8 in a real Chromium: owner labels are not cut off on the left, and the "with no
 // owner hint" card, the owner chart and the missing-owner check count the same credentials.
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const URL = "http://nhiscan.invalid/report.html";
 const LONG_OWNER = "@acme-corporation/platform-security-and-identity-team";
 
@@ -30,11 +28,7 @@ function ownersReport() {
 }
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const html = format(ownersReport(), { color: false });
-  await page.route("**/*", (route) => (route.request().url() === URL ? route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }) : route.abort()));
-  await page.goto(URL, { waitUntil: "load" });
+  ({ browser, page } = await openHtml(format(ownersReport(), { color: false }), URL));
 });
 
 afterAll(async () => {

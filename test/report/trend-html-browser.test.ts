@@ -1,12 +1,10 @@
-import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { TrendReport, TrendRow } from "../../src/model/store.js";
 import { formatTrend } from "../../src/report/trend.js";
+import { openHtml } from "../helpers/browser.js";
 
 // The trend HTML in a real headless Chromium: three SVG charts, the scans table, no request.
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const URL = "http://nhiscan.invalid/trend.html";
 
 const row = (at: string, open: number, added: number, remediated: number, median: number | null): TrendRow => ({
@@ -33,20 +31,11 @@ const TREND: TrendReport = {
 
 let browser: Browser;
 let page: Page;
-const requests: string[] = [];
-const errors: string[] = [];
+let requests: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on("request", (request) => requests.push(request.url()));
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  const html = formatTrend(TREND, "html");
-  await page.route("**/*", (route) => (route.request().url() === URL ? route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }) : route.abort()));
-  await page.goto(URL, { waitUntil: "load" });
+  ({ browser, page, requests, errors } = await openHtml(formatTrend(TREND, "html"), URL));
 });
 
 afterAll(async () => {
