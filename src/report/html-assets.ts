@@ -10,6 +10,27 @@ export function cspHash(content: string): string {
   return `'sha256-${createHash("sha256").update(content, "utf8").digest("base64")}'`;
 }
 
+/**
+ * The start of a self-contained report page up to `<body>`: a policy that forbids every fetch and
+ * allows only this style (and script) block by hash, no referrer, the escaped title.
+ */
+export function documentHead(title: string, style: string, script?: string): string {
+  // Only fixed words and base64 hashes: nothing in the policy needs escaping.
+  const scriptSrc = script === undefined ? "" : ` script-src ${cspHash(script)};`;
+  const csp = `default-src 'none'; style-src ${cspHash(style)};${scriptSrc} img-src 'none'; base-uri 'none'; form-action 'none'`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${style}</style>
+</head>
+<body>`;
+}
+
 export const STYLE = `
 :root { color-scheme: light; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg: #f6f8fa; --accent: #0969da; }
 * { box-sizing: border-box; }

@@ -6,7 +6,7 @@ import type { ScanReport } from "../model/report.js";
 import { AGE_BUCKETS, ageBucket, ageDays, countBy, isLeak, NO_OWNER, placesOf, UNKNOWN_AGE } from "./facts.js";
 import type { Formatter } from "./formatter.js";
 import { barChart, sharingGraph } from "./html-charts.js";
-import { cspHash, esc, SCRIPT, STYLE } from "./html-assets.js";
+import { documentHead, esc, SCRIPT, STYLE } from "./html-assets.js";
 import { suppressionSection } from "./html-suppressions.js";
 import { inventoryTable } from "./html-table.js";
 import { OWASP_NHI_URL } from "./remediation.js";
@@ -18,20 +18,7 @@ import { summaryLines } from "./summary.js";
  * policy forbids every fetch, so opening the file makes no request.
  */
 export const format: Formatter = (report) => {
-  // Only fixed words and base64 hashes: nothing here needs escaping.
-  const csp = `default-src 'none'; style-src ${cspHash(STYLE)}; script-src ${cspHash(SCRIPT)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
-  const title = `nhiscan credential inventory: ${report.targets.join(", ")}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
+  return `${documentHead(`nhiscan credential inventory: ${report.targets.join(", ")}`, STYLE, SCRIPT)}
 <header><h1>Credential inventory</h1>
 <p class="meta">${esc(report.targets.join(", "))} · scanned ${esc(report.scannedAt)} · nhiscan ${esc(report.tool.version)} · ${report.showSecrets ? "<strong>raw values shown</strong>" : "values redacted"}</p></header>
 <main>

@@ -1,6 +1,6 @@
 import type { TrendReport, TrendRow } from "../model/store.js";
 import { barChart } from "./html-charts.js";
-import { cspHash, esc, STYLE } from "./html-assets.js";
+import { documentHead, esc, STYLE } from "./html-assets.js";
 
 const W = 560;
 const H = 220;
@@ -12,19 +12,8 @@ const PAD = { left: 44, right: 40, top: 24, bottom: 40 };
  * scan, and days to remediate by owner, all inline SVG. No script; the policy forbids every fetch.
  */
 export function formatTrendHtml(trend: TrendReport): string {
-  const csp = `default-src 'none'; style-src ${cspHash(TREND_STYLE)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
   const last = trend.scans[trend.scans.length - 1];
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>nhiscan inventory trend</title>
-<style>${TREND_STYLE}</style>
-</head>
-<body>
+  return `${documentHead("nhiscan inventory trend", TREND_STYLE)}
 <header><h1>Inventory trend</h1>
 <p class="meta">${trend.scans.length} scan(s)${last === undefined ? "" : ` · latest ${esc(last.at)} · ${last.open} open`}</p></header>
 <main>
