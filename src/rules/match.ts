@@ -1,5 +1,5 @@
 import type { CompiledRule, Confidence } from "../model/rule.js";
-import { lineWindows, shannonEntropy } from "../util/text.js";
+import { escapeRegex, lineWindows, shannonEntropy } from "../util/text.js";
 import { runValidator } from "./validators.js";
 
 /** One accepted match of a rule in a text. */
@@ -94,8 +94,4 @@ function isLineLocal({ spec, regex }: CompiledRule): boolean {
     regex.lastIndex = 0;
     return regex.exec(input)?.[0].includes("\n") !== true;
   });
-}
-
-function escapeRegex(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -86,3 +86,8 @@ function nextBreak(text: string, at: number): number {
   const found = text.indexOf("\n", at);
   return found < 0 ? text.length : found;
 }
+
+/** A literal as a regular expression source (every metacharacter escaped). */
+export function escapeRegex(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
