@@ -82,7 +82,7 @@ const SOFT_BREAK = /[/\-_.:,@=&?]/;
 /**
  * Wraps a table cell to `width` cells: at spaces, then inside a word too long for the cell after its
  * last separator that fits (`rails-secret-key-` / `base`, `config/` / `app.yml`), and only a word with
- * no separator (a hash, a raw secret) is cut. Colour sequences are never split: a coloured cell is
+ * no separator past its first third (a hash, a raw secret) is cut. Colour sequences are never split: a coloured cell is
  * measured without them.
  */
 export function wrapCell(text: string, width: number): string {
@@ -106,8 +106,9 @@ function wrapPlain(line: string, width: number): string[] {
     let rest = word;
     while (visibleWidth(rest) > width) {
       const chars = [...rest.replace(/\u001b\[[0-9;]*m/g, "")];
+      // A separator near the start (`ghp_`, `sk-`) is part of a token, not a place to break it.
       let cut = width;
-      for (let i = width - 1; i > 0; i--) {
+      for (let i = width - 1; i >= Math.ceil(width / 3); i--) {
         if (SOFT_BREAK.test(chars[i - 1] ?? "")) {
           cut = i;
           break;

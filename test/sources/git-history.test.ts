@@ -59,6 +59,7 @@ describe("scan --history", () => {
   test("every distinct secret is one credential, each found once", () => {
     for (const secret of [replaced, current, deleted, branchOnly, stashed, olderStash]) expect(byValue(report, secret)).toHaveLength(1);
     expect(report.items).toHaveLength(6);
+    expect(report.stats.unit).toBe("blobs");
   });
 
   test("each distinct blob is scanned exactly once; binaries are counted as skipped", async () => {
