@@ -5,6 +5,8 @@ import { committedValueAge, introducingCommit, NO_OWNER_HINT, primaryOwner } fro
 import type { InventoryItem } from "../model/inventory.js";
 import type { ScanReport } from "../model/report.js";
 import type { Formatter } from "./formatter.js";
+import { isLeak } from "./facts.js";
+import { BASELINE_ADVICE, reportAdvice } from "./remediation.js";
 import { inventorySummaryLines, summaryLines } from "./summary.js";
 import { fitColumns, WIDE_TABLE_MIN_COLUMNS, wrapCell, wrapColumns } from "./terminal-width.js";
 
@@ -43,6 +45,16 @@ export const format: Formatter = (report, options) => {
   out.push("", ...summaryLines(report), ...inventorySummaryLines(report));
   if (report.policy.failed) {
     out.push(chalk.red.bold("Policy failed:"), ...report.policy.reasons.map((r) => chalk.red(`  - ${r}`)));
+  }
+  const advice = reportAdvice(report.items.filter(isLeak));
+  if (advice.length > 0) {
+    out.push(
+      "",
+      chalk.bold("What to do:"),
+      ...advice.map((a) => `  - ${a.checkId} (${a.count}): ${a.advice}`),
+      `  - ${BASELINE_ADVICE.replaceAll("`", "")}`,
+      "  Details per credential: --format html --output report.html (or json).",
+    );
   }
   // Never wider than the terminal: prose wraps; table rows already fit (clipping is a last guard).
   return `${fitColumns(wrapColumns(out.join("\n").split("\n"), columns), columns).join("\n")}\n`;
