@@ -131,6 +131,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     rules: [...rules.map((r) => ruleSummary(r, items)), ...plugins.flatMap((p) => pluginRuleSummaries(p))],
     stats: {
       files: result.files,
+      unit: gitMode?.kind === "history" || gitMode?.kind === "range" ? "blobs" : "files",
       bytes: result.bytes,
       skipped: result.skipped,
       findings: result.findings.length - (accepted?.suppressed ?? 0),

@@ -5,6 +5,7 @@ import type { InventoryItem } from "../model/inventory.js";
 import type { PolicyOutcome, Suppression } from "../model/report.js";
 import { SEVERITIES } from "../model/rule.js";
 import type { Severity } from "../model/rule.js";
+import { closestMatch } from "../util/suggest.js";
 import { CHECKS } from "./index.js";
 
 /** One parsed `--fail-on` entry. */
@@ -24,7 +25,10 @@ function parse(entry: string): Rule {
   const severity = /^severity>=(\w+)$/.exec(entry);
   if (severity !== null) return { type: "severity", atLeast: severity[1] as Severity };
   if (!(entry in CHECKS)) {
-    throw new ConfigError(`--fail-on: unknown check id \`${entry}\`; expected one of ${Object.keys(CHECKS).join(", ")}`);
+    const meant = closestMatch(entry, [...Object.keys(CHECKS), "finding", "none", "suppression-added"]);
+    throw new ConfigError(`--fail-on: unknown check id \`${entry}\`; expected one of ${Object.keys(CHECKS).join(", ")}`, {
+      hint: meant === undefined ? "`nhiscan scan --help` lists what --fail-on takes." : `Did you mean \`${meant}\`?`,
+    });
   }
   return { type: "check", id: entry };
 }

@@ -3,10 +3,15 @@ import type { Grade } from "../model/check.js";
 import type { InventoryItem } from "../model/inventory.js";
 import type { ExposureStats, ExposureSummary, InventorySummary } from "../model/report.js";
 import { median, percentile } from "../util/stats.js";
-import { NO_OWNER_HINT, primaryOwner } from "../inventory/lifecycle.js";
+import { isLeak, NO_OWNER_HINT, primaryOwner } from "../inventory/lifecycle.js";
 
-/** Counts of the inventory by grade, kind, primary owner hint and failed check. */
-export function summarizeInventory(items: readonly InventoryItem[]): InventorySummary {
+/**
+ * Counts of the inventory by grade, kind, primary owner hint and failed check, and exposure: over
+ * the literal credentials only, managed references counted apart. Computed once per report; every
+ * format prints these numbers, so the table, the HTML and stderr never disagree.
+ */
+export function summarizeInventory(all: readonly InventoryItem[]): InventorySummary {
+  const items = all.filter(isLeak);
   const byGrade = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
   const byKind: Record<string, number> = {};
   const byOwner: Record<string, number> = {};
@@ -23,6 +28,8 @@ export function summarizeInventory(items: readonly InventoryItem[]): InventorySu
   const exposure = summarizeExposure(items);
   return {
     credentials: items.length,
+    managedReferences: all.length - items.length,
+    locations: items.reduce((n, item) => n + item.locations.length, 0),
     byGrade,
     byKind: sortedByCount(byKind),
     byOwner: sortedByCount(byOwner),

@@ -1,4 +1,5 @@
 import type { ScanReport, ScanWarning } from "../model/report.js";
+import { reportSummary } from "../report/summary.js";
 import { visibleText } from "../report/terminal-text.js";
 import type { CliIo } from "./io.js";
 
@@ -39,5 +40,7 @@ export function printScanNotices(io: CliIo, report: ScanReport): void {
 /** The one-line outcome printed after a report written to a file or in a machine format. */
 export function outcomeLine(report: ScanReport): string {
   const failed = report.policy.failed ? ` Policy failed: ${report.policy.reasons.join("; ")}` : "";
-  return `nhiscan: ${report.items.length} credential(s) in ${report.stats.files} files.${visibleText(failed)}\n`;
+  const { credentials, managedReferences } = reportSummary(report);
+  const refs = managedReferences > 0 ? ` and ${managedReferences} managed secret reference(s)` : "";
+  return `nhiscan: ${credentials} credential(s)${refs} in ${report.stats.files} ${report.stats.unit ?? "files"}.${visibleText(failed)}\n`;
 }

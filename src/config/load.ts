@@ -63,12 +63,23 @@ export function parseConfigText(text: string, file: string): ConfigFile {
 
 const FAIL_ON_SYNTAX = /^(?:finding|none|grade\s*<\s*[A-F]|severity\s*>=\s*(?:low|medium|high|critical)|[a-z]+(?:-[a-z]+)*)$/;
 
+/** What was probably meant by a malformed fail-on entry, and how to quote it for a shell. */
+function failOnHint(entry: string): string {
+  const grade = /^grade\W*([A-F])$/i.exec(entry);
+  const severity = /^severity\W*(low|medium|high|critical)$/i.exec(entry);
+  const meant = grade !== null ? `grade<${grade[1]?.toUpperCase()}` : severity !== null ? `severity>=${severity[1]?.toLowerCase()}` : undefined;
+  const quoting = "Quote it in a shell, where < and > redirect: --fail-on \"grade<C,plaintext-in-ci\".";
+  return meant === undefined ? `${quoting} Check ids: \`nhiscan scan --help\`.` : `Did you mean \`${meant}\`? ${quoting}`;
+}
+
 /** Normalises and checks `--fail-on` / `policy.failOn` entries. */
 export function parseFailOn(value: string | readonly string[], where: string): string[] {
   const entries = (typeof value === "string" ? [value] : value).flatMap((v) => v.split(",")).map((v) => v.trim().replace(/\s+/g, ""));
   for (const entry of entries) {
     if (!FAIL_ON_SYNTAX.test(entry)) {
-      throw new ConfigError(`${where}: expected \`finding\`, \`none\`, \`grade<X\` (X in A–F), \`severity>=LEVEL\` or check ids, got \`${entry}\``);
+      throw new ConfigError(`${where}: expected \`finding\`, \`none\`, \`grade<X\` (X in A–F), \`severity>=LEVEL\` or check ids, got \`${entry}\``, {
+        hint: failOnHint(entry),
+      });
     }
   }
   return entries;

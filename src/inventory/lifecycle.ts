@@ -9,6 +9,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The hint a summary or table names when no owner hint exists. */
 export const NO_OWNER_HINT = "no owner hint found";
 
+/** Whether the item is a literal credential (a managed reference is not a leak): the one test every count uses. */
+export function isLeak(item: { readonly kind: string }): boolean {
+  return item.kind !== "managed-reference";
+}
+
 /**
  * The oldest commit known to have introduced the value: a history location's introducing
  * commit, or a working-tree line's introducing commit (its last change when not traced).

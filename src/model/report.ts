@@ -66,6 +66,8 @@ export interface RuleSummary {
 export interface ScanStats {
   /** Files or blobs whose text was scanned. */
   readonly files: number;
+  /** What `files` counts: working-tree or staged files, or git blobs (--history, --since, --range). Absent in older reports: files. */
+  readonly unit?: "files" | "blobs";
   readonly bytes: number;
   /** Skipped entries by reason. */
   readonly skipped: Readonly<Record<SkipReason, number>>;
@@ -98,8 +100,12 @@ export interface ExposureSummary extends ExposureStats {
 
 /** Counts over the inventory: what a repository summary shows. */
 export interface InventorySummary {
-  /** Distinct credentials, managed references included. */
+  /** Distinct literal credentials (managed references excluded: they are counted apart, and every other count here is over the credentials alone). */
   readonly credentials: number;
+  /** References to managed secrets (`${{ secrets.X }}`, `secretKeyRef`): inventoried, not leaks. */
+  readonly managedReferences: number;
+  /** Locations of the credentials (managed references excluded). */
+  readonly locations: number;
   /** Items per grade, every grade present (A first). */
   readonly byGrade: Readonly<Record<Grade, number>>;
   /** Items per credential kind. */

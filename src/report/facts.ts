@@ -11,10 +11,7 @@ export function displayValue(item: InventoryItem, report: ScanReport): string {
   return report.showSecrets && item.secret !== undefined ? item.secret : item.preview;
 }
 
-/** Whether the item is a literal credential (a managed reference is not a leak). */
-export function isLeak(item: InventoryItem): boolean {
-  return item.kind !== "managed-reference";
-}
+export { isLeak } from "../inventory/lifecycle.js";
 
 export function failingChecks(item: InventoryItem): CheckResult[] {
   return item.checks.filter((c) => c.status === "fail");

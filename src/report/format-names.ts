@@ -4,7 +4,7 @@ export const FORMAT_NAMES = ["table", "json", "sarif", "csv", "junit", "markdown
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 /** Formats of `inventory list`. */
-export const INVENTORY_FORMATS = ["table", "json", "csv"] as const;
+export const INVENTORY_FORMATS = ["table", "json", "csv", "html"] as const;
 export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
 
 /** Formats of `trend`. */

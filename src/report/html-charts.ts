@@ -5,8 +5,9 @@ import { esc } from "./html-assets.js";
 
 const WIDTH = 360;
 const ROW_H = 22;
-// Labels are 11px text: about 6.6 user units a character at most. The label column is as wide
-// as the longest label needs (within bounds), so right-aligned labels never run off the left edge.
+// Labels are 11px sans-serif text. The label column is as wide as the longest label needs (within
+// bounds); a label still wider than its column (wide glyphs: `@`, `M`, `W`) is pinned to the column
+// with textLength, so right-aligned labels never run off the left edge.
 const CHAR_W = 6.6;
 const LABEL_MIN = 60;
 const LABEL_MAX = 180;
@@ -17,6 +18,13 @@ const MAX_ROWS = 10;
 /** Truncates a label for a chart, keeping the full text for the tooltip. */
 function clip(label: string, max: number): string {
   return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
+
+/** A generous width of 11px sans-serif text in user units: wide glyphs count as wide. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const c of text) w += /[@MWmw%]/.test(c) ? 10.5 : /[A-Z&#<>]/.test(c) ? 8 : /[ il.,:;'|!ftrj()[\]/\\-]/.test(c) ? 4 : 6.6;
+  return w;
 }
 
 /**
@@ -36,7 +44,7 @@ export function barChart(id: string, title: string, rows: readonly (readonly [st
     const w = n === 0 ? 0 : Math.max(2, Math.round((n / max) * barW));
     return [
       `<g><title>${esc(`${label}: ${n}`)}</title>`,
-      `<text x="${labelW - LABEL_GAP}" y="${y + 14}" text-anchor="end">${esc(clip(label, fits))}</text>`,
+      labelText(clip(label, fits), labelW - LABEL_GAP, y + 14, labelW - LABEL_GAP - 4),
       `<rect class="${esc(classOf(label))}" x="${labelW}" y="${y + 3}" width="${w}" height="${ROW_H - 8}" rx="2"/>`,
       `<text class="count" x="${labelW + w + 6}" y="${y + 14}">${n}</text></g>`,
     ].join("");
@@ -47,6 +55,12 @@ export function barChart(id: string, title: string, rows: readonly (readonly [st
 <svg viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${esc(`${title}: ${summary || "none"}`)}">
 ${body}
 </svg></figure>`;
+}
+
+/** A right-aligned label, squeezed to `room` units when its glyphs are wider than the estimate that sized the column. */
+function labelText(label: string, x: number, y: number, room: number): string {
+  const squeeze = textWidth(label) > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : "";
+  return `<text x="${x}" y="${y}" text-anchor="end"${squeeze}>${esc(label)}</text>`;
 }
 
 const SHARED_SHOWN = 8;

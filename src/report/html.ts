@@ -1,4 +1,4 @@
-import { ownerLabel, summarizeExposure } from "../checks/summary.js";
+import { ownerLabel } from "../checks/summary.js";
 import { isRetired } from "../inventory/baseline.js";
 import { GRADES } from "../model/check.js";
 import type { InventoryItem } from "../model/inventory.js";
@@ -10,7 +10,7 @@ import { documentHead, esc, SCRIPT, STYLE } from "./html-assets.js";
 import { suppressionSection } from "./html-suppressions.js";
 import { inventoryTable } from "./html-table.js";
 import { OWASP_NHI_URL } from "./remediation.js";
-import { summaryLines } from "./summary.js";
+import { reportSummary, summaryLines } from "./summary.js";
 
 /**
  * One self-contained HTML file for a security lead: summary cards, SVG charts, the sharing
@@ -47,7 +47,7 @@ function cards(report: ScanReport): string {
   const now = new Date(report.scannedAt);
   const card = (n: number | string, label: string, tone = "") => `<div class="card ${tone}"><div class="n">${esc(n)}</div><div class="l">${esc(label)}</div></div>`;
   const worst = leaks.filter((i) => i.grade === "D" || i.grade === "F").length;
-  const exposure = summarizeExposure(leaks);
+  const { exposure } = reportSummary(report);
   return `<section class="cards" aria-label="Summary">
 ${[
   card(report.policy.failed ? "failed" : "passed", "policy gate", report.policy.failed ? "bad" : "good"),
@@ -61,8 +61,8 @@ ${[
   card(leaks.filter((i) => (ageDays(i, report) ?? 0) > 90).length, "committed over 90 days ago"),
   card(leaks.filter((i) => isRetired(i, now)).length, "rotated/revoked (baseline)"),
   ...(exposure === undefined ? [] : [card(`${exposure.medianDays} / ${exposure.p90Days}`, "days exposed, median / p90")]),
-  card(report.items.length - leaks.length, "managed secret references"),
-  card(report.stats.files, "files scanned"),
+  card(reportSummary(report).managedReferences, "managed secret references"),
+  card(report.stats.files, `${report.stats.unit ?? "files"} scanned`),
 ].join("\n")}
 </section>`;
 }

@@ -1,6 +1,7 @@
 import type { InventoryFormat } from "./format-names.js";
 import type { StoredCredential } from "../model/store.js";
 import { csvCell } from "./csv.js";
+import { formatInventoryHtml } from "./inventory-html.js";
 import { fitColumns } from "./terminal-width.js";
 
 
@@ -8,6 +9,7 @@ import { fitColumns } from "./terminal-width.js";
 export function formatInventory(credentials: readonly StoredCredential[], format: InventoryFormat, options: { columns?: number } = {}): string {
   if (format === "json") return `${JSON.stringify({ credentials }, null, 2)}\n`;
   if (format === "csv") return csv(credentials);
+  if (format === "html") return formatInventoryHtml(credentials);
   return table(credentials, options.columns);
 }
 

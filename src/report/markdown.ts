@@ -4,7 +4,7 @@ import type { InventoryItem } from "../model/inventory.js";
 import type { ScanReport } from "../model/report.js";
 import { countBy, displayValue, failingChecks, isLeak, locationLabel } from "./facts.js";
 import type { Formatter } from "./formatter.js";
-import { OWASP_NHI_URL, reportAdvice } from "./remediation.js";
+import { BASELINE_ADVICE, OWASP_NHI_URL, reportAdvice } from "./remediation.js";
 import { suppressionSection } from "./markdown-suppressions.js";
 import { code, text } from "./markdown-text.js";
 import { summaryLines } from "./summary.js";
@@ -61,7 +61,7 @@ function whatToDo(report: ScanReport, leaks: readonly InventoryItem[]): string[]
     "### What to do",
     "",
     ...advice,
-    "- A value you accept (a test fixture, an already-rotated key): `nhiscan baseline create`, review the file, commit it, scan with `--baseline`.",
+    `- ${BASELINE_ADVICE}`,
     "",
     `Checks map to the [OWASP Non-Human Identities Top 10 (2025)](${OWASP_NHI_URL}).${report.showSecrets ? "" : " Values are redacted; the full inventory is in the HTML or JSON report."}`,
   ];

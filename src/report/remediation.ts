@@ -16,6 +16,9 @@ export const CHECK_ADVICE: Readonly<Record<string, string>> = {
   "certificate-validity": "Renew the certificate and keep validity at 398 days or less; keep the private key out of the repository.",
 };
 
+/** What to do with a value that is fine where it is; every format that gives advice ends with it. */
+export const BASELINE_ADVICE = "A value you accept (a test fixture, an already-rotated key): `nhiscan baseline create`, review the file, commit it, scan with `--baseline`.";
+
 export const GENERIC_ADVICE = "Rotate the credential at the provider, remove it from the code, and load it from a secret manager at run time.";
 
 /** Ordered, de-duplicated advice for an item's failing checks. */

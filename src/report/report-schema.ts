@@ -83,6 +83,7 @@ export const scanReportSchema = z.looseObject({
   rules: z.array(z.looseObject({ id: z.string(), hash: z.string() })),
   stats: z.looseObject({
     files: z.number(),
+    unit: z.enum(["files", "blobs"]).optional(),
     bytes: z.number(),
     skipped: z.record(z.string(), z.number()),
     findings: z.number(),

@@ -1,5 +1,5 @@
 import { summarizeInventory } from "../checks/summary.js";
-import type { ScanReport } from "../model/report.js";
+import type { InventorySummary, ScanReport } from "../model/report.js";
 
 /** Human units: 1.2 MB. */
 export function formatBytes(bytes: number): string {
@@ -8,23 +8,29 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** The report's one set of counts (computed by the scan; derived for reports made without one). */
+export function reportSummary(report: ScanReport): InventorySummary {
+  return report.summary ?? summarizeInventory(report.items);
+}
+
 /** One paragraph: what was scanned, what was skipped and why, what was found. */
 export function summaryLines(report: ScanReport): string[] {
   const { stats } = report;
   const seconds = (stats.durationMs / 1000).toFixed(2);
-  const lines = [`Scanned ${stats.files} files (${formatBytes(stats.bytes)}) in ${seconds}s with ${report.rules.length} rules.`];
+  const lines = [`Scanned ${stats.files} ${stats.unit ?? "files"} (${formatBytes(stats.bytes)}) in ${seconds}s with ${report.rules.length} rules.`];
   const skipped = Object.entries(stats.skipped).filter(([, n]) => n > 0);
   if (skipped.length > 0) lines.push(`Skipped: ${skipped.map(([reason, n]) => `${n} ${reason}`).join(", ")}.`);
   const suppressed = Object.entries(stats.suppressed).filter(([, n]) => n > 0);
   if (suppressed.length > 0) lines.push(`Suppressed: ${suppressed.map(([reason, n]) => `${n} ${reason}`).join(", ")}.`);
-  const leaked = report.items.filter((i) => i.kind !== "managed-reference");
-  lines.push(`Found ${leaked.length} distinct credential(s) at ${stats.findings} location(s).`);
+  const summary = reportSummary(report);
+  const refs = summary.managedReferences > 0 ? `, and ${summary.managedReferences} reference(s) to managed secrets` : "";
+  lines.push(`Found ${summary.credentials} distinct credential(s) at ${summary.locations} location(s)${refs}.`);
   return lines;
 }
 
 /** The inventory summary (counts by grade, kind, owner and failing check) and CODEOWNERS problems, one line each. */
 export function inventorySummaryLines(report: ScanReport): string[] {
-  const summary = report.summary ?? summarizeInventory(report.items);
+  const summary = reportSummary(report);
   const list = (counts: Readonly<Record<string, number>>) =>
     Object.entries(counts)
       .map(([key, n]) => `${key} ${n}`)

@@ -5,11 +5,13 @@ import { committedValueAge, introducingCommit, NO_OWNER_HINT, primaryOwner } fro
 import type { InventoryItem } from "../model/inventory.js";
 import type { ScanReport } from "../model/report.js";
 import type { Formatter } from "./formatter.js";
+import { isLeak } from "./facts.js";
+import { BASELINE_ADVICE, reportAdvice } from "./remediation.js";
 import { inventorySummaryLines, summaryLines } from "./summary.js";
-import { fitColumns, WIDE_TABLE_MIN_COLUMNS, wrapColumns } from "./terminal-width.js";
+import { fitColumns, WIDE_TABLE_MIN_COLUMNS, wrapCell, wrapColumns } from "./terminal-width.js";
 
 const MAX_LOCATIONS_SHOWN = 3;
-/** Column widths of the full table (169 cells with borders); the flexible ones shrink to fit a terminal. */
+/** Column widths of the full table (169 cells with borders); the flexible ones shrink or grow to fit a terminal. */
 const WIDTHS = [7, 20, 30, 30, 12, 8, 22, 31];
 const FIXED = new Set([0, 4, 5]);
 const BORDERS = WIDTHS.length + 1;
@@ -25,15 +27,17 @@ export const format: Formatter = (report, options) => {
     // A narrow terminal: one compact block per credential instead of a table that would wrap.
     for (const item of report.items) out.push(...wrapColumns(block(item, report, gradeColor), columns, 3), "");
   } else if (report.items.length > 0) {
+    const widths = fitWidths(columns);
     const table = new Table({
       head: ["Grade", "Kind / provider", "Credential", "Locations", "First seen", "Age", "Owner", "Failing checks"],
       style: { head: options.color ? ["cyan"] : [], border: options.color ? ["grey"] : [] },
-      wordWrap: true,
-      // Break long values (paths, --show-secrets values) instead of truncating them.
-      wrapOnWordBoundary: false,
-      colWidths: fitWidths(columns),
+      // Cells are wrapped here, colour-aware and at word and separator boundaries: cli-table3's own
+      // hard wrap counts colour codes as text, cuts them in two and breaks words anywhere.
+      wordWrap: false,
+      colWidths: widths,
     });
-    for (const item of report.items) table.push(row(item, report, gradeColor));
+    // Each cell has one cell of padding on either side.
+    for (const item of report.items) table.push(row(item, report, gradeColor).map((cell, i) => wrapCell(cell, (widths[i] ?? 0) - 2)));
     out.push(table.toString());
   } else {
     out.push(chalk.green("No credentials found."));
@@ -42,6 +46,16 @@ export const format: Formatter = (report, options) => {
   if (report.policy.failed) {
     out.push(chalk.red.bold("Policy failed:"), ...report.policy.reasons.map((r) => chalk.red(`  - ${r}`)));
   }
+  const advice = reportAdvice(report.items.filter(isLeak));
+  if (advice.length > 0) {
+    out.push(
+      "",
+      chalk.bold("What to do:"),
+      ...advice.map((a) => `  - ${a.checkId} (${a.count}): ${a.advice}`),
+      `  - ${BASELINE_ADVICE.replaceAll("`", "")}`,
+      "  Details per credential: --format html --output report.html (or json).",
+    );
+  }
   // Never wider than the terminal: prose wraps; table rows already fit (clipping is a last guard).
   return `${fitColumns(wrapColumns(out.join("\n").split("\n"), columns), columns).join("\n")}\n`;
 };
@@ -49,11 +63,14 @@ export const format: Formatter = (report, options) => {
 /** The table's column widths, the flexible columns scaled down so the table fits `columns` cells. */
 function fitWidths(columns: number | undefined): number[] {
   const total = WIDTHS.reduce((a, b) => a + b, 0) + BORDERS;
-  if (columns === undefined || columns >= total) return WIDTHS;
+  if (columns === undefined || columns === total) return WIDTHS;
   const fixed = WIDTHS.filter((_, i) => FIXED.has(i)).reduce((a, b) => a + b, 0);
   const flexible = total - BORDERS - fixed;
   const room = columns - BORDERS - fixed;
   const widths = WIDTHS.map((w, i) => (FIXED.has(i) ? w : Math.max(6, Math.floor((w * room) / flexible))));
+  // Rounding down leaves a few cells: the widest columns (credential, locations) take them.
+  let spare = columns - BORDERS - widths.reduce((a, b) => a + b, 0);
+  for (let i = 2; spare > 0; i = i === 2 ? 3 : 2, spare--) widths[i] = (widths[i] ?? 0) + 1;
   return widths;
 }
 

@@ -75,3 +75,50 @@ function wrapLine(line: string, columns: number, indent: number): string[] {
   if (current.trim() !== "") out.push(current);
   return out;
 }
+
+/** Where a long word may break without cutting a part of it: after a path, id or address separator. */
+const SOFT_BREAK = /[/\-_.:,@=&?]/;
+
+/**
+ * Wraps a table cell to `width` cells: at spaces, then inside a word too long for the cell after its
+ * last separator that fits (`rails-secret-key-` / `base`, `config/` / `app.yml`), and only a word with
+ * no separator past its first third (a hash, a raw secret) is cut. Colour sequences are never split: a coloured cell is
+ * measured without them.
+ */
+export function wrapCell(text: string, width: number): string {
+  if (width <= 0) return text;
+  return text
+    .split("\n")
+    .flatMap((line) => (visibleWidth(line) <= width ? [line] : wrapPlain(line, width)))
+    .join("\n");
+}
+
+function wrapPlain(line: string, width: number): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const word of line.split(" ")) {
+    const candidate = current === "" ? word : `${current} ${word}`;
+    if (visibleWidth(candidate) <= width) {
+      current = candidate;
+      continue;
+    }
+    if (current !== "") out.push(current);
+    let rest = word;
+    while (visibleWidth(rest) > width) {
+      const chars = [...rest.replace(/\u001b\[[0-9;]*m/g, "")];
+      // A separator near the start (`ghp_`, `sk-`) is part of a token, not a place to break it.
+      let cut = width;
+      for (let i = width - 1; i >= Math.ceil(width / 3); i--) {
+        if (SOFT_BREAK.test(chars[i - 1] ?? "")) {
+          cut = i;
+          break;
+        }
+      }
+      out.push(chars.slice(0, cut).join(""));
+      rest = chars.slice(cut).join("");
+    }
+    current = rest;
+  }
+  if (current !== "") out.push(current);
+  return out;
+}

@@ -59,11 +59,22 @@ function yScale(max: number): (v: number) => number {
   return (v) => PAD.top + span - (max === 0 ? 0 : (v / max) * span);
 }
 
-/** Date labels under the x axis, thinned so they do not overlap. */
+/**
+ * How each scan is named on the x axis: its day, or its day and UTC time when several scans share
+ * a day (a nightly job rerun by hand), so no two points carry the same label.
+ */
+function scanLabels(scans: readonly TrendRow[]): string[] {
+  const days = scans.map((s) => s.at.slice(0, 10));
+  const repeated = new Set(days.filter((d, i) => days.indexOf(d) !== i));
+  return scans.map((s, i) => (repeated.has(days[i] ?? "") ? `${s.at.slice(5, 10)} ${s.at.slice(11, 16)}` : (days[i] ?? "")));
+}
+
+/** Scan labels under the x axis, thinned so they do not overlap. */
 function xLabels(scans: readonly TrendRow[], x: (i: number) => number): string {
   const every = Math.max(1, Math.ceil(scans.length / 6));
+  const labels = scanLabels(scans);
   return scans
-    .map((s, i) => (i % every === 0 || i === scans.length - 1 ? `<text x="${x(i).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${esc(s.at.slice(0, 10))}</text>` : ""))
+    .map((_, i) => (i % every === 0 || i === scans.length - 1 ? `<text x="${x(i).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${esc(labels[i] ?? "")}</text>` : ""))
     .join("");
 }
 
@@ -79,7 +90,8 @@ function openChart(scans: readonly TrendRow[]): string {
   const x = (i: number) => xAt(i, scans.length);
   const points = scans.map((s, i) => `${x(i).toFixed(1)},${y(s.open).toFixed(1)}`).join(" ");
   const dots = scans.map((s, i) => `<circle class="dot" cx="${x(i).toFixed(1)}" cy="${y(s.open).toFixed(1)}" r="3.5"><title>${esc(`${s.at}: ${s.open} open`)}</title></circle>`).join("");
-  const summary = scans.map((s) => `${s.at.slice(0, 10)} ${s.open}`).join(", ");
+  const labels = scanLabels(scans);
+  const summary = scans.map((s, i) => `${labels[i]} ${s.open}`).join(", ");
   return `<figure id="chart-open" class="chart"><figcaption>Open credentials over time</figcaption>
 <svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(`Open credentials over time: ${summary || "no scans"}`)}">
 ${axes(max)}<polyline class="line" points="${points}"/>${dots}${xLabels(scans, x)}
@@ -97,7 +109,8 @@ function changeChart(scans: readonly TrendRow[]): string {
     .map((s, i) => bar("new", x(i) - slot / 2, s.new, `${s.at}: ${s.new} new`) + bar("remediated", x(i), s.remediated, `${s.at}: ${s.remediated} remediated`))
     .join("");
   const legend = `<g class="legend"><rect class="new" x="${W - 170}" y="4" width="10" height="10"/><text x="${W - 156}" y="13">new</text><rect class="remediated" x="${W - 110}" y="4" width="10" height="10"/><text x="${W - 96}" y="13">remediated</text></g>`;
-  const summary = scans.map((s) => `${s.at.slice(0, 10)} +${s.new} -${s.remediated}`).join(", ");
+  const labels = scanLabels(scans);
+  const summary = scans.map((s, i) => `${labels[i]} +${s.new} -${s.remediated}`).join(", ");
   return `<figure id="chart-changes" class="chart"><figcaption>New vs remediated per scan</figcaption>
 <svg viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(`New vs remediated per scan: ${summary || "no scans"}`)}">
 ${axes(max)}${bars}${legend}${xLabels(scans, x)}

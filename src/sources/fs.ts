@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import type { Dirent } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Source, SourceEvent } from "../model/fragment.js";
@@ -25,6 +25,16 @@ export interface FsSourceOptions {
  */
 export function fsSource(options: FsSourceOptions): Source {
   return { id: options.target, events: (signal) => walk(options, signal) };
+}
+
+/** `node_modules/nhiscan` holding nhiscan's package.json: this tool, installed. */
+function isInstalledNhiscan(abs: string, parent: string): boolean {
+  if (baseName(abs) !== "nhiscan" || baseName(parent) !== "node_modules") return false;
+  try {
+    return (JSON.parse(readFileSync(joinPath(abs, "package.json"), "utf8")) as { name?: unknown }).name === "nhiscan";
+  } catch {
+    return false;
+  }
 }
 
 async function* walk(options: FsSourceOptions, signal?: AbortSignal): AsyncGenerator<SourceEvent> {
@@ -63,6 +73,10 @@ async function* walk(options: FsSourceOptions, signal?: AbortSignal): AsyncGener
       const abs = joinPath(dir.abs, name);
       if (dirent.isDirectory()) {
         if (name === ".git" || dir.rules.ignores(rel, true)) continue;
+        if (isInstalledNhiscan(abs, dir.abs)) {
+          yield { type: "skip", path: relOf(abs), reason: "nhiscan-package", detail: "nhiscan's own rule examples, not credentials" };
+          continue;
+        }
         subdirs.push({ abs, rel });
       } else if (dir.rules.ignores(rel, false)) {
         continue;

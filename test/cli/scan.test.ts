@@ -74,6 +74,9 @@ describe("nhiscan scan", () => {
     [["scan", "--bogus"], /unknown option/],
     [["scan", "--fail-on", "grade<Z"], /--fail-on: expected/],
     [["scan", "--fail-on", "no-such-check"], /unknown check id `no-such-check`/],
+    [["scan", "--fail-on", "grade-C"], /hint: Did you mean `grade<C`\? Quote it in a shell/],
+    [["scan", "--fail-on", "severity=high"], /hint: Did you mean `severity>=high`\?/],
+    [["scan", "--fail-on", "rotaton-age"], /hint: Did you mean `rotation-age`\?/],
     [["scan", "--max-file-size", "-5"], /expected a positive size/],
     [["scan", "/definitely/not/here"], /no such file or folder/],
   ])("usage error %j exits 2 with a clear message", async (argv, message) => {
@@ -81,6 +84,14 @@ describe("nhiscan scan", () => {
     expect(exitCode).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toContain("nhiscan init");
+  });
+
+  test("help examples paste into a shell: every example with < or > is quoted", async () => {
+    const { stdout } = await runCli(["scan", "--help"]);
+    const examples = stdout.split("\n").filter((line) => /^\s+nhiscan /.test(line));
+    expect(examples.length).toBeGreaterThan(3);
+    for (const line of examples) expect(line.replace(/"[^"]*"|'[^']*'/g, ""), line).not.toMatch(/[<>]/);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Baseline } from "../../src/model/baseline.js";
 import type { Credential } from "../../src/model/inventory.js";
 import { fixtureReport } from "../helpers/report-fixture.js";
 
-const credentials: Credential[] = fixtureReport().items;
+const credentials: readonly Credential[] = fixtureReport().items;
 const [github, rsa] = credentials;
 const baseline = (entries: Baseline["entries"]): Baseline => ({ version: 1, createdAt: "2025-01-01T00:00:00Z", tool: "test", entries });
 

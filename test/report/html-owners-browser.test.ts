@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { InventoryItem } from "../../src/model/inventory.js";
@@ -9,6 +10,8 @@ import { fixtureReport } from "../helpers/report-fixture.js";
 // owner hint" card, the owner chart and the missing-owner check count the same credentials.
 const URL = "http://nhiscan.invalid/report.html";
 const LONG_OWNER = "@acme-corporation/platform-security-and-identity-team";
+// Wide glyphs (@, M, W, capitals) overflow an estimate made for average characters.
+const WIDE_OWNER = "WWW MMM Maintainers <maintainers@users.noreply.github.com>";
 
 let browser: Browser;
 let page: Page;
@@ -22,6 +25,7 @@ function ownersReport() {
       return { ...item, checks: [...item.checks, missing], exposureDays: 10 };
     }
     if (item.provider === "stripe") return { ...item, exposureDays: 30, ownerHints: [{ source: "codeowners", value: LONG_OWNER, confidence: "high", evidence: "CODEOWNERS:1" }] };
+    if (item.provider === "github") return { ...item, ownerHints: [{ source: "codeowners", value: WIDE_OWNER, confidence: "high", evidence: "CODEOWNERS:2" }] };
     return item;
   });
   return { ...report, items };

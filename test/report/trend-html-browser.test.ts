@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { TrendReport, TrendRow } from "../../src/model/store.js";

@@ -26,7 +26,7 @@ const digest = fake.hex(64);
 const token = fake.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
 
 describe("false-positive guards: dropped", () => {
-  test.each([
+  test.each<[string, string, string, string, Partial<Candidate>, string]>([
     ["lockfile integrity", "package-lock.json", `"integrity": "${sri}"`, sri, {}, "integrity-hash"],
     ["a generic value in a lockfile", "yarn.lock", `  resolved "https://r/x.tgz#${token}"`, token, {}, "lockfile"],
     ["go.sum hash", "go.sum", `github.com/a/b v1.0.0 ${goSum}`, goSum, {}, "integrity-hash"],
@@ -48,7 +48,7 @@ describe("false-positive guards: dropped", () => {
 });
 
 describe("false-positive guards: kept", () => {
-  test.each([
+  test.each<[string, string, string, string, Partial<Candidate>]>([
     ["a certain provider match in a lockfile", "package-lock.json", `"resolved": "https://u:${token}@npm.acme.io/x.tgz"`, token, { provider: "npm", confidence: "high" }],
     ["a UUID named as a key", "a.ts", `const herokuApiKey = "${uuid}"`, uuid, { parts: { name: "herokuApiKey" } }],
     ["a UUID under a user token name (the id guard yields to a secret name)", ".env", `HEROKU_USER_TOKEN=${uuid}`, uuid, { parts: { key: "HEROKU_USER_TOKEN" } }],

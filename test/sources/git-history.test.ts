@@ -7,7 +7,7 @@ import { countReachableBlobs, createRepo, signatureEnv } from "../helpers/git-re
 import type { Signature, TestRepo } from "../helpers/git-repo.js";
 
 const fake = fakeSecrets(4004);
-const [replaced, current, deleted, branchOnly, stashed, olderStash] = Array.from({ length: 6 }, () => fake.githubClassicPat());
+const [replaced, current, deleted, branchOnly, stashed, olderStash] = [0, 1, 2, 3, 4, 5].map(() => fake.githubClassicPat()) as [string, string, string, string, string, string];
 const alice: Signature = { name: "Alice Dev", email: "alice@example.test", date: "2023-01-02T10:00:00+00:00" };
 const bob: Signature = { name: "Bob Ops", email: "bob@example.test", date: "2023-02-03T11:00:00+00:00" };
 const carol: Signature = { name: "Carol Sec", email: "carol@example.test", date: "2023-03-04T12:00:00+00:00" };
@@ -59,6 +59,7 @@ describe("scan --history", () => {
   test("every distinct secret is one credential, each found once", () => {
     for (const secret of [replaced, current, deleted, branchOnly, stashed, olderStash]) expect(byValue(report, secret)).toHaveLength(1);
     expect(report.items).toHaveLength(6);
+    expect(report.stats.unit).toBe("blobs");
   });
 
   test("each distinct blob is scanned exactly once; binaries are counted as skipped", async () => {

@@ -31,7 +31,7 @@ describe("scan --since / --range", () => {
     scan({ paths: [repo.dir], ...extra, workers: 0, showSecrets: true, failOn: ["none"] });
 
   test("--since REV scans only blobs introduced after REV, with full provenance", async () => {
-    const report = await run({ since: commits[0] });
+    const report = await run({ since: commits[0] ?? "" });
     expect(secretsOf(report)).toEqual(sorted(second, third));
     const location = report.items.find((i) => i.secret === second)?.locations[0];
     expect(location?.provenance).toMatchObject({ kind: "git", inHead: true, introduced: { sha: commits[1], author: "Bob", date: people[1]?.date } });

@@ -54,7 +54,7 @@ export function scanCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .option("-c, --config <file>", "config file (default: .nhiscan.yml in the first scanned folder)")
     .option(
       "--fail-on <spec>",
-      "what fails the build (exit 1): finding | none | grade<X | severity>=LEVEL | check ids | suppression-added; comma-separated (default: finding)",
+      "what fails the build (exit 1): finding | none | grade<X | severity>=LEVEL | check ids | suppression-added; comma-separated, quoted in a shell (default: finding)",
     )
     .addOption(gitModeOption("--history", "scan every blob of the git history (all refs and stashes), each distinct blob once"))
     .addOption(gitModeOption("--since <rev>", "scan only the blobs that commits in REV..HEAD introduced (CI on a pull request)"))
@@ -78,7 +78,7 @@ Exit codes: 0 nothing fails the policy, 1 policy failure, 2 usage or config erro
 Examples:
   nhiscan scan                       scan the current folder
   nhiscan scan src config --format json --output report.json
-  nhiscan scan --fail-on grade<C,plaintext-in-ci
+  nhiscan scan --fail-on "grade<C,plaintext-in-ci"
   nhiscan scan --baseline .nhiscan-baseline.json
   nhiscan scan --history             every secret ever committed, with the commit that introduced it
   nhiscan scan --since origin/main   only what this branch added
