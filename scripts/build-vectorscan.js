@@ -79,10 +79,7 @@ export function buildVectorscan() {
     return false;
   };
   if (process.env["NHISCAN_VECTORSCAN"] === "0") return skip("skipped (NHISCAN_VECTORSCAN=0)");
-  if (findVectorscan() === undefined) {
-    rmSync(path.join(addonDir, "build"), { recursive: true, force: true });
-    return skip("Vectorscan headers not found (Debian: libvectorscan-dev, Homebrew: vectorscan)");
-  }
+  if (findVectorscan() === undefined) return skip("Vectorscan headers not found (Debian: libvectorscan-dev, Homebrew: vectorscan)");
   if (isUpToDate()) return true;
   const nodeGyp = findNodeGyp();
   if (nodeGyp === undefined) return skip("node-gyp not found");
