@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { buildAutomaton } from "../../src/detectors/aho-corasick.js";
+import { buildAutomaton } from "../../src/engine/aho-corasick.js";
 import { createDetectContext, DETECTORS } from "../../src/detectors/index.js";
 import { buildPrefilter, prefilterEngine } from "../../src/detectors/keyword-prefilter.js";
 import { buildWasmFinder } from "../../src/detectors/wasm-prefilter.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { buildAutomaton } from "../../src/detectors/aho-corasick.js";
+import { buildAutomaton } from "../../src/engine/aho-corasick.js";
 
 const found = (keywords: string[], text: string) => [...buildAutomaton(keywords).find(text)].map((i) => keywords[i]).sort();
 

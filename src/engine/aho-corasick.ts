@@ -1,9 +1,13 @@
+import type { Occurrences } from "../model/engine.js";
+
 /**
  * Multi-keyword search in one pass: an Aho-Corasick automaton compiled to a dense DFA over
  * ASCII with case folding. Characters outside ASCII never occur in keywords and reset the
- * match. Reports which keywords occur, not where: that is all the prefilter needs.
+ * match. Reports every occurrence (overlapping ones too) with its end offset.
  */
 export interface KeywordAutomaton {
+  /** Every keyword occurrence in `text`, by end offset, ties by keyword index. */
+  scan(text: string): Occurrences;
   /** Indices (into the keyword list) of the keywords that occur in `text`. */
   find(text: string): Set<number>;
 }
@@ -50,7 +54,43 @@ export function buildAutomaton(keywords: readonly string[]): KeywordAutomaton {
     const target = delta[i] ?? 0;
     table[i] = (target << 1) | ((outputs[target]?.length ?? 0) > 0 ? 1 : 0);
   }
+  // Each state's keywords ascending, flat: first[s]..first[s + 1] in `reported`.
+  const first = new Int32Array(states + 1);
+  const reported: number[] = [];
+  for (let s = 0; s < states; s++) {
+    first[s] = reported.length;
+    reported.push(...[...new Set(outputs[s] ?? [])].sort((a, b) => a - b));
+  }
+  first[states] = reported.length;
+  const out = Int32Array.from(reported);
+  let ids = new Int32Array(256);
+  let ends = new Int32Array(256);
   return {
+    scan(text) {
+      let n = 0;
+      let state = 0;
+      for (let i = 0; i < text.length; i++) {
+        const entry = table[(state << BITS) | (CLASS[text.charCodeAt(i)] ?? 0)] ?? 0;
+        state = entry >> 1;
+        if ((entry & 1) === 1) {
+          const to = first[state + 1] ?? 0;
+          for (let j = first[state] ?? 0; j < to; j++) {
+            if (n === ids.length) {
+              const grownIds = new Int32Array(n * 2);
+              grownIds.set(ids);
+              ids = grownIds;
+              const grownEnds = new Int32Array(n * 2);
+              grownEnds.set(ends);
+              ends = grownEnds;
+            }
+            ids[n] = out[j] ?? 0;
+            ends[n] = i + 1;
+            n++;
+          }
+        }
+      }
+      return { count: n, id: ids.slice(0, n), end: ends.slice(0, n) };
+    },
     find(text) {
       const found = new Set<number>();
       let state = 0;
@@ -58,7 +98,8 @@ export function buildAutomaton(keywords: readonly string[]): KeywordAutomaton {
         const entry = table[(state << BITS) | (CLASS[text.charCodeAt(i)] ?? 0)] ?? 0;
         state = entry >> 1;
         if ((entry & 1) === 1) {
-          for (const k of outputs[state] ?? []) found.add(k);
+          const to = first[state + 1] ?? 0;
+          for (let j = first[state] ?? 0; j < to; j++) found.add(out[j] ?? 0);
           if (found.size === keywords.length) break;
         }
       }
