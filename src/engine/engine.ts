@@ -3,6 +3,8 @@ import { ENGINE_NAMES } from "../model/engine.js";
 import type { CompiledRule } from "../model/rule.js";
 import { isLineLocal } from "../rules/match.js";
 import { buildAutomaton } from "./aho-corasick.js";
+import { vectorscanEngine } from "./vectorscan.js";
+import { loadVectorscan } from "./vectorscan-addon.js";
 
 /**
  * The match-engine seam (contract in model/engine.ts). One pass finds every keyword occurrence;
@@ -30,23 +32,31 @@ export const jsEngine: EngineFactory = (spec) => {
   return { name: "js", prefiltered: new Set(), scan: (text) => ({ keywords: automaton.scan(text) }) };
 };
 
-/** Engines by name; a native engine adds its factory here (it throws where it cannot load). */
-const FACTORIES: Partial<Record<EngineName, EngineFactory>> = { js: jsEngine };
+/** Engines by name; a native engine's factory throws where it cannot load. */
+const FACTORIES: Record<EngineName, EngineFactory> = { js: jsEngine, vectorscan: vectorscanEngine };
 
-/** The engine asked for by `NHISCAN_ENGINE` (default `js`). */
+/**
+ * The engine asked for by `NHISCAN_ENGINE`; by default Vectorscan where its addon is built and
+ * loads (the pure-JS engine everywhere else).
+ */
 export function engineName(): EngineName {
   const asked = process.env["NHISCAN_ENGINE"];
-  return ENGINE_NAMES.find((name) => name === asked) ?? "js";
+  return ENGINE_NAMES.find((name) => name === asked) ?? (loadVectorscan().addon !== undefined ? "vectorscan" : "js");
 }
 
-/** The engines that can be asked for in this build. */
+/** Why an engine cannot run here, or undefined when it can. */
+export function engineUnavailable(name: EngineName): string | undefined {
+  return name === "vectorscan" ? loadVectorscan().reason : undefined;
+}
+
+/** The engines that can run in this build. */
 export function availableEngines(): EngineName[] {
-  return ENGINE_NAMES.filter((name) => FACTORIES[name] !== undefined);
+  return ENGINE_NAMES.filter((name) => engineUnavailable(name) === undefined);
 }
 
 /** Builds the named engine for a spec. */
 export function createEngine(spec: EngineSpec, name: EngineName = engineName()): MatchEngine {
-  const factory = FACTORIES[name];
-  if (factory === undefined) throw new Error(`match engine \`${name}\` is not available in this build (available: ${availableEngines().join(", ")})`);
-  return factory(spec);
+  const reason = engineUnavailable(name);
+  if (reason !== undefined) throw new Error(`match engine \`${name}\` is not available: ${reason}`);
+  return FACTORIES[name](spec);
 }

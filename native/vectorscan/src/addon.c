@@ -24,16 +24,16 @@ typedef struct {
   size_t text_capacity; // in code units
 } Database;
 
-// Per-scan state of the match callback: the growing output and, when only one match per
-// pattern and line is wanted, each pattern's line [start, end) of its last reported match.
+// Per-scan state of the match callback: matches as (end << 32 | id) keys, and for the ids at
+// or above `split` each id's line [start, end) of its last reported match.
 typedef struct {
   const unsigned char *data;
   uint32_t length;
-  uint32_t *out;
-  size_t count;    // uint32 values written
-  size_t capacity; // uint32 values allocated
-  int per_line;
-  uint32_t *line_start; // per id, UINT32_MAX = none yet
+  uint64_t *out;
+  size_t count;
+  size_t capacity;
+  uint32_t split;
+  uint32_t *line_start; // per id - split, UINT32_MAX = none yet
   uint32_t *line_end;
   uint32_t ids; // size of line_start/line_end
   int failed;
@@ -274,9 +274,9 @@ static napi_value serialized_info(napi_env env, napi_callback_info info) {
   return result;
 }
 
-static int grow_ids(ScanState *s, unsigned int id) {
+static int grow_ids(ScanState *s, uint32_t index) {
   uint32_t size = s->ids == 0 ? 64 : s->ids;
-  while (size <= id) size *= 2;
+  while (size <= index) size *= 2;
   uint32_t *starts = (uint32_t *)realloc(s->line_start, size * sizeof(uint32_t));
   if (starts == NULL) return 0;
   s->line_start = starts;
@@ -289,29 +289,33 @@ static int grow_ids(ScanState *s, unsigned int id) {
 }
 
 static int on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags, void *context) {
+  (void)from;
   (void)flags;
   ScanState *s = (ScanState *)context;
-  if (s->per_line) {
-    if (id >= s->ids && !grow_ids(s, id)) goto fail;
+  if (id >= s->split) {
+    // One end per line is enough for these ids: the caller asks which lines hold a match end.
+    uint32_t index = id - s->split;
+    if (index >= s->ids && !grow_ids(s, index)) goto fail;
     uint32_t last = to == 0 ? 0 : (uint32_t)to - 1; // the match's last byte
-    if (s->line_start[id] != UINT32_MAX && last >= s->line_start[id] && last < s->line_end[id]) return 0;
-    uint32_t start = last, end = last;
+    // A match ending with the line break itself is always kept: a window of whole lines holds
+    // every other end of its lines, whatever order Vectorscan reports them in.
+    if (s->length == 0 || s->data[last] == '\n') goto keep;
+    if (s->line_start[index] != UINT32_MAX && last >= s->line_start[index] && last < s->line_end[index]) return 0;
+    uint32_t start = last;
     while (start > 0 && s->data[start - 1] != '\n') start--;
     const unsigned char *nl = (const unsigned char *)memchr(s->data + last, '\n', s->length - last);
-    end = nl == NULL ? s->length : (uint32_t)(nl - s->data) + 1;
-    s->line_start[id] = start;
-    s->line_end[id] = end;
+    s->line_start[index] = start;
+    s->line_end[index] = nl == NULL ? s->length : (uint32_t)(nl - s->data);
   }
-  if (s->count + 3 > s->capacity) {
-    size_t capacity = s->capacity == 0 ? 768 : s->capacity * 2;
-    uint32_t *out = (uint32_t *)realloc(s->out, capacity * sizeof(uint32_t));
+keep:
+  if (s->count == s->capacity) {
+    size_t capacity = s->capacity == 0 ? 256 : s->capacity * 2;
+    uint64_t *out = (uint64_t *)realloc(s->out, capacity * sizeof(uint64_t));
     if (out == NULL) goto fail;
     s->out = out;
     s->capacity = capacity;
   }
-  s->out[s->count++] = id;
-  s->out[s->count++] = (uint32_t)from;
-  s->out[s->count++] = (uint32_t)to;
+  s->out[s->count++] = ((uint64_t)to << 32) | id;
   return 0;
 fail:
   s->failed = 1;
@@ -333,6 +337,7 @@ static int string_bytes(napi_env env, Database *d, napi_value value, void **data
     d->text_capacity = capacity;
   }
   if (napi_get_value_string_utf16(env, value, (char16_t *)d->text, units + 1, &units) != napi_ok) return 0;
+  // Narrowed in place: byte i is written after code unit i was read.
   unsigned char *bytes = (unsigned char *)d->text;
   for (size_t i = 0; i < units; i++) {
     uint16_t unit = d->text[i];
@@ -343,14 +348,31 @@ static int string_bytes(napi_env env, Database *d, napi_value value, void **data
   return 1;
 }
 
-// scan(database, input, perLine) -> Uint32Array of (id, from, to) triples, in Vectorscan's
-// report order. `from` is 0 unless the pattern was compiled with HS_FLAG_SOM_LEFTMOST. With
-// perLine, a pattern reports at most its first match end on each line (lines end at "\n").
+static int compare_keys(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static napi_value int32_array(napi_env env, size_t count, int32_t **data) {
+  napi_value buffer, array;
+  void *target = NULL;
+  if (napi_create_arraybuffer(env, count * sizeof(int32_t), &target, &buffer) != napi_ok ||
+      napi_create_typedarray(env, napi_int32_array, count, buffer, 0, &array) != napi_ok) {
+    return NULL;
+  }
+  *data = (int32_t *)target;
+  return array;
+}
+
+// scan(database, input, split) -> [ids, ends, splitIds, splitEnds], four Int32Arrays: the
+// matches of ids below `split` (every end), then those at or above it, renumbered from 0 (only
+// the first end on each line, lines ending at "\n"). Each pair is sorted by end, then id.
+// `input` is bytes, or a string scanned one byte per code unit (offsets are string offsets).
 static napi_value scan(napi_env env, napi_callback_info info) {
   size_t argc = 3;
   napi_value argv[3];
   CHECK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc < 2) return throw_error(env, NULL, "vectorscan.scan(database, bytes, perLine)");
+  if (argc < 3) return throw_error(env, NULL, "vectorscan.scan(database, input, split)");
   Database *d = unwrap_database(env, argv[0]);
   if (d == NULL) return NULL;
   void *data = NULL;
@@ -362,13 +384,11 @@ static napi_value scan(napi_env env, napi_callback_info info) {
   } else if (!get_bytes(env, argv[1], &data, &length)) {
     return throw_error(env, NULL, "vectorscan.scan: expected a string or a Uint8Array");
   }
-  if (length > UINT32_MAX - 1) return throw_error(env, NULL, "vectorscan.scan: input over 4 GiB");
-  bool per_line = false;
-  if (argc >= 3) napi_get_value_bool(env, argv[2], &per_line);
+  if (length > INT32_MAX) return throw_error(env, NULL, "vectorscan.scan: input over 2 GiB");
   ScanState s = {0};
   s.data = (const unsigned char *)data;
   s.length = (uint32_t)length;
-  s.per_line = per_line ? 1 : 0;
+  if (napi_get_value_uint32(env, argv[2], &s.split) != napi_ok) return throw_error(env, NULL, "vectorscan.scan: split must be a number");
   // hs_scan wants a non-NULL pointer even for an empty input.
   static const char empty = 0;
   hs_error_t err = hs_scan(d->db, length == 0 ? &empty : (const char *)data, (unsigned int)length, 0, d->scratch, on_match, &s);
@@ -378,14 +398,40 @@ static napi_value scan(napi_env env, napi_callback_info info) {
     free(s.out);
     return throw_error(env, "ERR_VECTORSCAN_SCAN", s.failed ? "vectorscan: out of memory while scanning" : hs_error_text(err));
   }
-  napi_value buffer, array;
-  void *target = NULL;
-  napi_status status = napi_create_arraybuffer(env, s.count * sizeof(uint32_t), &target, &buffer);
-  if (status == napi_ok && s.count > 0) memcpy(target, s.out, s.count * sizeof(uint32_t));
+  // Vectorscan reports by end offset almost always; sort only when it did not.
+  size_t low = 0;
+  int sorted = 1;
+  for (size_t i = 0; i < s.count; i++) {
+    if (i > 0 && s.out[i] < s.out[i - 1]) sorted = 0;
+    if ((uint32_t)s.out[i] < s.split) low++;
+  }
+  if (!sorted) qsort(s.out, s.count, sizeof(uint64_t), compare_keys);
+  int32_t *ids = NULL, *ends = NULL, *split_ids = NULL, *split_ends = NULL;
+  napi_value result, arrays[4];
+  arrays[0] = int32_array(env, low, &ids);
+  arrays[1] = int32_array(env, low, &ends);
+  arrays[2] = int32_array(env, s.count - low, &split_ids);
+  arrays[3] = int32_array(env, s.count - low, &split_ends);
+  if (arrays[0] == NULL || arrays[1] == NULL || arrays[2] == NULL || arrays[3] == NULL) {
+    free(s.out);
+    return throw_error(env, NULL, "vectorscan: cannot allocate the result");
+  }
+  size_t a = 0, b = 0;
+  for (size_t i = 0; i < s.count; i++) {
+    uint32_t id = (uint32_t)s.out[i];
+    int32_t end = (int32_t)(s.out[i] >> 32);
+    if (id < s.split) {
+      ids[a] = (int32_t)id;
+      ends[a++] = end;
+    } else {
+      split_ids[b] = (int32_t)(id - s.split);
+      split_ends[b++] = end;
+    }
+  }
   free(s.out);
-  CHECK(env, status);
-  CHECK(env, napi_create_typedarray(env, napi_uint32_array, s.count, buffer, 0, &array));
-  return array;
+  CHECK(env, napi_create_array_with_length(env, 4, &result));
+  for (uint32_t i = 0; i < 4; i++) CHECK(env, napi_set_element(env, result, i, arrays[i]));
+  return result;
 }
 
 // size(database) -> bytes the database takes in memory
@@ -441,7 +487,6 @@ static napi_value init(napi_env env, napi_value exports) {
   set_number(env, flags, "UTF8", HS_FLAG_UTF8);
   set_number(env, flags, "UCP", HS_FLAG_UCP);
   set_number(env, flags, "PREFILTER", HS_FLAG_PREFILTER);
-  set_number(env, flags, "SOM_LEFTMOST", HS_FLAG_SOM_LEFTMOST);
   CHECK(env, napi_set_named_property(env, exports, "flags", flags));
   return exports;
 }

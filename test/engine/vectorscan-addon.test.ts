@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { describe, expect, test } from "vitest";
-import { loadVectorscan, vectorscanAddonFile, type VectorscanAddon } from "../../src/detectors/vectorscan-addon.js";
+import { loadVectorscan, vectorscanAddonFile, type VectorscanAddon } from "../../src/engine/vectorscan-addon.js";
 
 // The addon is optional: built at install where Vectorscan's headers exist. CI installs them and
 // sets NHISCAN_REQUIRE_VECTORSCAN=1, so that a broken build fails there instead of skipping.
@@ -12,39 +12,36 @@ test.runIf(required)("the addon is built where CI requires it", () => {
   expect(load.addon?.version ?? load.reason).toMatch(/^\d+\.\d+/);
 });
 
-/** (id, from, to) triples as tuples, for readable expectations. */
-function triples(matches: Uint32Array): [number, number, number][] {
-  const out: [number, number, number][] = [];
-  for (let i = 0; i + 2 < matches.length; i += 3) out.push([matches[i] ?? -1, matches[i + 1] ?? -1, matches[i + 2] ?? -1]);
-  return out;
-}
-
-function ends(matches: Uint32Array, id: number): number[] {
-  return triples(matches)
-    .filter(([i]) => i === id)
-    .map(([, , to]) => to);
+/** (id, end) pairs of one half of a scan result. */
+function pairs(ids: Int32Array | undefined, ends: Int32Array | undefined): [number, number][] {
+  return Array.from(ids ?? [], (id, i) => [id, ends?.[i] ?? -1]);
 }
 
 describe.skipIf(load.addon === undefined)(title, () => {
   const vs = load.addon as VectorscanAddon;
   const F = vs.flags;
-  const patterns = ["ghp_", "token[ \\t]*=[ \\t]*[a-z0-9]{6}", "(?<=key=)[a-z]{4}", "\\x{e9}t\\x{e9}", "a\\x80b"];
-  const flags = [F.CASELESS | F.SOM_LEFTMOST, 0, F.PREFILTER, 0, 0];
-  const db = vs.compile(patterns, flags, [10, 11, 12, 13, 14]);
+  // Ids 0-2 are "keywords" (every end), 3-4 "rules" (first end per line).
+  const patterns = ["ghp_", "\\x{e9}t\\x{e9}", "a\\x80b", "token[ \\t]*=[ \\t]*[a-z0-9]{6}", "(?<=key=)[a-z]{4}"];
+  const flags = [F.CASELESS, 0, 0, 0, F.PREFILTER];
+  const db = vs.compile(patterns, flags, [0, 1, 2, 3, 4]);
+  const scan = (input: string | Uint8Array) => {
+    const [ids, ends, ruleIds, ruleEnds] = vs.scan(db, input, 3);
+    return { keywords: pairs(ids, ends), rules: pairs(ruleIds, ruleEnds) };
+  };
 
-  test("reports literals caselessly with their start, and every pattern's match ends", () => {
-    const matches = vs.scan(db, Buffer.from("x GHP_ ghp_ token = abc123\nkey=abcd", "latin1"), false);
-    expect(triples(matches).filter(([id]) => id === 10)).toEqual([
-      [10, 2, 6],
-      [10, 7, 11],
+  test("reports every keyword end caselessly, and rule ends renumbered from the split", () => {
+    const result = scan(Buffer.from("x GHP_ ghp_ token = abc123\nkey=abcd", "latin1"));
+    expect(result.keywords).toEqual([
+      [0, 6],
+      [0, 11],
     ]);
-    expect(ends(matches, 11)).toEqual([26]);
-    expect(ends(matches, 12)).toContain(35);
+    expect(result.rules).toContainEqual([0, 26]);
+    expect(result.rules).toContainEqual([1, 35]);
   });
 
   test("a prefilter pattern reports a superset, for the JS regex to verify", () => {
-    // The lookbehind is dropped: `key` is not needed before the four letters.
-    expect(ends(vs.scan(db, "nokey abcd", false), 12).length).toBeGreaterThan(0);
+    // The lookbehind is dropped: `key=` is not needed before the four letters.
+    expect(scan("nokey abcd").rules.filter(([id]) => id === 1).length).toBeGreaterThan(0);
   });
 
   test("a pattern Vectorscan cannot compile names its index", () => {
@@ -55,29 +52,32 @@ describe.skipIf(load.addon === undefined)(title, () => {
   test("strings scan one byte per UTF-16 code unit, so offsets are string offsets", () => {
     // é is Latin-1 (itself); Š and the emoji's two surrogates become the wide byte.
     const text = "été aŠb 😀 ghp_";
-    const matches = vs.scan(db, text, false);
-    expect(ends(matches, 13)).toEqual([3]);
-    expect(ends(matches, 14)).toEqual([7]);
-    expect(triples(matches).filter(([id]) => id === 10)).toEqual([[10, text.indexOf("ghp_"), text.length]]);
+    expect(scan(text).keywords).toEqual([
+      [1, 3],
+      [2, 7],
+      [0, text.length],
+    ]);
     expect(vs.wideByte).toBe(0x80);
   });
 
-  test("per line, a pattern reports only its first match end on each line", () => {
-    const text = "ghp_ ghp_ ghp_\nGHP_\n\nghp_ghp_";
-    expect(ends(vs.scan(db, text, false), 10)).toEqual([4, 9, 14, 19, 25, 29]);
-    expect(ends(vs.scan(db, text, true), 10)).toEqual([4, 19, 25]);
+  test("keywords report every end, rules only their first end on each line, both sorted by end then id", () => {
+    const text = "ghp_ ghp_ token=aaaaaaaa\nGHP_\n\ntoken=bbbbbb token=cccccc";
+    const result = scan(text);
+    expect(result.keywords.map(([, end]) => end)).toEqual([4, 9, 29]);
+    expect(result.rules.filter(([id]) => id === 0).map(([, end]) => end)).toEqual([22, 43]);
+    expect(result.rules.map(([, end]) => end)).toEqual([...result.rules.map(([, end]) => end)].sort((a, b) => a - b));
   });
 
   test("an empty input has no matches", () => {
-    expect(vs.scan(db, "", false)).toEqual(new Uint32Array(0));
-    expect(vs.scan(db, new Uint8Array(0), true)).toEqual(new Uint32Array(0));
+    expect(scan("")).toEqual({ keywords: [], rules: [] });
+    expect(scan(new Uint8Array(0))).toEqual({ keywords: [], rules: [] });
   });
 
   test("a serialized database loads back and scans the same", () => {
     const bytes = vs.serialize(db);
     expect(vs.info(bytes)).toMatch(new RegExp(`^Version: ${vs.version.replace(/\./g, "\\.")} .*Mode: BLOCK`));
     const text = "ghp_ token=zzz999 key=wxyz été";
-    expect(vs.scan(vs.deserialize(bytes), text, false)).toEqual(vs.scan(db, text, false));
+    expect(vs.scan(vs.deserialize(bytes), text, 3)).toEqual(vs.scan(db, text, 3));
     expect(vs.size(db)).toBeGreaterThan(0);
   });
 
@@ -92,29 +92,31 @@ describe.skipIf(load.addon === undefined)(title, () => {
   });
 
   test("bad arguments throw instead of crashing", () => {
-    const scan = vs.scan as unknown as (...args: unknown[]) => unknown;
-    expect(() => scan({}, "text", false)).toThrow(/expected a database/);
-    expect(() => scan(db, 42, false)).toThrow(/string or a Uint8Array/);
+    const call = vs.scan as unknown as (...args: unknown[]) => unknown;
+    expect(() => call({}, "text", 3)).toThrow(/expected a database/);
+    expect(() => call(db, 42, 3)).toThrow(/string or a Uint8Array/);
+    expect(() => call(db, "text")).toThrow(/scan\(database, input, split\)/);
     expect(() => vs.compile([], [], [])).toThrow(/non-empty/);
   });
 
   test("worker threads scan with their own copy and scratch, alongside the main thread", async () => {
     const bytes = vs.serialize(db);
     const text = "ghp_ token = abc123 été\n".repeat(2000);
-    const expected = Array.from(vs.scan(db, text, false));
+    const flat = (result: Int32Array[]) => result.map((a) => Array.from(a));
+    const expected = flat(vs.scan(db, text, 3));
     const source = `
       const { parentPort, workerData } = require("node:worker_threads");
       const vs = require(workerData.file);
       const db = vs.deserialize(workerData.bytes);
-      parentPort.postMessage(Array.from(vs.scan(db, workerData.text, false)));`;
+      parentPort.postMessage(vs.scan(db, workerData.text, 3).map((a) => Array.from(a)));`;
     const run = () =>
-      new Promise<number[]>((resolve, reject) => {
+      new Promise<number[][]>((resolve, reject) => {
         const worker = new Worker(source, { eval: true, workerData: { file: vectorscanAddonFile(), bytes, text } });
-        worker.once("message", (m: number[]) => void worker.terminate().then(() => resolve(m)));
+        worker.once("message", (m: number[][]) => void worker.terminate().then(() => resolve(m)));
         worker.once("error", reject);
       });
     const running = [run(), run()];
-    for (let i = 0; i < 20; i++) expect(Array.from(vs.scan(db, text, false))).toEqual(expected);
+    for (let i = 0; i < 20; i++) expect(flat(vs.scan(db, text, 3))).toEqual(expected);
     for (const result of await Promise.all(running)) expect(result).toEqual(expected);
   });
 });

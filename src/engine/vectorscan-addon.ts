@@ -17,7 +17,6 @@ export interface VectorscanFlags {
   readonly UTF8: number;
   readonly UCP: number;
   readonly PREFILTER: number;
-  readonly SOM_LEFTMOST: number;
 }
 
 /** The N-API addon of native/vectorscan (source: native/vectorscan/src/addon.c). */
@@ -37,17 +36,18 @@ export interface VectorscanAddon {
   /** Version, CPU features and mode of serialized bytes, e.g. `Version: 5.4.9 Features: AVX2 Mode: BLOCK`. */
   info(bytes: Uint8Array): string;
   /**
-   * Every match as (id, from, to) triples in report order; `from` is 0 unless the pattern has
-   * SOM_LEFTMOST. A string is scanned one byte per UTF-16 code unit, so offsets are string
-   * offsets. With `perLine`, each pattern reports only its first match end on a line.
+   * The match ends of one pass: `[ids, ends]` of the patterns below `split`, every end, then
+   * `[splitIds, splitEnds]` of those at or above it, renumbered from 0, only the first end on each
+   * line ("\n"-terminated). Each pair is sorted by end, then id. A string is scanned one byte
+   * per UTF-16 code unit (`wideByte` above U+00FF), so offsets are string offsets.
    */
-  scan(database: VectorscanDatabase, input: string | Uint8Array, perLine: boolean): Uint32Array;
+  scan(database: VectorscanDatabase, input: string | Uint8Array, split: number): [Int32Array, Int32Array, Int32Array, Int32Array];
   /** Bytes the database takes in memory. */
   size(database: VectorscanDatabase): number;
 }
 
 /** The addon, or why it is not there. */
-export type VectorscanLoad = { readonly addon: VectorscanAddon } | { readonly addon?: undefined; readonly reason: string };
+export type VectorscanLoad = { readonly addon: VectorscanAddon; readonly reason?: undefined } | { readonly addon?: undefined; readonly reason: string };
 
 let loaded: VectorscanLoad | undefined;
 
