@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import path from "node:path";
 import type { CompiledRule } from "../model/rule.js";
 import { buildPrefilter } from "../detectors/keyword-prefilter.js";
 import { builtinRulesDir } from "../rules/load.js";
 import { notLineLocalBecause } from "../rules/match.js";
+import { joinPath, resolvePath } from "../util/path.js";
 
 /** The reference text `rules check` measures keywords on: ordinary code and docs (scripts/reference-text.js). */
 export function referenceTextDir(): string {
-  return path.resolve(builtinRulesDir(), "..", "bench", "reference-text");
+  return resolvePath(builtinRulesDir(), "..", "bench", "reference-text");
 }
 
 /** Each rule's share of the reference text's bytes that its keywords let through, and the share any rule lets through. */
@@ -16,7 +16,7 @@ export function passRates(rules: readonly CompiledRule[], dir = referenceTextDir
   const texts = readdirSync(dir)
     .filter((name) => name.endsWith(".txt"))
     .sort()
-    .map((name) => readFileSync(path.join(dir, name), "utf8"));
+    .map((name) => readFileSync(joinPath(dir, name), "utf8"));
   const prefilter = buildPrefilter(rules);
   const passed = new Map<CompiledRule, number>();
   let bytes = 0;

@@ -8,8 +8,6 @@ import type { Occurrences } from "../model/engine.js";
 export interface KeywordAutomaton {
   /** Every keyword occurrence in `text`, by end offset, ties by keyword index. */
   scan(text: string): Occurrences;
-  /** Indices (into the keyword list) of the keywords that occur in `text`. */
-  find(text: string): Set<number>;
 }
 
 /** Folded ASCII of every UTF-16 code unit, or 0 for everything else. */
@@ -100,20 +98,6 @@ export function buildAutomaton(keywords: readonly string[]): KeywordAutomaton {
         }
       }
       return { count: n, id: ids.slice(0, n), end: ends.slice(0, n) };
-    },
-    find(text) {
-      const found = new Set<number>();
-      let state = 0;
-      for (let i = 0; i < text.length; i++) {
-        const entry = table[(state << BITS) | (CLASS[text.charCodeAt(i)] ?? 0)] ?? 0;
-        state = entry >> 1;
-        if ((entry & 1) === 1) {
-          const to = first[state + 1] ?? 0;
-          for (let j = first[state] ?? 0; j < to; j++) found.add(out[j] ?? 0);
-          if (found.size === keywords.length) break;
-        }
-      }
-      return found;
     },
   };
 }
