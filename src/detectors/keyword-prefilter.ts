@@ -55,7 +55,6 @@ export function buildPrefilter(rules: readonly CompiledRule[], triggerWords: rea
     if (list.length === 0) always.push(r);
     for (const { k, wordStart } of list) (wordStart ? atWordStart : anywhere)[k]?.push(r);
   });
-  const lineLocal = rules.map((rule) => isLineLocal(rule));
   const ruleIndex = new Map(rules.map((rule, r) => [rule, r]));
   const triggerIndices = [...new Set(triggerWords.map((t) => t.toLowerCase()))].map((t) => keywordIndex.get(t) ?? -1);
   const ruleMark = new Uint8Array(rules.length);
@@ -118,7 +117,7 @@ export function buildPrefilter(rules: readonly CompiledRule[], triggerWords: rea
       triggers,
       windowsOf(rule) {
         const r = ruleIndex.get(rule);
-        if (r === undefined || lineLocal[r] !== true) return undefined;
+        if (r === undefined || !isLineLocal(rule)) return undefined;
         const known = windows.get(r);
         if (known !== undefined) return known;
         const list = ruleKeywords[r] ?? [];

@@ -24,7 +24,10 @@ export function engineSpec(rules: readonly CompiledRule[], triggers: readonly st
     pattern: rule.spec.pattern,
     flags: rule.spec.flags,
     keywords: [...new Set(rule.keywords.map(literal))].map((keyword) => index.get(keyword) ?? -1),
-    lineLocal: isLineLocal(rule),
+    // Worked out when an engine asks (it runs the rule's examples): the JS engine never does.
+    get lineLocal() {
+      return isLineLocal(rule);
+    },
   }));
   return { keywords, rules: engineRules };
 }
