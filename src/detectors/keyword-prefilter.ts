@@ -1,6 +1,7 @@
 import type { EngineName, MatchEngine } from "../model/engine.js";
 import type { CompiledRule } from "../model/rule.js";
 import { createEngine, engineSpec } from "../engine/engine.js";
+import { isWordChar, parseKeyword } from "../rules/keywords.js";
 import { isLineLocal, ruleWindows } from "../rules/match.js";
 import type { Window } from "../rules/match.js";
 
@@ -15,7 +16,7 @@ export interface KeywordHits {
    * keywords, merged), or undefined for the whole text.
    */
   windowsOf(rule: CompiledRule): readonly Window[] | undefined;
-  /** Start offsets of a keyword's occurrences (lower case), ascending; empty when absent. */
+  /** Start offsets of a rule keyword's occurrences (lower case, `\b` for word starts), ascending; empty when absent. */
   positionsOf(keyword: string): readonly number[];
 }
 
@@ -39,14 +40,21 @@ export function buildPrefilter(rules: readonly CompiledRule[], triggerWords: rea
   const engine: MatchEngine = createEngine(spec, engineName);
   const { keywords } = spec;
   const keywordIndex = new Map(keywords.map((keyword, i) => [keyword, i]));
-  // Rules by keyword index, in rule order.
-  const byKeyword: number[][] = keywords.map(() => []);
+  // Each rule's keywords as engine keyword indices, with whether an occurrence must start a word.
+  const ruleKeywords = rules.map((rule) =>
+    [...new Set(rule.keywords)].map((keyword) => {
+      const { literal, wordStart } = parseKeyword(keyword);
+      return { k: keywordIndex.get(literal) ?? -1, wordStart };
+    }),
+  );
+  // Rules by keyword index, in rule order: those taking any occurrence, and those taking word starts only.
+  const anywhere: number[][] = keywords.map(() => []);
+  const atWordStart: number[][] = keywords.map(() => []);
   const always: number[] = [];
-  spec.rules.forEach((rule, r) => {
-    if (rule.keywords.length === 0) always.push(r);
-    for (const k of rule.keywords) byKeyword[k]?.push(r);
+  ruleKeywords.forEach((list, r) => {
+    if (list.length === 0) always.push(r);
+    for (const { k, wordStart } of list) (wordStart ? atWordStart : anywhere)[k]?.push(r);
   });
-  const lineLocal = rules.map((rule) => isLineLocal(rule));
   const ruleIndex = new Map(rules.map((rule, r) => [rule, r]));
   const triggerIndices = [...new Set(triggerWords.map((t) => t.toLowerCase()))].map((t) => keywordIndex.get(t) ?? -1);
   const ruleMark = new Uint8Array(rules.length);
@@ -63,6 +71,19 @@ export function buildPrefilter(rules: readonly CompiledRule[], triggerWords: rea
       if (list === undefined) positions.set(k, [at]);
       else list.push(at);
     }
+    const wordStarts = new Map<number, number[]>();
+    const positionsAt = (k: number, wordStart: boolean): readonly number[] => {
+      const all = positions.get(k);
+      if (all === undefined) return NO_POSITIONS;
+      if (!wordStart) return all;
+      let list = wordStarts.get(k);
+      if (list === undefined) {
+        const back = (keywords[k] ?? "").length;
+        list = all.filter((at) => at < back || !isWordChar(text.charCodeAt(at - back)));
+        wordStarts.set(k, list);
+      }
+      return list;
+    };
     // A native engine's prefilter hits: a prefiltered rule runs only in windows holding one.
     let hitEnds: Map<number, number[]> | undefined;
     if (result.rules !== undefined) {
@@ -76,13 +97,15 @@ export function buildPrefilter(rules: readonly CompiledRule[], triggerWords: rea
     }
     const hit: number[] = [...always];
     for (const r of always) ruleMark[r] = 1;
+    const take = (r: number) => {
+      if (ruleMark[r] === 1 || (engine.prefiltered.has(r) && hitEnds?.has(r) !== true)) return;
+      ruleMark[r] = 1;
+      hit.push(r);
+    };
     for (const k of positions.keys()) {
-      for (const r of byKeyword[k] ?? []) {
-        if (ruleMark[r] === 1) continue;
-        if (engine.prefiltered.has(r) && hitEnds?.has(r) !== true) continue;
-        ruleMark[r] = 1;
-        hit.push(r);
-      }
+      for (const r of anywhere[k] ?? []) take(r);
+      const starting = atWordStart[k] ?? [];
+      if (starting.length > 0 && positionsAt(k, true).length > 0) for (const r of starting) take(r);
     }
     for (const r of hit) ruleMark[r] = 0;
     hit.sort((a, b) => a - b);
@@ -94,21 +117,21 @@ export function buildPrefilter(rules: readonly CompiledRule[], triggerWords: rea
       triggers,
       windowsOf(rule) {
         const r = ruleIndex.get(rule);
-        if (r === undefined || lineLocal[r] !== true) return undefined;
+        if (r === undefined || !isLineLocal(rule)) return undefined;
         const known = windows.get(r);
         if (known !== undefined) return known;
-        const lists = (spec.rules[r]?.keywords ?? []).flatMap((k) => positions.get(k) ?? []);
-        const merged = (spec.rules[r]?.keywords.length ?? 0) > 1 ? lists.sort((a, b) => a - b) : lists;
-        let found: readonly Window[] = ruleWindows(text, merged);
+        const list = ruleKeywords[r] ?? [];
+        const lists = list.flatMap(({ k, wordStart }) => positionsAt(k, wordStart));
+        let found: readonly Window[] = ruleWindows(text, list.length > 1 ? lists.sort((a, b) => a - b) : lists);
         const ends = hitEnds?.get(r);
         if (engine.prefiltered.has(r)) found = found.filter(({ from, to }) => ends?.some((e) => e > from && e <= to) === true);
         windows.set(r, found);
         return found;
       },
       positionsOf(keyword) {
-        const k = keywordIndex.get(keyword);
-        const list = k === undefined ? undefined : positions.get(k);
-        return list === undefined ? NO_POSITIONS : list.map((at) => at + 1 - keyword.length);
+        const { literal, wordStart } = parseKeyword(keyword);
+        const k = keywordIndex.get(literal);
+        return k === undefined ? NO_POSITIONS : positionsAt(k, wordStart).map((at) => at + 1 - literal.length);
       },
     };
   };

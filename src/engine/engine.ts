@@ -1,6 +1,7 @@
 import type { EngineFactory, EngineName, EngineRule, EngineSpec, MatchEngine } from "../model/engine.js";
 import { ENGINE_NAMES } from "../model/engine.js";
 import type { CompiledRule } from "../model/rule.js";
+import { parseKeyword } from "../rules/keywords.js";
 import { isLineLocal } from "../rules/match.js";
 import { buildAutomaton } from "./aho-corasick.js";
 import { vectorscanEngine } from "./vectorscan.js";
@@ -13,15 +14,22 @@ import { loadVectorscan } from "./vectorscan-addon.js";
  * the same report by construction.
  */
 
-/** The spec of a rule set and the detectors' trigger words: keywords distinct, lower case, sorted. */
+/**
+ * The spec of a rule set and the detectors' trigger words: keywords distinct, lower case, sorted;
+ * a word-start keyword (`\bdd_`) is searched as its literal (rules/keywords.ts).
+ */
 export function engineSpec(rules: readonly CompiledRule[], triggers: readonly string[] = []): EngineSpec {
-  const keywords = [...new Set([...rules.flatMap((rule) => rule.keywords), ...triggers.map((t) => t.toLowerCase())])].sort();
+  const literal = (keyword: string) => parseKeyword(keyword).literal;
+  const keywords = [...new Set([...rules.flatMap((rule) => rule.keywords.map(literal)), ...triggers.map((t) => t.toLowerCase())])].sort();
   const index = new Map(keywords.map((keyword, i) => [keyword, i]));
   const engineRules: EngineRule[] = rules.map((rule) => ({
     pattern: rule.spec.pattern,
     flags: rule.spec.flags,
-    keywords: [...new Set(rule.keywords)].map((keyword) => index.get(keyword) ?? -1),
-    lineLocal: isLineLocal(rule),
+    keywords: [...new Set(rule.keywords.map(literal))].map((keyword) => index.get(keyword) ?? -1),
+    // Worked out when an engine asks (it runs the rule's examples): the JS engine never does.
+    get lineLocal() {
+      return isLineLocal(rule);
+    },
   }));
   return { keywords, rules: engineRules };
 }
