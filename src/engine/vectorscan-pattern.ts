@@ -28,7 +28,17 @@ class Refused extends Error {}
 const SPACES = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0];
 const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
+// Every engine a thread builds (one per scan) translates the same patterns.
+const translated = new Map<string, TranslatedPattern>();
+
 export function translatePattern(pattern: string, flags: string): TranslatedPattern {
+  const key = `${flags}\u0000${pattern}`;
+  let known = translated.get(key);
+  if (known === undefined) translated.set(key, (known = translateNow(pattern, flags)));
+  return known;
+}
+
+function translateNow(pattern: string, flags: string): TranslatedPattern {
   if (/[uvy]/.test(flags)) return { reason: `flag \`${flags}\`` };
   try {
     const expression = new Translator(pattern, flags.includes("i"), flags.includes("m"), flags.includes("s")).run();
@@ -79,7 +89,7 @@ class Translator {
       else if (c === "[") this.out += emitSet(this.readClass());
       else if (c === ".") this.out += emitSet(this.dot());
       else if (c === "\\") this.escape();
-      else this.out += emitSet(this.codeSet(c.charCodeAt(0)));
+      else this.out += this.literal(c.charCodeAt(0));
     }
     if (depth !== 0) throw new Refused("unbalanced `(`");
     return this.out;
@@ -151,26 +161,17 @@ class Translator {
       this.out += `\\${c}`;
       return;
     }
-    this.out += emitSet(this.classEscape() ?? this.codeSet(this.escapeCode()));
+    const set = this.classEscape();
+    this.out += set === undefined ? this.literal(this.escapeCode()) : emitSet(set);
   }
 
   /** The set of a class escape (`\d`, `\W`, `\s`...), read after its backslash; undefined for other escapes. */
   private classEscape(): ByteSet | undefined {
     const c = this.src[this.at] ?? "";
-    const word = setOf(range(0, 255).filter(isWord));
-    const sets: Record<string, () => ByteSet> = {
-      d: () => setOf(range(48, 57)),
-      D: () => complement(setOf(range(48, 57))),
-      w: () => word,
-      W: () => complement(word),
-      // JS \s also holds NBSP and wide spaces (U+2028, U+3000...).
-      s: () => ({ ...setOf(SPACES), wide: true }),
-      S: () => complement(setOf(SPACES)),
-    };
-    const set = sets[c];
+    const set = CLASS_ESCAPES[c];
     if (set === undefined) return undefined;
     this.at++;
-    return set();
+    return set;
   }
 
   /** The code unit of a single-character escape, read after its backslash. */
@@ -201,6 +202,17 @@ class Translator {
     return c.charCodeAt(0);
   }
 
+  /** A literal code unit; ASCII is itself (Vectorscan's caseless flag folds ASCII letters as JS does). */
+  private literal(code: number): string {
+    return code < 0x80 ? hex(code) : emitSet(this.codeSet(code));
+  }
+
+  /** Adds a code unit and, with the i flag, the non-ASCII code units JS folds it with. */
+  private addFolded(set: ByteSet, code: number): void {
+    addCode(set, code);
+    if (this.caseless && code >= 0x80) for (const other of equivalents(code)) addCode(set, other);
+  }
+
   /** One code unit and, with the i flag, the code units JS folds it together with. */
   private codeSet(code: number): ByteSet {
     const set = emptySet();
@@ -222,7 +234,7 @@ class Translator {
       // `[\w-x]`: Annex B reads the dash as itself.
       if (hi === undefined) addCode(set, 0x2d);
       else if (hi < lo) throw new Refused("a class range out of order");
-      else for (let code = lo; code <= hi; code++) this.caseless && code >= 0x80 ? union(set, this.codeSet(code)) : addCode(set, code);
+      else for (let code = lo; code <= hi; code++) this.addFolded(set, code);
     }
     if (this.src[this.at] !== "]") throw new Refused("an unterminated class");
     this.at++;
@@ -251,10 +263,24 @@ class Translator {
         code = 0x08;
       } else code = this.escapeCode();
     }
-    union(set, this.codeSet(code));
+    this.addFolded(set, code);
     return code;
   }
 }
+
+const WORD = setOf(range(0, 255).filter(isWord));
+const DIGITS = setOf(range(48, 57));
+
+/** What `\d`, `\w`, `\s` and their complements match (never mutated: unions copy from them). */
+const CLASS_ESCAPES: Readonly<Record<string, ByteSet>> = {
+  d: DIGITS,
+  D: complement(DIGITS),
+  w: WORD,
+  W: complement(WORD),
+  // JS \s also holds NBSP and wide spaces (U+2028, U+3000...).
+  s: { ...setOf(SPACES), wide: true },
+  S: complement(setOf(SPACES)),
+};
 
 function emptySet(): ByteSet {
   return { bytes: new Uint8Array(256), wide: false };
@@ -290,21 +316,21 @@ function complement(set: ByteSet): ByteSet {
 
 /** A set as Vectorscan syntax: the wide byte joins when the set can match a wide code unit. */
 function emitSet(set: ByteSet): string {
-  const bytes = Uint8Array.from(set.bytes);
-  if (set.wide) bytes[WIDE_BYTE] = 1;
-  const members = range(0, 255).filter((b) => bytes[b] === 1);
-  if (members.length === 0) throw new Refused("a class that matches nothing");
-  if (members.length === 1) return hex(members[0] ?? 0);
+  const has = (b: number) => set.bytes[b] === 1 || (set.wide && b === WIDE_BYTE);
   let out = "";
-  for (let i = 0; i < members.length; ) {
-    let j = i;
-    while (j + 1 < members.length && (members[j + 1] ?? 0) === (members[j] ?? 0) + 1) j++;
-    const lo = members[i] ?? 0;
-    const hi = members[j] ?? 0;
+  let count = 0;
+  let only = 0;
+  for (let lo = 0; lo <= 0xff; lo++) {
+    if (!has(lo)) continue;
+    let hi = lo;
+    while (hi < 0xff && has(hi + 1)) hi++;
     out += lo === hi ? hex(lo) : hi === lo + 1 ? hex(lo) + hex(hi) : `${hex(lo)}-${hex(hi)}`;
-    i = j + 1;
+    count += hi - lo + 1;
+    only = lo;
+    lo = hi;
   }
-  return `[${out}]`;
+  if (count === 0) throw new Refused("a class that matches nothing");
+  return count === 1 ? hex(only) : `[${out}]`;
 }
 
 /** A byte as Vectorscan syntax: ASCII letters and digits as themselves, everything else escaped. */
@@ -312,20 +338,22 @@ function hex(b: number): string {
   return isWord(b) && b !== 95 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, "0")}`;
 }
 
-let canonical: Uint16Array | undefined;
+let foldGroups: { readonly canonical: Uint16Array; readonly groups: Map<number, number[]> } | undefined;
 
 /** The code units JS's non-unicode `i` flag treats as equal to `code` (ES Canonicalize). */
-function equivalents(code: number): number[] {
-  if (canonical === undefined) {
-    canonical = new Uint16Array(65536);
+function equivalents(code: number): readonly number[] {
+  if (foldGroups === undefined) {
+    const canonical = new Uint16Array(65536);
+    const groups = new Map<number, number[]>();
     for (let c = 0; c < 65536; c++) {
       const upper = String.fromCharCode(c).toUpperCase();
       const u = upper.length === 1 ? upper.charCodeAt(0) : c;
       canonical[c] = c >= 128 && u < 128 ? c : u;
+      const group = groups.get(canonical[c] ?? c);
+      if (group === undefined) groups.set(canonical[c] ?? c, [c]);
+      else group.push(c);
     }
+    foldGroups = { canonical, groups };
   }
-  const target = canonical[code];
-  const out: number[] = [];
-  for (let c = 0; c < 65536; c++) if (canonical[c] === target) out.push(c);
-  return out;
+  return foldGroups.groups.get(foldGroups.canonical[code] ?? code) ?? [code];
 }

@@ -50,6 +50,7 @@ describe.skipIf(load.addon === undefined)(title, () => {
     ["é+[a-zà-ÿ]{2}", "i"],
     ["\\bsk_\\w{4}\\b", ""],
     ["[\\u0100-\\uffff]x", ""],
+    ["[\\u0100-\\uffff]x", "i"],
     ["[^\\u2028a]b", "i"],
     ["x\\Wy\\Dz", ""],
     ["(?<=k)v(?!w)", ""],

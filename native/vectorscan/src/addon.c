@@ -322,8 +322,9 @@ fail:
   return 1;
 }
 
-// A string's code units as bytes (see WIDE_BYTE), in the database's reused buffer.
-static int string_bytes(napi_env env, Database *d, napi_value value, void **data, size_t *length) {
+// A string's code units as bytes (see WIDE_BYTE), in the database's reused buffer. When the
+// caller knows no code unit is above U+00FF, V8 copies the string as Latin-1 (no widening).
+static int string_bytes(napi_env env, Database *d, napi_value value, bool one_byte, void **data, size_t *length) {
   size_t units = 0;
   if (napi_get_value_string_utf16(env, value, NULL, 0, &units) != napi_ok) return 0;
   if (units + 1 > d->text_capacity) {
@@ -335,6 +336,12 @@ static int string_bytes(napi_env env, Database *d, napi_value value, void **data
     }
     d->text = text;
     d->text_capacity = capacity;
+  }
+  if (one_byte) {
+    if (napi_get_value_string_latin1(env, value, (char *)d->text, units + 1, &units) != napi_ok) return 0;
+    *data = d->text;
+    *length = units;
+    return 1;
   }
   if (napi_get_value_string_utf16(env, value, (char16_t *)d->text, units + 1, &units) != napi_ok) return 0;
   // Narrowed in place: byte i is written after code unit i was read.
@@ -364,15 +371,18 @@ static napi_value int32_array(napi_env env, size_t count, int32_t **data) {
   return array;
 }
 
-// scan(database, input, split) -> [ids, ends, splitIds, splitEnds], four Int32Arrays: the
+// scan(database, input, split, oneByte) -> [ids, ends, splitIds, splitEnds], four Int32Arrays: the
 // matches of ids below `split` (every end), then those at or above it, renumbered from 0 (only
 // the first end on each line, lines ending at "\n"). Each pair is sorted by end, then id.
-// `input` is bytes, or a string scanned one byte per code unit (offsets are string offsets).
+// `input` is bytes, or a string scanned one byte per code unit (offsets are string offsets);
+// `oneByte` promises that the string holds no code unit above U+00FF (a faster copy).
 static napi_value scan(napi_env env, napi_callback_info info) {
-  size_t argc = 3;
-  napi_value argv[3];
+  size_t argc = 4;
+  napi_value argv[4];
   CHECK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   if (argc < 3) return throw_error(env, NULL, "vectorscan.scan(database, input, split)");
+  bool one_byte = false;
+  if (argc >= 4) napi_get_value_bool(env, argv[3], &one_byte);
   Database *d = unwrap_database(env, argv[0]);
   if (d == NULL) return NULL;
   void *data = NULL;
@@ -380,7 +390,7 @@ static napi_value scan(napi_env env, napi_callback_info info) {
   napi_valuetype type;
   CHECK(env, napi_typeof(env, argv[1], &type));
   if (type == napi_string) {
-    if (!string_bytes(env, d, argv[1], &data, &length)) return NULL;
+    if (!string_bytes(env, d, argv[1], one_byte, &data, &length)) return NULL;
   } else if (!get_bytes(env, argv[1], &data, &length)) {
     return throw_error(env, NULL, "vectorscan.scan: expected a string or a Uint8Array");
   }
