@@ -83,7 +83,7 @@ function packBytes() {
 }
 
 /** Builds the repository when missing, measures, prints, and returns the medians in seconds. */
-export async function historyBench({ oidOrder = false } = {}) {
+export async function historyBench({ oidOrder = false, engine = "js" } = {}) {
   const signature = path.join(repo, ".bench.json");
   const info = existsSync(signature) ? JSON.parse(readFileSync(signature, "utf8")) : await buildRepo();
   console.log(`\n## history — ${new Date().toISOString()}, ${(await import("node:os")).availableParallelism()} cores, node ${process.version}, ${spawnSync("git", ["--version"], { encoding: "utf8" }).stdout.trim()}`);
@@ -91,6 +91,7 @@ export async function historyBench({ oidOrder = false } = {}) {
 
   const devNull = openSync("/dev/null", "w");
   const toNull = { cwd: repo, stdio: ["ignore", devNull, "pipe"], runs };
+  const withEngine = { ...toNull, env: { ...process.env, NHISCAN_ENGINE: engine } };
   const scanArgs = [bin, "scan", "--history", repo, "--format", "json", "--output", path.join(repo, ".bench-report.json"), "--fail-on", "none", "--quiet"];
   // The git source alone (list, read in pack order; no decoding or detection): what the history layer costs.
   const sourceOnly = `const { openRepo } = await import(${JSON.stringify(path.join(root, "dist", "sources", "git-repo.js"))});
@@ -98,7 +99,7 @@ export async function historyBench({ oidOrder = false } = {}) {
   const repo = await openRepo(process.argv[1], "--history");
   for await (const e of gitHistorySource({ repo, maxFileSize: 10485760, exclude: [] }).events()) void e;`;
   const results = {
-    nhiscan: measure(process.execPath, scanArgs, toNull),
+    nhiscan: measure(process.execPath, scanArgs, withEngine),
     source: measure(process.execPath, ["--input-type=module", "-e", sourceOnly, repo], toNull),
     floor: measure("git", ["cat-file", "--batch-all-objects", "--batch", "--unordered"], toNull),
     // Object-id order thrashes the delta-base cache: minutes on a large pack, so one run.
@@ -110,7 +111,7 @@ export async function historyBench({ oidOrder = false } = {}) {
   const found = report.items.filter((i) => i.kind !== "managed-reference").length;
   const line = (label, r) => console.log(`${label.padEnd(58)} ${fmt(r.median, 2).padStart(7)} s  (min ${fmt(r.min, 2)}, max ${fmt(r.max, 2)})${Number.isFinite(r.rssMiB) ? `  peak RSS ${fmt(r.rssMiB, 0)} MiB` : ""}`);
   console.log(`\nmedian of ${runs} runs after a warm-up, wall time:`);
-  line("nhiscan scan --history", results.nhiscan);
+  line(`nhiscan scan --history --engine ${engine}`, results.nhiscan);
   line("  its git source alone (list + read, no detection)", results.source);
   line("git cat-file --batch-all-objects --batch --unordered (floor)", results.floor);
   if (oidOrder) line("git cat-file --batch-all-objects --batch (oid order)", results.floorSorted);
@@ -120,7 +121,7 @@ export async function historyBench({ oidOrder = false } = {}) {
   console.log(`git source alone / cat-file floor (--unordered): ${fmt(results.source.median / results.floor.median)}x`);
   console.log(`nhiscan / git log -p --all: ${fmt(results.nhiscan.median / results.logP.median)}x`);
   console.log(`scanned ${report.stats.files} blobs, ${fmt(report.stats.bytes / 1e6, 0)} MB; ${found} distinct credentials found (${info.planted} planted), ${report.stats.findings} locations`);
-  return { nhiscan: results.nhiscan, floor: results.floor, logP: results.logP, source: results.source };
+  return { nhiscan: results.nhiscan, floor: results.floor, logP: results.logP, source: results.source, cpuPerGb: results.nhiscan.cpu / gb };
 }
 
 /**
@@ -128,12 +129,12 @@ export async function historyBench({ oidOrder = false } = {}) {
  * line dedupe on and off (NHISCAN_LINE_DEDUPE=0) and what share of lines and bytes reached the
  * detectors. Returns the medians, or undefined when no repository is set.
  */
-export function realHistoryBench(dir = process.env.BENCH_REAL_HISTORY) {
+export function realHistoryBench(dir = process.env.BENCH_REAL_HISTORY, engine = "js") {
   if (!dir) return undefined;
   const realRuns = Number(process.env.BENCH_REAL_HISTORY_RUNS ?? 3);
   const tmp = mkdtempSync(path.join(os.tmpdir(), "nhiscan-bench-real-"));
   const devNull = openSync("/dev/null", "w");
-  const opts = (env) => ({ cwd: dir, stdio: ["ignore", devNull, "pipe"], runs: realRuns, env: { ...process.env, ...env } });
+  const opts = (env) => ({ cwd: dir, stdio: ["ignore", devNull, "pipe"], runs: realRuns, env: { ...process.env, NHISCAN_ENGINE: engine, ...env } });
   const scanArgs = [bin, "scan", "--history", dir, "--format", "json", "--output", path.join(tmp, "report.json"), "--fail-on", "none", "--quiet"];
   const statsPrefix = path.join(tmp, "dedupe");
   const results = {
@@ -151,11 +152,13 @@ export function realHistoryBench(dir = process.env.BENCH_REAL_HISTORY) {
   const report = JSON.parse(readFileSync(path.join(tmp, "report.json"), "utf8"));
   rmSync(tmp, { recursive: true, force: true });
   const line = (label, r) => console.log(`${label.padEnd(58)} ${fmt(r.median, 2).padStart(7)} s  (min ${fmt(r.min, 2)}, max ${fmt(r.max, 2)})${Number.isFinite(r.rssMiB) ? `  peak RSS ${fmt(r.rssMiB, 0)} MiB` : ""}`);
-  console.log(`\n## real history — ${dir}\nmedian of ${realRuns} runs after a warm-up, wall time:`);
+  console.log(`\n## real history — ${dir}, --engine ${engine}\nmedian of ${realRuns} runs after a warm-up, wall time:`);
   line("nhiscan scan --history", results.nhiscan);
   line("  with NHISCAN_LINE_DEDUPE=0 (every line scanned)", results.noDedupe);
   line("git cat-file --batch-all-objects --batch --unordered (floor)", results.floor);
-  console.log(`nhiscan / cat-file floor (--unordered): ${fmt(results.nhiscan.median / results.floor.median)}x; without dedupe ${fmt(results.noDedupe.median / results.floor.median)}x`);
+  const gb = report.stats.bytes / 1e9;
+  console.log(`CPU (user + sys): nhiscan ${fmt(results.nhiscan.cpu / gb, 2)} s/GB of blobs scanned, without dedupe ${fmt(results.noDedupe.cpu / gb, 2)} s/GB, cat-file ${fmt(results.floor.cpu / gb, 2)} s/GB`);
+  console.log(`nhiscan / cat-file floor (--unordered): ${fmt(results.nhiscan.median / results.floor.median)}x wall, ${fmt(results.nhiscan.cpu / results.floor.cpu)}x CPU; without dedupe ${fmt(results.noDedupe.median / results.floor.median)}x wall`);
   console.log(`line dedupe: detectors read ${fmt((100 * totals.linesScanned) / totals.lines, 1)} % of ${fmt(totals.lines / 1e6, 1)} M lines, ${fmt((100 * totals.bytesScanned) / totals.bytes, 1)} % of ${fmt(totals.bytes / 1e6, 0)} MB (whole-text fallbacks included; counted to the last 1,000 blobs of each thread)`);
   console.log(`scanned ${report.stats.files} blobs; ${report.items.length} credentials, ${report.stats.findings} locations`);
   return results;

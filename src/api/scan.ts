@@ -123,12 +123,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   const suppressions = [...result.suppressions.map(({ lineHash: _hash, ...s }) => s), ...baselineSuppressions(accepted?.dropped ?? [], config.baseline)];
   const items: InventoryItem[] = (accepted?.kept ?? credentials).map((credential) => withExposure(gradeCredential(credential, context), context.now));
   items.sort(worstFirst);
+  const foundBy = new Set(items.flatMap((item) => item.ruleIds));
   return {
     schemaVersion: 1,
     tool: { name: "nhiscan", version: toolVersion() },
     scannedAt: new Date(started).toISOString(),
     targets,
-    rules: [...rules.map((r) => ruleSummary(r, items)), ...plugins.flatMap((p) => pluginRuleSummaries(p))],
+    rules: [...rules.map((r) => ruleSummary(r, foundBy)), ...plugins.flatMap((p) => pluginRuleSummaries(p))],
     stats: {
       files: result.files,
       unit: gitMode?.kind === "history" || gitMode?.kind === "range" ? "blobs" : "files",
@@ -241,7 +242,7 @@ function pluginRuleSummaries(plugin: Plugin): RuleSummary[] {
 }
 
 /** A rule's id and hash, with display metadata for the rules that found something (SARIF rule entries). */
-function ruleSummary(rule: CompiledRule, items: readonly InventoryItem[]): RuleSummary {
+function ruleSummary(rule: CompiledRule, foundBy: ReadonlySet<string>): RuleSummary {
   const { id, name, provider, kind, severity, confidence } = rule.spec;
-  return items.some((i) => i.ruleIds.includes(id)) ? { id, hash: rule.hash, name, provider, kind, severity, confidence } : { id, hash: rule.hash };
+  return foundBy.has(id) ? { id, hash: rule.hash, name, provider, kind, severity, confidence } : { id, hash: rule.hash };
 }

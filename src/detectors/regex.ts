@@ -1,6 +1,7 @@
 import type { Candidate } from "../model/finding.js";
 import type { CompiledRule } from "../model/rule.js";
-import { matchRuleNearKeywords } from "../rules/match.js";
+import { matchRuleIn } from "../rules/match.js";
+import type { Window } from "../rules/match.js";
 import type { Detector } from "./detector.js";
 import { vetGenericPassword } from "./generic-password-rule.js";
 import { ruleCandidate } from "./rule-candidate.js";
@@ -15,19 +16,21 @@ export const detector: Detector = {
   detect(fragment, { prefilter }) {
     const out: Candidate[] = [];
     const text = scanView(fragment);
-    for (const rule of prefilter.scan(text).rules) out.push(...ruleCandidates(rule, text, fragment.path));
+    const hits = prefilter.scan(text);
+    for (const rule of hits.rules) out.push(...ruleCandidates(rule, text, fragment.path, hits.windowsOf(rule)));
     return out;
   },
 };
 
 /**
  * One rule's candidates in a text, vetted: the regex detector and history line dedupe both call
- * this, so that they cannot disagree. Line-local rules read the lines around their keywords, in
- * every text: a match far from its keyword counts nowhere, which the dedupe relies on.
+ * this, so that they cannot disagree. Line-local rules read the lines around their keywords
+ * (`windows`, from the keyword pass), in every text: a match far from its keyword counts nowhere,
+ * which the dedupe relies on.
  */
-export function ruleCandidates(rule: CompiledRule, text: string, path: string): Candidate[] {
+export function ruleCandidates(rule: CompiledRule, text: string, path: string, windows: readonly Window[] | undefined): Candidate[] {
   const out: Candidate[] = [];
-  for (const match of matchRuleNearKeywords(rule, text)) {
+  for (const match of matchRuleIn(rule, text, windows)) {
     const candidate = vetGenericPassword(ruleCandidate(rule, match), path);
     if (candidate !== undefined) out.push(candidate);
   }

@@ -1,5 +1,5 @@
 import type { CompiledRule, Confidence } from "../model/rule.js";
-import { escapeRegex, lineWindows, shannonEntropy } from "../util/text.js";
+import { lineWindows, shannonEntropy } from "../util/text.js";
 import { runValidator } from "./validators.js";
 
 /** One accepted match of a rule in a text. */
@@ -43,55 +43,68 @@ export function matchRule(rule: CompiledRule, text: string): RuleMatch[] {
   return out;
 }
 
+/** A span `[from, to)` of whole lines of a text, where a rule is verified. */
+export interface Window {
+  readonly from: number;
+  readonly to: number;
+}
+
 /**
- * The matches of a rule found on the lines around its keywords when it is line-local (see
- * `keywordSearchOf`): each keyword's line with the line before and after. Windows start and end
- * at line breaks, where `\b`, lookarounds and `^`/`$` (m flag) read as in the whole text; a long
- * file costs its keywords' neighbourhoods, not a regex pass over every character.
+ * The matches of a rule in its windows (undefined: the whole text). A line-local rule's windows
+ * are the lines around its keywords (see `ruleWindows`): they start and end at line breaks, where
+ * `\b`, lookarounds and `^`/`$` (m flag) read as in the whole text, so a long file costs its
+ * keywords' neighbourhoods, not a regex pass over every character.
  */
-export function matchRuleNearKeywords(rule: CompiledRule, text: string): RuleMatch[] {
-  const search = keywordSearchOf(rule);
-  if (search === undefined) return matchRule(rule, text);
+export function matchRuleIn(rule: CompiledRule, text: string, windows: readonly Window[] | undefined): RuleMatch[] {
+  if (windows === undefined) return matchRule(rule, text);
   const out: RuleMatch[] = [];
-  for (const { from, to } of lineWindows(text, matchStarts(search, text), 1, 1)) {
+  for (const { from, to } of windows) {
+    if (from === 0 && to === text.length) return matchRule(rule, text);
     for (const m of matchRule(rule, text.slice(from, to))) out.push({ ...m, start: m.start + from, end: m.end + from });
   }
   return out;
 }
 
-function* matchStarts(search: RegExp, text: string): Generator<number> {
-  search.lastIndex = 0;
-  for (let m = search.exec(text); m !== null; m = search.exec(text)) yield m.index;
+/** A line-local rule's windows: each line holding a keyword (`positions`, ascending) with the line before and after, merged. */
+export function ruleWindows(text: string, positions: Iterable<number>): Window[] {
+  return [...lineWindows(text, positions, 1, 1)];
 }
 
-// Worked out on a rule's first long text: most rules never meet one in a scan.
-const keywordSearches = new WeakMap<CompiledRule, RegExp | undefined>();
+const notLineLocal = new WeakMap<CompiledRule, string | null>();
 
-/** A search for the rule's keywords (any case), or undefined when it may match away from them. */
-export function keywordSearchOf(rule: CompiledRule): RegExp | undefined {
-  if (keywordSearches.has(rule)) return keywordSearches.get(rule);
-  const search = isLineLocal(rule) ? new RegExp(rule.keywords.map(escapeRegex).join("|"), "gi") : undefined;
-  keywordSearches.set(rule, search);
-  return search;
+/** Whether every match lies on the lines around a keyword of the rule (see `notLineLocalBecause`). */
+export function isLineLocal(rule: CompiledRule): boolean {
+  return notLineLocalBecause(rule) === undefined;
 }
 
 /**
- * Whether every match lies on the lines around a keyword of the rule, with the same result as
- * on the whole text: it has keywords, no dot-all, no class that spans any number of lines
- * (`[\s\S]`), no lookbehind reaching back across lines, no `^`/`$` meaning the text's ends,
- * no negated class that lets a line break through, and none of its examples' matches crosses a
- * line break (PEM-like blocks do).
+ * Why a rule may match away from its keywords' lines, or undefined when every match lies on the
+ * lines around a keyword with the same result as on the whole text: it has keywords, no dot-all,
+ * no class that spans any number of lines (`[\s\S]`), no lookbehind reaching back across lines,
+ * no `^`/`$` meaning the text's ends, no negated class that lets a line break through, and none
+ * of its examples' matches crosses a line break (PEM-like blocks do).
  */
-function isLineLocal({ spec, regex }: CompiledRule): boolean {
-  if (spec.keywords.length === 0 || spec.flags.includes("s")) return false;
-  if (/\\[sSwWdD]\\[sSwWdD]|\[\^\]|\(\?<=/.test(spec.pattern)) return false;
+export function notLineLocalBecause(rule: CompiledRule): string | undefined {
+  let known = notLineLocal.get(rule);
+  if (known === undefined) notLineLocal.set(rule, (known = reasonNow(rule) ?? null));
+  return known ?? undefined;
+}
+
+function reasonNow({ spec, regex }: CompiledRule): string | undefined {
+  if (spec.keywords.length === 0) return "no keywords";
+  if (spec.flags.includes("s")) return "dot-all flag `s`";
+  if (/\\[sSwWdD]\\[sSwWdD]/.test(spec.pattern)) return "a class spanning any character (`[\\s\\S]`)";
+  if (/\[\^\]/.test(spec.pattern)) return "a class `[^]` matching line breaks";
+  if (/\(\?<=/.test(spec.pattern)) return "a lookbehind, which may read across lines";
   // A negated class that does not exclude line breaks (`[^;]{0,300}`, `[^{}]`) reads across lines.
-  if ((spec.pattern.match(/\[\^(?:[^\]\\]|\\.)*\]/g) ?? []).some((c) => !/\\[ns]/.test(c))) return false;
+  const open = (spec.pattern.match(/\[\^(?:[^\]\\]|\\.)*\]/g) ?? []).find((c) => !/\\[ns]/.test(c));
+  if (open !== undefined) return `negated class \`${open}\` lets a line break through`;
   // Outside escapes and character classes, an anchor without the m flag means the text's ends.
   const bare = spec.pattern.replace(/\\./g, "").replace(/\[(?:[^\]\\]|\\.)*\]/g, "");
-  if (!spec.flags.includes("m") && /[\^$]/.test(bare)) return false;
-  return spec.examples.every(({ input }) => {
+  if (!spec.flags.includes("m") && /[\^$]/.test(bare)) return "`^` or `$` without the m flag (the text's ends)";
+  const crossing = spec.examples.some(({ input }) => {
     regex.lastIndex = 0;
-    return regex.exec(input)?.[0].includes("\n") !== true;
+    return regex.exec(input)?.[0].includes("\n") === true;
   });
+  return crossing ? "an example's match crosses a line break" : undefined;
 }

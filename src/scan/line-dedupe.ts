@@ -7,9 +7,8 @@ import { DETECTORS, runDetector } from "../detectors/index.js";
 import type { DetectContext, Detector } from "../detectors/index.js";
 import { ruleCandidates } from "../detectors/regex.js";
 import type { KeywordHits } from "../detectors/keyword-prefilter.js";
-import { keywordSearchOf } from "../rules/match.js";
+import { isLineLocal } from "../rules/match.js";
 import { LineKeyTable } from "../util/line-key-table.js";
-import { escapeRegex } from "../util/text.js";
 import { LineBuffers } from "./line-buffers.js";
 
 /**
@@ -82,9 +81,8 @@ export function recordStats(prefix: string, dedupe: LineDedupe): () => void {
 
 /** Builds the dedupe for one thread: its table of scanned lines lives as long as the thread. */
 export function createLineDedupe(context: DetectContext, detectAll: (fragment: Fragment) => Candidate[], table = new LineKeyTable()): LineDedupe {
-  const globalRules = new Set<CompiledRule>(context.rules.filter((rule) => keywordSearchOf(rule) === undefined));
+  const globalRules = new Set<CompiledRule>(context.rules.filter((rule) => !isLineLocal(rule)));
   const globalKeywords = [...new Set([...globalRules].flatMap((rule) => rule.keywords))];
-  const globalSearch = globalKeywords.length === 0 ? undefined : new RegExp(globalKeywords.map(escapeRegex).join("|"), "gi");
   const local: Detector[] = [];
   const others: Detector[] = [];
   for (const detector of Object.values(DETECTORS)) (LINE_LOCAL.has(detector.id) ? local : others).push(detector);
@@ -96,26 +94,23 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
   const ruleOrder = new Map(context.rules.map((rule, i) => [rule, i]));
   const keywordRules = globalKeywords.map((keyword) => [...globalRules].filter((rule) => rule.keywords.includes(keyword)));
   /**
-   * Finds the keywords of the rules that are not line-local in a text (ASCII case folded, and
-   * overlapping, as the prefilter finds them), adds their indexes to `found` and marks each
-   * line's flags with the one it holds (`lineAt` maps an offset to a line, or -1).
+   * Takes the keywords of the rules that are not line-local from a text's keyword pass (ASCII
+   * case folded, overlapping), adds their indexes to `found` and marks each line's flags with
+   * the one it holds (`lineAt` maps an offset to a line, or -1).
    */
   const markKeywords = (text: string, flags: Uint8Array, found: Set<number>, lineAt: (offset: number) => number): void => {
-    if (globalSearch === undefined) return;
-    globalSearch.lastIndex = 0;
-    for (let m = globalSearch.exec(text); m !== null; m = globalSearch.exec(text)) {
-      const line = lineAt(m.index);
-      for (let k = 0; k < globalKeywords.length; k++) {
-        const keyword = globalKeywords[k] ?? "";
-        if (text.slice(m.index, m.index + keyword.length).toLowerCase() !== keyword) continue;
+    const hits = context.prefilter.scan(text);
+    for (let k = 0; k < globalKeywords.length; k++) {
+      const keyword = globalKeywords[k] ?? "";
+      for (const at of hits.positionsOf(keyword)) {
         found.add(k);
+        const line = lineAt(at);
         if (line < 0) continue;
         const code = ((flags[line] ?? 0) >> KEYWORD_SHIFT) & SEVERAL;
         // Past 62 keywords the flags cannot name one: SEVERAL has the whole text searched again.
         const mine = Math.min(k + 1, SEVERAL);
         flags[line] = ((flags[line] ?? 0) & HOT) | ((code === 0 || code === mine ? mine : SEVERAL) << KEYWORD_SHIFT);
       }
-      globalSearch.lastIndex = m.index + 1;
     }
   };
   const rulesOf = (found: ReadonlySet<number>): CompiledRule[] =>
@@ -129,7 +124,7 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
       scan(text) {
         if (lastHits === undefined || text !== lastText) {
           const hits = context.prefilter.scan(text);
-          lastHits = { rules: hits.rules.filter((rule) => !globalRules.has(rule)), triggers: hits.triggers };
+          lastHits = { ...hits, rules: hits.rules.filter((rule) => !globalRules.has(rule)) };
           lastText = text;
         }
         return lastHits;
@@ -143,12 +138,13 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
    * rules in the whole text (`undefined` marks a candidate whose offsets are already the text's).
    */
   const regexCandidates = (reduced: string, text: string, path: string, wide: readonly CompiledRule[]): { candidate: Candidate; reduced: boolean }[] => {
-    const rules = reduced === "" ? [...wide] : [...localContext.prefilter.scan(reduced).rules, ...wide].sort((a, b) => (ruleOrder.get(a) ?? 0) - (ruleOrder.get(b) ?? 0));
+    const hits = reduced === "" ? undefined : localContext.prefilter.scan(reduced);
+    const rules = hits === undefined ? [...wide] : [...hits.rules, ...wide].sort((a, b) => (ruleOrder.get(a) ?? 0) - (ruleOrder.get(b) ?? 0));
     const out: { candidate: Candidate; reduced: boolean }[] = [];
     for (const rule of rules) {
       const isWide = globalRules.has(rule);
       const source = isWide ? text : reduced;
-      for (const candidate of ruleCandidates(rule, source, path)) out.push({ candidate, reduced: !isWide });
+      for (const candidate of ruleCandidates(rule, source, path, isWide ? undefined : hits?.windowsOf(rule))) out.push({ candidate, reduced: !isWide });
     }
     return out;
   };

@@ -48,13 +48,18 @@ export function rulesCommand(io: CliIo, setExit: (code: ExitCode) => void): Comm
     });
   rules
     .command("check")
-    .description("Validate rule files: schema, one capture group, linear-time regex, examples and negative examples")
+    .description("Validate rule files: schema, one capture group, linear-time regex, sharp keywords, examples and negative examples; print keyword pass rates and the rules that are not line-local")
     .argument("[dir]", "folder of *.yaml rule files (default: the builtin rules)")
     .action(async (dir: string | undefined) => {
-      const [{ loadRuleDir, loadRules }, { checkRules }] = await Promise.all([import("../../rules/load.js"), import("../../rules/check.js")]);
+      const [{ loadRuleDir, loadRules }, { checkRules }, { ruleCheckReport }] = await Promise.all([
+        import("../../rules/load.js"),
+        import("../../rules/check.js"),
+        import("../rule-pass-rates.js"),
+      ]);
       const loaded = dir === undefined ? loadRules() : loadRuleDir(resolvePath(io.cwd, dir));
       const problems = checkRules(loaded);
       for (const p of problems) io.stderr(`${visibleText(`${p.source}: rule \`${p.ruleId}\`: ${p.message}`)}\n`);
+      if (problems.length === 0) for (const line of ruleCheckReport(loaded)) io.stdout(`${visibleText(line)}\n`);
       io.stdout(`${loaded.length} rules checked, ${problems.length} problem(s)\n`);
       setExit(problems.length === 0 ? EXIT.ok : EXIT.policyFailure);
     });

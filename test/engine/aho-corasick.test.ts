@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { buildAutomaton } from "../../src/detectors/aho-corasick.js";
+import { buildAutomaton } from "../../src/engine/aho-corasick.js";
 
-const found = (keywords: string[], text: string) => [...buildAutomaton(keywords).find(text)].map((i) => keywords[i]).sort();
+const found = (keywords: string[], text: string) => [...new Set(buildAutomaton(keywords).scan(text).id)].map((i) => keywords[i]).sort();
 
 describe("keyword automaton", () => {
   test.each([
@@ -45,6 +45,47 @@ describe("keyword automaton", () => {
         expect(found(keywords, text)).toEqual(naive);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("keyword occurrences", () => {
+  /** Every (keyword, end) of a naive search, by end then keyword index: the engine contract's order. */
+  const naive = (keywords: string[], text: string): [number, number][] => {
+    const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    const out: [number, number][] = [];
+    for (let end = 1; end <= text.length; end++) {
+      keywords.forEach((k, i) => {
+        if (end >= k.length && lower.slice(end - k.length, end) === k) out.push([i, end]);
+      });
+    }
+    return out;
+  };
+  const scanned = (keywords: string[], text: string): [number, number][] => {
+    const found = buildAutomaton(keywords).scan(text);
+    return Array.from({ length: found.count }, (_, i) => [found.id[i] ?? -1, found.end[i] ?? -1]);
+  };
+
+  test("every occurrence, overlapping ones too, in end order", () => {
+    expect(scanned(["abab", "bab", "b"], "xABABAB")).toEqual([
+      [2, 3],
+      [2, 5],
+      [1, 5],
+      [0, 5],
+      [2, 7],
+      [1, 7],
+      [0, 7],
+    ].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0) || (a[0] ?? 0) - (b[0] ?? 0)));
+  });
+
+  test("agrees with a naive search of every position", () => {
+    const word = fc.stringMatching(/^[a-z0-9_.$-]{1,6}$/);
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.array(fc.constantFrom("a", "B", "_", "0", ".", "$", "-", "é", " ", "\n", "z"), { maxLength: 300 }), (keywords, chars) => {
+        const text = chars.join("");
+        expect(scanned(keywords, text)).toEqual(naive(keywords, text));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,22 +1,34 @@
+import type { Occurrences } from "../model/engine.js";
+
 /**
  * Multi-keyword search in one pass: an Aho-Corasick automaton compiled to a dense DFA over
  * ASCII with case folding. Characters outside ASCII never occur in keywords and reset the
- * match. Reports which keywords occur, not where: that is all the prefilter needs.
+ * match. Reports every occurrence (overlapping ones too) with its end offset.
  */
 export interface KeywordAutomaton {
-  /** Indices (into the keyword list) of the keywords that occur in `text`. */
-  find(text: string): Set<number>;
+  /** Every keyword occurrence in `text`, by end offset, ties by keyword index. */
+  scan(text: string): Occurrences;
 }
 
-const BITS = 7;
-const ALPHABET = 1 << BITS;
-
-/** Character class of every UTF-16 code unit: folded ASCII, or 0 for everything else. */
-const CLASS = new Uint8Array(65536);
-for (let c = 1; c < ALPHABET; c++) CLASS[c] = c >= 65 && c <= 90 ? c + 32 : c;
+/** Folded ASCII of every UTF-16 code unit, or 0 for everything else. */
+const FOLD = new Uint8Array(65536);
+for (let c = 1; c < 128; c++) FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c;
 
 export function buildAutomaton(keywords: readonly string[]): KeywordAutomaton {
-  const { goto, outputs } = buildTrie(keywords);
+  // Only the characters that occur in keywords get a class of their own (others share 0): the
+  // table shrinks from 128 columns to the next power of two, and stays in cache.
+  const CLASS = new Uint8Array(65536);
+  let classes = 1;
+  for (const keyword of keywords) {
+    for (let i = 0; i < keyword.length; i++) {
+      const f = FOLD[keyword.charCodeAt(i)] ?? 0;
+      if (f !== 0 && CLASS[f] === 0) CLASS[f] = classes++;
+    }
+  }
+  for (let c = 65; c <= 90; c++) CLASS[c] = CLASS[c + 32] ?? 0;
+  const BITS = Math.max(1, Math.ceil(Math.log2(classes)));
+  const ALPHABET = 1 << BITS;
+  const { goto, outputs } = buildTrie(keywords, CLASS, ALPHABET);
   const states = outputs.length;
   const delta = new Int32Array(states * ALPHABET);
   const fail = new Int32Array(states);
@@ -50,24 +62,47 @@ export function buildAutomaton(keywords: readonly string[]): KeywordAutomaton {
     const target = delta[i] ?? 0;
     table[i] = (target << 1) | ((outputs[target]?.length ?? 0) > 0 ? 1 : 0);
   }
+  // Each state's keywords ascending, flat: first[s]..first[s + 1] in `reported`.
+  const first = new Int32Array(states + 1);
+  const reported: number[] = [];
+  for (let s = 0; s < states; s++) {
+    first[s] = reported.length;
+    reported.push(...[...new Set(outputs[s] ?? [])].sort((a, b) => a - b));
+  }
+  first[states] = reported.length;
+  const out = Int32Array.from(reported);
+  let ids = new Int32Array(256);
+  let ends = new Int32Array(256);
   return {
-    find(text) {
-      const found = new Set<number>();
+    scan(text) {
+      let n = 0;
       let state = 0;
       for (let i = 0; i < text.length; i++) {
         const entry = table[(state << BITS) | (CLASS[text.charCodeAt(i)] ?? 0)] ?? 0;
         state = entry >> 1;
         if ((entry & 1) === 1) {
-          for (const k of outputs[state] ?? []) found.add(k);
-          if (found.size === keywords.length) break;
+          const to = first[state + 1] ?? 0;
+          for (let j = first[state] ?? 0; j < to; j++) {
+            if (n === ids.length) {
+              const grownIds = new Int32Array(n * 2);
+              grownIds.set(ids);
+              ids = grownIds;
+              const grownEnds = new Int32Array(n * 2);
+              grownEnds.set(ends);
+              ends = grownEnds;
+            }
+            ids[n] = out[j] ?? 0;
+            ends[n] = i + 1;
+            n++;
+          }
         }
       }
-      return found;
+      return { count: n, id: ids.slice(0, n), end: ends.slice(0, n) };
     },
   };
 }
 
-function buildTrie(keywords: readonly string[]): { goto: number[]; outputs: number[][] } {
+function buildTrie(keywords: readonly string[], CLASS: Uint8Array, ALPHABET: number): { goto: number[]; outputs: number[][] } {
   const goto: number[] = [];
   const outputs: number[][] = [];
   const newState = () => {

@@ -1,0 +1,130 @@
+import { Worker } from "node:worker_threads";
+import { describe, expect, test } from "vitest";
+import { loadVectorscan, vectorscanAddonFile, type VectorscanAddon } from "../../src/engine/vectorscan-addon.js";
+
+// The addon is optional: built at install where Vectorscan's headers exist. CI installs them and
+// sets NHISCAN_REQUIRE_VECTORSCAN=1, so that a broken build fails there instead of skipping.
+const load = loadVectorscan();
+const required = process.env["NHISCAN_REQUIRE_VECTORSCAN"] === "1";
+const title = load.addon !== undefined ? "vectorscan addon" : `vectorscan addon (skipped: ${load.reason})`;
+
+test.runIf(required)("the addon is built where CI requires it", () => {
+  expect(load.addon?.version ?? load.reason).toMatch(/^\d+\.\d+/);
+});
+
+/** (id, end) pairs of one half of a scan result. */
+function pairs(ids: Int32Array | undefined, ends: Int32Array | undefined): [number, number][] {
+  return Array.from(ids ?? [], (id, i) => [id, ends?.[i] ?? -1]);
+}
+
+describe.skipIf(load.addon === undefined)(title, () => {
+  const vs = load.addon as VectorscanAddon;
+  const F = vs.flags;
+  // Ids 0-2 are "keywords" (every end), 3-4 "rules" (first end per line).
+  const patterns = ["ghp_", "\\x{e9}t\\x{e9}", "a\\x80b", "token[ \\t]*=[ \\t]*[a-z0-9]{6}", "(?<=key=)[a-z]{4}"];
+  const flags = [F.CASELESS, 0, 0, 0, F.PREFILTER];
+  const db = vs.compile(patterns, flags, [0, 1, 2, 3, 4]);
+  const scan = (input: string | Uint8Array) => {
+    const [ids, ends, ruleIds, ruleEnds] = vs.scan(db, input, 3);
+    return { keywords: pairs(ids, ends), rules: pairs(ruleIds, ruleEnds) };
+  };
+
+  test("reports every keyword end caselessly, and rule ends renumbered from the split", () => {
+    const result = scan(Buffer.from("x GHP_ ghp_ token = abc123\nkey=abcd", "latin1"));
+    expect(result.keywords).toEqual([
+      [0, 6],
+      [0, 11],
+    ]);
+    expect(result.rules).toContainEqual([0, 26]);
+    expect(result.rules).toContainEqual([1, 35]);
+  });
+
+  test("a prefilter pattern reports a superset, for the JS regex to verify", () => {
+    // The lookbehind is dropped: `key=` is not needed before the four letters.
+    expect(scan("nokey abcd").rules.filter(([id]) => id === 1).length).toBeGreaterThan(0);
+  });
+
+  test("a pattern Vectorscan cannot compile names its index", () => {
+    expect(() => vs.compile(["ok", "a(b"], [0, 0], [1, 2])).toThrow(expect.objectContaining({ index: 1, message: expect.stringContaining("pattern 1") }));
+    expect(() => vs.compile(["(?<=a)b"], [0], [1])).toThrow(/pattern 0/);
+  });
+
+  test("strings scan one byte per UTF-16 code unit, so offsets are string offsets", () => {
+    // é is Latin-1 (itself); Š and the emoji's two surrogates become the wide byte.
+    const text = "été aŠb 😀 ghp_";
+    expect(scan(text).keywords).toEqual([
+      [1, 3],
+      [2, 7],
+      [0, text.length],
+    ]);
+    expect(vs.wideByte).toBe(0x80);
+    // A string promised one-byte goes over as a plain Latin-1 copy, with the same result.
+    expect(vs.scan(db, "été ghp_", 3, true)).toEqual(vs.scan(db, "été ghp_", 3, false));
+  });
+
+  test("keywords report every end, rules only their first end on each line, both sorted by end then id", () => {
+    const text = "ghp_ ghp_ token=aaaaaaaa\nGHP_\n\ntoken=bbbbbb token=cccccc";
+    const result = scan(text);
+    expect(result.keywords.map(([, end]) => end)).toEqual([4, 9, 29]);
+    expect(result.rules.filter(([id]) => id === 0).map(([, end]) => end)).toEqual([22, 43]);
+    expect(result.rules.map(([, end]) => end)).toEqual([...result.rules.map(([, end]) => end)].sort((a, b) => a - b));
+  });
+
+  test("an empty input has no matches", () => {
+    expect(scan("")).toEqual({ keywords: [], rules: [] });
+    expect(scan(new Uint8Array(0))).toEqual({ keywords: [], rules: [] });
+  });
+
+  test("a serialized database loads back and scans the same", () => {
+    const bytes = vs.serialize(db);
+    expect(vs.info(bytes)).toMatch(new RegExp(`^Version: ${vs.version.replace(/\./g, "\\.")} .*Mode: BLOCK`));
+    const text = "ghp_ token=zzz999 key=wxyz été";
+    expect(vs.scan(vs.deserialize(bytes), text, 3)).toEqual(vs.scan(db, text, 3));
+    expect(vs.size(db)).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ["garbage", () => Buffer.from("not a database")],
+    ["truncated", (b: Buffer) => b.subarray(0, b.length >> 1)],
+    ["a flipped header byte", (b: Buffer) => flip(b, 20)],
+  ])("%s bytes are rejected with a clear error, not a crash", (_, corrupt) => {
+    // Vectorscan checks its header, not every bytecode byte: the engine's file adds a checksum.
+    const bytes = corrupt(vs.serialize(db));
+    expect(() => vs.deserialize(bytes)).toThrow(expect.objectContaining({ code: "ERR_VECTORSCAN_DATABASE" }));
+  });
+
+  test("bad arguments throw instead of crashing", () => {
+    const call = vs.scan as unknown as (...args: unknown[]) => unknown;
+    expect(() => call({}, "text", 3)).toThrow(/expected a database/);
+    expect(() => call(db, 42, 3)).toThrow(/string or a Uint8Array/);
+    expect(() => call(db, "text")).toThrow(/scan\(database, input, split\)/);
+    expect(() => vs.compile([], [], [])).toThrow(/non-empty/);
+  });
+
+  test("worker threads scan with their own copy and scratch, alongside the main thread", async () => {
+    const bytes = vs.serialize(db);
+    const text = "ghp_ token = abc123 été\n".repeat(2000);
+    const flat = (result: Int32Array[]) => result.map((a) => Array.from(a));
+    const expected = flat(vs.scan(db, text, 3));
+    const source = `
+      const { parentPort, workerData } = require("node:worker_threads");
+      const vs = require(workerData.file);
+      const db = vs.deserialize(workerData.bytes);
+      parentPort.postMessage(vs.scan(db, workerData.text, 3).map((a) => Array.from(a)));`;
+    const run = () =>
+      new Promise<number[][]>((resolve, reject) => {
+        const worker = new Worker(source, { eval: true, workerData: { file: vectorscanAddonFile(), bytes, text } });
+        worker.once("message", (m: number[][]) => void worker.terminate().then(() => resolve(m)));
+        worker.once("error", reject);
+      });
+    const running = [run(), run()];
+    for (let i = 0; i < 20; i++) expect(flat(vs.scan(db, text, 3))).toEqual(expected);
+    for (const result of await Promise.all(running)) expect(result).toEqual(expected);
+  });
+});
+
+function flip(bytes: Buffer, at: number): Buffer {
+  const copy = Buffer.from(bytes);
+  copy[at] = (copy[at] ?? 0) ^ 0xff;
+  return copy;
+}
