@@ -36,9 +36,9 @@ export function compileCatalogueEntry(entry: CatalogueEntry, label: string): Rul
   const after = boundaryAfter(entry.shape);
   const pattern =
     match === "exact"
-      ? `${boundaryBefore(entry.shape)}(${value})${after}`
+      ? `${boundaryBefore()}(${value})${after}`
       : `(?:${entry.keywords.map(anyCase).join("|")})[^\\r\\n]{0,${KEYWORD_REACH}}?${SEPARATOR}(${value})${after}`;
-  const standalone = new RegExp(`${boundaryBefore(entry.shape)}${value}${after}`, "g");
+  const standalone = new RegExp(`${boundaryBefore()}${value}${after}`, "g");
   const examples = entry.examples.map((example, i): RuleExample => {
     if (typeof example !== "string") return example;
     const values = example.match(standalone) ?? [];
@@ -86,8 +86,9 @@ function boundaryAfter(shape: Shape): string {
   return `(?![A-Za-z0-9])${extra}`;
 }
 
-function boundaryBefore(shape: Shape): string {
-  return `(?<![A-Za-z0-9])(?<!${alphabetClass(shape)})`;
+/** Nothing that could be part of a longer token before it; `=` and `:` stay free, as they separate. */
+function boundaryBefore(): string {
+  return "(?<![A-Za-z0-9_+/.-])";
 }
 
 /** A keyword matching any letter case: `[aA][cC][mM][eE]_`. */
