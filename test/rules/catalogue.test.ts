@@ -124,6 +124,7 @@ describe("provider catalogue compiler", () => {
     ["a reversed length range", good.replace("length: 32", "length: [40, 32]"), /shape.length.*expected \[min, max\] with min < max/],
     ["a guessable shape", good.replace("{ alphabet: hex, length: 32 }", "{ alphabet: digits, length: 10 }"), /shape: expected a value of at least 64 bits/],
     ["an exact match with a short prefix", good.replace("{ alphabet: hex, length: 32 }", "{ prefix: 'ak_', alphabet: hex, length: 32 }\n    match: exact"), /match: expected a shape.prefix of at least 4 characters/],
+    ["an exact match on a shared prefix", good.replace("{ alphabet: hex, length: 32 }", "{ prefix: 'sk_live_', alphabet: hex, length: 32 }"), /shape.prefix: expected a provider-specific prefix for an exact rule, `sk_live_` is shared/],
     ["an id without its provider", good.replace("kind: api-key", "kind: api-key\n    id: widgets-key"), /id: expected an id starting with the provider, `acme-widgets-`/],
     ["an example with two values of the shape", good.replace("'ACME_WIDGETS_KEY=5b0e9f13c2d84a76e1f09b3c7d25a48e'", "'ACME_WIDGETS_KEY=5b0e9f13c2d84a76e1f09b3c7d25a48e,e3c91a0d7f4b28c65d90e1b7a3f4c826'"), /examples\[0\]: expected exactly one value of the shape in the example, found 2/],
     ["a docs value that is no URL", good.replace("docs: https://acme.example/docs/keys", "docs: see the website"), /docs: expected the provider's documentation URL/],
