@@ -66,6 +66,11 @@ export interface RuleSpec {
   readonly examples: readonly RuleExample[];
   /** Inputs that must not match. */
   readonly negativeExamples: readonly string[];
+  /**
+   * Compiled from a provider catalogue entry (`rules/catalogue/*.yaml`): its counter-examples
+   * may match the shape if the value model drops them (placeholders), and `rules list` counts it.
+   */
+  readonly catalogue?: boolean;
 }
 
 /** A rule ready to run: the spec plus its compiled regex. */

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import type { RuleSpec } from "../model/rule.js";
 import { joinPath, packageRoot } from "../util/path.js";
+import { ruleFilesOf } from "./rule-files.js";
 
 /**
  * The builtin rules as validated JSON, written at build time next to the compiled code.
@@ -18,12 +19,11 @@ function cacheFile(): string {
   return joinPath(packageRoot(), "dist", "builtin-rules.json");
 }
 
-/** Hash of every rule file's name and content in a folder. */
+/** Hash of every rule file's name and content in a folder and its `catalogue/` sub-folder. */
 export function fingerprintRuleDir(dir: string): string {
   const hash = createHash("sha256");
-  for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
-    hash.update(name).update("\u0000").update(readFileSync(joinPath(dir, name))).update("\u0000");
-  }
+  const { rules, catalogue } = ruleFilesOf(dir);
+  for (const file of [...rules, ...catalogue]) hash.update(file.slice(dir.length)).update("\u0000").update(readFileSync(file)).update("\u0000");
   return hash.digest("hex");
 }
 

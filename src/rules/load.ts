@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { RuleError } from "../model/errors.js";
 import type { CompiledRule } from "../model/rule.js";
 import { joinPath, packageRoot } from "../util/path.js";
@@ -8,6 +8,10 @@ import { compileRule } from "./compile.js";
 import { findBacktrackingRisk } from "./regex-safety.js";
 import { lazyRequire } from "../util/lazy-require.js";
 import { ruleSchemas, toRuleSpec } from "./schema.js";
+import { compileCatalogueEntry } from "./catalogue.js";
+import { catalogueSchemas } from "./catalogue-schema.js";
+import { ruleFilesOf } from "./rule-files.js";
+import type { RuleFiles } from "./rule-files.js";
 
 const yaml = lazyRequire<typeof import("yaml")>("yaml");
 
@@ -23,26 +27,44 @@ export function loadBuiltinRules(): CompiledRule[] {
   return cached === undefined ? loadRuleDir(dir) : cached.map(({ spec, source }) => compileRule(spec, source));
 }
 
-/** Reads, validates and compiles every `*.yaml`/`*.yml` file in a folder. */
+/** Reads, validates and compiles every `*.yaml`/`*.yml` rule file in a folder, then its `catalogue/` files. */
 export function loadRuleDir(dir: string): CompiledRule[] {
-  let names: string[];
+  let files: RuleFiles;
   try {
-    names = readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+    files = ruleFilesOf(dir);
   } catch (error) {
     throw new RuleError(`${dir}: cannot read rule folder (${(error as NodeJS.ErrnoException).code ?? "error"})`, { cause: error });
   }
-  return names.flatMap((name) => loadRuleFile(joinPath(dir, name)));
+  return [...files.rules.flatMap(loadRuleFile), ...files.catalogue.flatMap(loadCatalogueFile)];
+}
+
+function parseYamlFile(file: string, what: string): unknown {
+  try {
+    return yaml().parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new RuleError(`${file}: expected a YAML ${what} (${(error as Error).message.split("\n")[0]})`, { cause: error });
+  }
+}
+
+/** Reads, validates and compiles one provider catalogue file (`providers:` entries, see catalogue-schema.ts). */
+export function loadCatalogueFile(file: string): CompiledRule[] {
+  const top = catalogueSchemas().file.safeParse(parseYamlFile(file, "catalogue file"));
+  if (!top.success) throw new RuleError(`${file}: ${formatZodIssues(top.error).join("; ")}`);
+  return top.data.providers.map((raw, index) => {
+    const named = typeof raw === "object" && raw !== null && "provider" in raw ? String((raw as { provider: unknown }).provider) : "";
+    const label = `${file}: entry #${index + 1}${named === "" ? "" : ` (\`${named}\`)`}`;
+    const parsed = catalogueSchemas().entry.safeParse(raw);
+    if (!parsed.success) throw new RuleError(`${label}: ${formatZodIssues(parsed.error).join("; ")}`);
+    const spec = compileCatalogueEntry(parsed.data, label);
+    const risk = findBacktrackingRisk(spec.pattern);
+    if (risk !== undefined) throw new RuleError(`${label}: shape: expected a value that compiles to a linear-time regex, found ${risk}`);
+    return compileRule(spec, file);
+  });
 }
 
 /** Reads, validates and compiles one rule file. */
 export function loadRuleFile(file: string): CompiledRule[] {
-  let doc: unknown;
-  try {
-    doc = yaml().parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new RuleError(`${file}: expected a YAML rule file (${(error as Error).message.split("\n")[0]})`, { cause: error });
-  }
-  const top = ruleSchemas().file.safeParse(doc);
+  const top = ruleSchemas().file.safeParse(parseYamlFile(file, "rule file"));
   if (!top.success) throw new RuleError(`${file}: ${formatZodIssues(top.error).join("; ")}`);
   return top.data.rules.map((raw, index) => {
     const parsed = ruleSchemas().rule.safeParse(raw);

@@ -13,10 +13,9 @@ import { LineIndex, shannonEntropy } from "../util/text.js";
 import { compileAllowlist } from "./allowlist.js";
 import { falsePositiveReason } from "./false-positive.js";
 import { createLineDedupe, recordStats } from "./line-dedupe.js";
-import { placeholderReason } from "./placeholder.js";
 import { redact } from "./redact.js";
 import type { ScanSuppression, ScanTally } from "./tally.js";
-import { wellKnownPublic } from "./well-known-public.js";
+import { valueDropReason } from "./value-drop.js";
 
 /** What detection and filtering need; plain data so that worker threads can rebuild it. */
 export interface ScanSettings {
@@ -45,8 +44,8 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
   const minConfidence = CONFIDENCES.indexOf(settings.config.minConfidence);
   const dropReason = (candidate: Candidate, fragment: Fragment, lines: LineIndex): string | undefined => {
     if (CONFIDENCES.indexOf(candidate.confidence) < minConfidence) return "min-confidence";
-    if (candidate.kind !== "managed-reference" && wellKnownPublic(candidate.secret) !== undefined) return "well-known-public";
-    if (placeholderReason(candidate) !== undefined) return "placeholder";
+    const valueReason = valueDropReason(candidate);
+    if (valueReason !== undefined) return valueReason;
     const guard = falsePositiveReason(candidate, fragment, lines);
     if (guard !== undefined) return `false-positive:${guard}`;
     return allowlist.reason(candidate, fragment.path) ?? (hasInlineAllow(fragment.text, lines, candidate) ? "inline-allow" : undefined);

@@ -35,6 +35,7 @@ export const WELL_KNOWN_PUBLIC: readonly WellKnownValue[] = [
   { value: "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=", what: "WireGuard private key of the wg(8) and wg-quick(8) examples", reference: "https://man7.org/linux/man-pages/man8/wg.8.html" },
   { value: "oK56DE9Ue9zK76rAc8pBl6opph+1v36lm7cXXsQKrQM=", what: "WireGuard private key of the wg-quick(8) example", reference: "https://man7.org/linux/man-pages/man8/wg-quick.8.html" },
   { value: "/UwcSPg38hW/D9Y3tcS1FOV0K1wuURMbS0sesJEP5ak=", what: "WireGuard preshared key of the wg-quick(8) example", reference: "https://man7.org/linux/man-pages/man8/wg-quick.8.html" },
+  { value: "I2E_JQ.OqUdfg:EVKVTCBlzLBPYJiCZTsIW_pqylJ9WVRB5K9P19Ap1y0", what: "Ably documentation API key", reference: "https://ably.com/docs/ids-and-keys/" },
   { value: "Jefe", what: "HMAC key of RFC 4231 test case 2", reference: "https://www.rfc-editor.org/rfc/rfc4231#section-4.3" },
   { value: "2YotnFZFEjr1zCsicMWpAA", what: "OAuth 2.0 sample access token", reference: "https://www.rfc-editor.org/rfc/rfc6749#section-4.1.4" },
   { value: "tGzv3JOkF0XG5Qx2TlKWIA", what: "OAuth 2.0 sample refresh token", reference: "https://www.rfc-editor.org/rfc/rfc6749#section-4.1.4" },

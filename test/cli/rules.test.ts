@@ -32,7 +32,7 @@ describe("nhiscan rules", () => {
   test("check accepts a good custom rule folder", async () => {
     const dir = writeTree({ "acme.yaml": goodRule });
     const { exitCode, stdout } = await runCli(["rules", "check", dir]);
-    expect(stdout).toContain("1 rules checked, 0 problem(s)");
+    expect(stdout).toContain("1 rules checked (0 from the provider catalogue (0 providers), 1 distinct providers in all), 0 problem(s)");
     expect(exitCode).toBe(0);
   });
 
@@ -61,5 +61,41 @@ describe("nhiscan rules", () => {
     const { exitCode, stderr } = await runCli(["rules", "check", dir]);
     expect(stderr).toMatch(message);
     expect(exitCode).toBe(1);
+  });
+
+  // A catalogue entry (random hex values) in a rule folder's catalogue/ sub-folder.
+  const catalogue = `providers:
+  - provider: acme-widgets
+    name: Acme Widgets API key
+    kind: api-key
+    keywords: [acmewidgets, acme_widgets]
+    shape: { alphabet: hex, length: 32 }
+    docs: https://acme.example/docs/keys
+    examples: ['ACME_WIDGETS_KEY=5b0e9f13c2d84a76e1f09b3c7d25a48e']
+    counterExamples: ['ACME_WIDGETS_KEY=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'ACME_WIDGETS_KEY=your-key']
+`;
+
+  test("check verifies a folder's catalogue entries and counts them", async () => {
+    const dir = writeTree({ "acme.yaml": goodRule, "catalogue/widgets.yaml": catalogue });
+    const { exitCode, stdout } = await runCli(["rules", "check", dir]);
+    expect(stdout).toContain("2 rules checked (1 from the provider catalogue (1 providers), 2 distinct providers in all), 0 problem(s)");
+    expect(exitCode).toBe(0);
+  });
+
+  test("check fails a catalogue counter-example that would be reported, and rejects a common-word keyword", async () => {
+    const leaky = writeTree({ "catalogue/widgets.yaml": catalogue.replace("ACME_WIDGETS_KEY=your-key", "ACME_WIDGETS_KEY=e3c91a0d7f4b28c65d90e1b7a3f4c826") });
+    const failed = await runCli(["rules", "check", leaky]);
+    expect(failed.stderr).toMatch(/rule `acme-widgets-api-key`: counterExamples\[1\]: expected no match, found 1/);
+    expect(failed.exitCode).toBe(1);
+    const common = writeTree({ "catalogue/widgets.yaml": catalogue.replace("[acmewidgets, acme_widgets]", "[acmewidgets, token]") });
+    const rejected = await runCli(["rules", "check", common]);
+    expect(rejected.stderr).toMatch(/widgets\.yaml: entry #1 \(`acme-widgets`\): keywords\[1\]: expected a provider-specific keyword, not a common word/);
+    expect(rejected.exitCode).toBe(2);
+  });
+
+  test("list counts the builtin catalogue and the distinct providers", async () => {
+    const { exitCode, stdout } = await runCli(["rules", "list"]);
+    expect(stdout).toMatch(/\d+ from the provider catalogue \(\d+ providers\), \d+ distinct providers in all/);
+    expect(exitCode).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { resolvePath } from "../../util/path.js";
 import { EXIT } from "../exit-codes.js";
 import type { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
+import type { CompiledRule } from "../../model/rule.js";
 
 /** `nhiscan rules list|check`. */
 export function rulesCommand(io: CliIo, setExit: (code: ExitCode) => void): Command {
@@ -32,17 +33,18 @@ export function rulesCommand(io: CliIo, setExit: (code: ExitCode) => void): Comm
           confidence: spec.confidence,
           keywords: spec.keywords,
           validator: spec.validator ?? null,
+          catalogue: spec.catalogue === true,
           references: spec.references,
           hash,
         }));
         io.stdout(`${JSON.stringify([...rows, ...fromPlugins], null, 2)}\n`);
       } else {
         const table = new Table({ head: ["id", "provider", "kind", "severity", "source"], style: { head: [], border: [] } });
-        for (const { spec } of all) table.push([spec.id, spec.provider, spec.kind, spec.severity, "builtin"]);
+        for (const { spec } of all) table.push([spec.id, spec.provider, spec.kind, spec.severity, spec.catalogue === true ? "catalogue" : "builtin"]);
         // Plugin-supplied strings are printed made visible: a plugin is the operator's, its names still reach a terminal.
         for (const row of fromPlugins) table.push([row.id, row.provider, row.kind, row.severity, `plugin ${row.plugin}`].map(visibleText));
         const plugins = fromPlugins.length === 0 ? "" : `, ${fromPlugins.length} from plugins`;
-        io.stdout(`${table.toString()}\n${all.length} rules${plugins}\n`);
+        io.stdout(`${table.toString()}\n${all.length} rules${plugins}\n${ruleCounts(all)}\n`);
       }
       setExit(EXIT.ok);
     });
@@ -51,17 +53,26 @@ export function rulesCommand(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .description("Validate rule files: schema, one capture group, linear-time regex, sharp keywords, examples and negative examples; print keyword pass rates and the rules that are not line-local")
     .argument("[dir]", "folder of *.yaml rule files (default: the builtin rules)")
     .action(async (dir: string | undefined) => {
-      const [{ loadRuleDir, loadRules }, { checkRules }, { ruleCheckReport }] = await Promise.all([
+      const [{ loadRuleDir, loadRules }, { checkRules }, { ruleCheckReport }, { valueDropReason }, { ruleCandidate }] = await Promise.all([
         import("../../rules/load.js"),
         import("../../rules/check.js"),
         import("../rule-pass-rates.js"),
+        import("../../scan/value-drop.js"),
+        import("../../detectors/rule-candidate.js"),
       ]);
       const loaded = dir === undefined ? loadRules() : loadRuleDir(resolvePath(io.cwd, dir));
-      const problems = checkRules(loaded);
+      const problems = checkRules(loaded, (rule, match) => valueDropReason(ruleCandidate(rule, match)));
       for (const p of problems) io.stderr(`${visibleText(`${p.source}: rule \`${p.ruleId}\`: ${p.message}`)}\n`);
       if (problems.length === 0) for (const line of ruleCheckReport(loaded)) io.stdout(`${visibleText(line)}\n`);
-      io.stdout(`${loaded.length} rules checked, ${problems.length} problem(s)\n`);
+      io.stdout(`${loaded.length} rules checked (${ruleCounts(loaded)}), ${problems.length} problem(s)\n`);
       setExit(problems.length === 0 ? EXIT.ok : EXIT.policyFailure);
     });
   return rules;
+}
+
+/** "N from the provider catalogue, M providers in all": the breadth of a rule set (`generic` is no provider). */
+function ruleCounts(rules: readonly CompiledRule[]): string {
+  const catalogue = rules.filter((r) => r.spec.catalogue === true);
+  const providers = new Set(rules.map((r) => r.spec.provider).filter((p) => p !== "generic"));
+  return `${catalogue.length} from the provider catalogue (${new Set(catalogue.map((r) => r.spec.provider)).size} providers), ${providers.size} distinct providers in all`;
 }
