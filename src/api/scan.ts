@@ -26,7 +26,7 @@ import { planTrust } from "./trust.js";
 import type { TrustPlan, UnitTrust } from "./trust.js";
 import { gitModeOf, scanGitRepositories } from "./git-mode.js";
 import type { GitMode, ScanProgress } from "./git-mode.js";
-import { planScanUnits, tagRepository } from "./targets.js";
+import { plainPaths, planScanUnits, tagRepository } from "./targets.js";
 import type { ScanUnit } from "./targets.js";
 import { toolVersion } from "./version.js";
 
@@ -56,6 +56,8 @@ export interface ScanOptions {
   readonly baseline?: string | false;
   /** Targets that are each a repository (`--repos-file`): paths relative to each, locations tagged. */
   readonly repositories?: readonly string[];
+  /** Every repository of the organisation when `repositories` is one shard of it: labels are chosen over all. */
+  readonly allRepositories?: readonly string[];
   /** Scan every blob reachable from any ref or stash, each distinct blob once, instead of the working tree. */
   readonly history?: boolean;
   /** Scan only the blobs that commits in REV..HEAD introduced (CI on a pull request). */
@@ -78,17 +80,17 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   const cwd = options.cwd ?? process.cwd();
   const gitMode = gitModeOf(options);
   const repositories = options.repositories ?? [];
-  const paths = (options.paths === undefined || options.paths.length === 0) && repositories.length === 0 ? ["."] : [...(options.paths ?? [])];
+  const paths = plainPaths(options.paths, options.repositories);
   const targets = [...paths, ...repositories];
   const roots = targets.map((t) => resolvePath(cwd, t));
-  const units = planScanUnits(paths, repositories, cwd);
+  const units = planScanUnits(paths, repositories, cwd, options.allRepositories);
   const trust = await planTrust({
     units,
     root: roots[0] ?? cwd,
     cwd,
     overrides: configOverrides(options, cwd),
     gitMode,
-    organisation: repositories.length > 0,
+    organisation: options.repositories !== undefined,
     trustRepoConfig: options.trustRepoConfig === true,
   });
   const { config } = trust;

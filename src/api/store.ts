@@ -12,7 +12,7 @@ import { resolvePath } from "../util/path.js";
 import { gitModeOf } from "./git-mode.js";
 import { credentialIdDetector, findRemovingCommit } from "./removal.js";
 import type { ScanOptions } from "./scan.js";
-import { planScanUnits } from "./targets.js";
+import { plainPaths, planScanUnits } from "./targets.js";
 import { toolVersion } from "./version.js";
 
 /**
@@ -24,7 +24,7 @@ export async function recordInStore(file: string, report: ScanReport, options: S
   const cwd = options.cwd ?? process.cwd();
   const mode = gitModeOf(options);
   const repositories = options.repositories ?? [];
-  const paths = (options.paths === undefined || options.paths.length === 0) && repositories.length === 0 ? ["."] : [...(options.paths ?? [])];
+  const paths = plainPaths(options.paths, options.repositories);
   const roots = [...paths, ...repositories].map((t) => canonical(resolvePath(cwd, t)));
   const context = {
     target: [...new Set(roots)].sort().join(", "),
@@ -52,7 +52,7 @@ async function lookUpRemovals(
   cwd: string,
   options: ScanOptions,
 ): Promise<Map<string, CommitInfo | undefined>> {
-  const units = planScanUnits(paths, repositories, cwd);
+  const units = planScanUnits(paths, repositories, cwd, options.allRepositories);
   const config = resolveConfig(units[0]?.roots[0] ?? cwd, options.config === undefined ? {} : { configFile: options.config }, cwd);
   const rules = loadRules({ extraDirs: config.ruleDirs, disabled: config.disabledRules });
   const idsOf = credentialIdDetector({ rules, config, showSecrets: false, fingerprintKey: options.fingerprintKey ?? process.env["NHISCAN_FINGERPRINT_KEY"] });

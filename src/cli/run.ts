@@ -7,6 +7,7 @@ import { hookCommand } from "./commands/hook.js";
 import { initCommand } from "./commands/init.js";
 import { inventoryCommand } from "./commands/inventory.js";
 import { mergeCommand } from "./commands/merge.js";
+import { planCommand } from "./commands/plan.js";
 import { rulesCommand } from "./commands/rules.js";
 import { scanCommand } from "./commands/scan.js";
 import { trendCommand } from "./commands/trend.js";
@@ -29,7 +30,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     .enablePositionalOptions(false)
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  const commands = [scanCommand, rulesCommand, baselineCommand, mergeCommand, initCommand, hookCommand, inventoryCommand, trendCommand].map((make) => make(io, setExit));
+  const commands = [scanCommand, rulesCommand, baselineCommand, mergeCommand, initCommand, hookCommand, inventoryCommand, trendCommand, planCommand].map((make) => make(io, setExit));
   for (const command of commands) {
     program.addCommand(command.option("--debug", "print stack traces of errors"));
   }

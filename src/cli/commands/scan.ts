@@ -9,7 +9,10 @@ import type { CliIo } from "../io.js";
 import { useColor } from "../io.js";
 import { parseCount, parseSize } from "../parse-size.js";
 import { progressLine } from "../progress.js";
-import { readReposFile } from "../repos-file.js";
+import { readRepositoryEntries } from "../repos-file.js";
+import { parseShard } from "../shard-flag.js";
+import type { ShardSelector } from "../shard-flag.js";
+import { InputError } from "../../model/errors.js";
 import { loadStoreModule } from "../store-file.js";
 import { outcomeLine, printScanNotices } from "../scan-notices.js";
 import { writeOutput } from "../write-output.js";
@@ -27,6 +30,7 @@ interface ScanFlags {
   readonly color?: boolean;
   readonly baseline?: string;
   readonly reposFile?: string;
+  readonly shard?: ShardSelector;
   readonly history?: boolean;
   readonly since?: string;
   readonly range?: string;
@@ -63,6 +67,7 @@ export function scanCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .option("--show-secrets", "print raw secret values (never do this in CI logs)")
     .option("--baseline <file>", "suppress the credentials accepted in this baseline file (see `nhiscan baseline create`)")
     .option("--repos-file <file>", "scan every repository listed in FILE (one path per line), each tagged in the report")
+    .option("--shard <i/n>", "with --repos-file: scan only shard I (0-based, e.g. $JOB_COMPLETION_INDEX) of N, as `nhiscan plan` assigns them", parseShard)
     .option("--trust-repo-config", "organisation scans: apply each repository's own .nhiscan.yml (ignored by default)")
     .option("--plugin <file>", "load a detector plugin (ES module); repeatable", (file: string, all: string[] = []) => [...all, file])
     .addOption(new Option("--min-confidence <level>", "drop findings below this confidence").choices([...CONFIDENCES]))
@@ -89,9 +94,12 @@ Examples:
     .action(async (paths: string[], flags: ScanFlags) => {
       // Loaded on use: `nhiscan --version` and `--help` stay fast.
       const [{ scan }, format] = await Promise.all([import("../../api/scan.js"), import("../../report/index.js").then((r) => r.loadFormatter(flags.format))]);
-      const repositories = flags.reposFile === undefined ? undefined : readReposFile(io.cwd, flags.reposFile);
+      const organisation = await organisationOf(paths, flags, io.cwd);
+      if (organisation?.shard !== undefined && !flags.quiet) {
+        io.stderr(`nhiscan: shard ${flags.shard?.index}/${flags.shard?.count}: ${organisation.shard.length} of ${organisation.all.length} repositories.\n`);
+      }
       const progress = progressLine(io, flags.quiet !== true);
-      const targets = scanTargets(paths, flags, io.cwd, repositories);
+      const targets = scanTargets(paths, flags, io.cwd, organisation);
       const report = await scan({
         ...targets,
         ...(flags.failOn === undefined ? {} : { failOn: [flags.failOn] }),
@@ -127,14 +135,38 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === "" ? undefined : value;
 }
 
+interface Organisation {
+  /** Every repository of the repos file. */
+  readonly all: readonly string[];
+  /** The repositories of the selected shard, when --shard is given. */
+  readonly shard?: readonly string[];
+}
+
+/** The repositories of `--repos-file`, and of its `--shard` when one is selected. */
+async function organisationOf(paths: readonly string[], flags: ScanFlags, cwd: string): Promise<Organisation | undefined> {
+  if (flags.shard !== undefined && flags.reposFile === undefined) {
+    throw new InputError("--shard needs --repos-file: a shard is a part of the repositories file", { hint: "nhiscan scan --repos-file repos.txt --shard 0/4" });
+  }
+  if (flags.shard !== undefined && paths.length > 0) {
+    throw new InputError("--shard scans a part of --repos-file and takes no paths", { hint: "List the paths in the repositories file instead." });
+  }
+  if (flags.reposFile === undefined) return undefined;
+  const entries = readRepositoryEntries(cwd, flags.reposFile);
+  const all = entries.map((e) => e.path);
+  if (flags.shard === undefined) return { all };
+  const { shardRepositories } = await import("../../api/shard-plan.js");
+  return { all, shard: shardRepositories(entries, flags.shard.index, flags.shard.count).map((e) => e.path) };
+}
+
 /** Which targets, mode, config and baseline a scan covers: given to the scan, and to the store that records it. */
-function scanTargets(paths: string[], flags: ScanFlags, cwd: string, repositories: readonly string[] | undefined) {
+function scanTargets(paths: string[], flags: ScanFlags, cwd: string, organisation: Organisation | undefined) {
   return {
     paths,
     cwd,
     ...(flags.config === undefined ? {} : { config: flags.config }),
     ...(flags.baseline === undefined ? {} : { baseline: flags.baseline }),
-    ...(repositories === undefined ? {} : { repositories }),
+    ...(organisation === undefined ? {} : { repositories: organisation.shard ?? organisation.all }),
+    ...(organisation?.shard === undefined ? {} : { allRepositories: organisation.all }),
     ...(flags.history === true ? { history: true } : {}),
     ...(flags.since === undefined ? {} : { since: flags.since }),
     ...(flags.range === undefined ? {} : { range: flags.range }),
