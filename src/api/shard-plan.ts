@@ -17,8 +17,9 @@ const SLACK_PERCENT = 10;
  *   moves an unsized repository; going from N to N+1 shards moves one only onto the new shard.
  * - Sized repositories, largest first (ties by key), go to the first shard in their
  *   rendezvous order whose load stays within the capacity, else to the least loaded shard.
- *   The capacity is 110 % of the mean load of sized repositories (at least the largest one),
- *   rounded up to a step of 1/32 to 1/16 so small changes of the total leave it unchanged.
+ *   The capacity is 110 % of the mean load of sized repositories, rounded up to a step of
+ *   1/32 to 1/16 so small changes of the total leave it unchanged; a repository larger than
+ *   it gets a shard of its own (while shards remain), and the mean is taken over the rest.
  *   While the capacity step is unchanged, adding a repository moves no larger repository
  *   (they are placed before it), and moves smaller ones only where it took their room.
  * Unsized repositories count as no load: give every repository a size to balance them all.
@@ -71,11 +72,25 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Integer arithmetic only, so every machine computes the same bound. */
+/**
+ * 110 % of the mean load, where the mean leaves out the repositories larger than the bound
+ * (each takes a shard of its own, so the others balance over the remaining shards). Rounded up
+ * to a step of 1/32 to 1/16; integer arithmetic only, so every machine computes the same bound.
+ */
 function capacityOf(sized: readonly RepositoryEntry[], count: number): number {
-  const total = sized.reduce((sum, e) => sum + (e.size ?? 0), 0);
-  const largest = sized[0]?.size ?? 0;
-  const bound = Math.max(largest, Math.ceil((total * (100 + SLACK_PERCENT)) / (100 * count)), 1);
+  let rest = sized.reduce((sum, e) => sum + (e.size ?? 0), 0);
+  let shards = count;
+  for (const entry of sized) {
+    const size = entry.size ?? 0;
+    if (shards <= 1 || size <= boundOf(rest, shards)) break;
+    rest -= size;
+    shards -= 1;
+  }
+  return boundOf(rest, shards);
+}
+
+function boundOf(total: number, shards: number): number {
+  const bound = Math.max(Math.ceil((total * (100 + SLACK_PERCENT)) / (100 * shards)), 1);
   const step = 2 ** Math.max(0, bound.toString(2).length - 5);
   return Math.ceil(bound / step) * step;
 }

@@ -33,10 +33,10 @@ export function formatPlan(plan: ShardPlan, format: PlanFormat, job: JobSettings
   }
 }
 
-/** A value for `strategy.matrix: ${{ fromJSON(…) }}`: one job per shard, named by `shard` (`I/N`). */
+/** A value for `strategy.matrix: ${{ fromJSON(…) }}`: one job per shard; `shard` is the `--shard` value `I/N`. */
 function githubMatrix(plan: ShardPlan) {
   const count = plan.shards.length;
-  return { include: plan.shards.map((s) => ({ shard: `${s.index}/${count}`, repositories: s.repositories.length, bytes: s.bytes })) };
+  return { include: plan.shards.map((s) => ({ shard: `${s.index}/${count}`, index: s.index, repositories: s.repositories.length, bytes: s.bytes })) };
 }
 
 /**
