@@ -5,7 +5,8 @@ import type { ScanReport } from "../model/report.js";
 import { readBaseline } from "../inventory/baseline.js";
 import type { BaselineStatus } from "../model/baseline.js";
 import { loadRules } from "../rules/load.js";
-import { openStore } from "../store/open.js";
+import { storeLocation } from "../store/location.js";
+import { withStore } from "../store/open.js";
 import { goneCredentials, recordScan } from "../store/record.js";
 import type { GoneCredential, RecordResult } from "../store/record.js";
 import { resolvePath } from "../util/path.js";
@@ -16,11 +17,12 @@ import { plainPaths, planScanUnits } from "./targets.js";
 import { toolVersion } from "./version.js";
 
 /**
- * Records a finished scan in the store at `file` (created on first use). For a working-tree scan
+ * Records a finished scan in the store `store` names (an SQLite file, created on first use, or a
+ * `postgres://` connection string). For a working-tree scan
  * of a git repository, each credential the target held before and no longer holds is looked up
  * in the history of its path for the commit that removed it.
  */
-export async function recordInStore(file: string, report: ScanReport, options: ScanOptions): Promise<RecordResult> {
+export async function recordInStore(store: string, report: ScanReport, options: ScanOptions): Promise<RecordResult> {
   const cwd = options.cwd ?? process.cwd();
   const mode = gitModeOf(options);
   const repositories = options.repositories ?? [];
@@ -34,14 +36,11 @@ export async function recordInStore(file: string, report: ScanReport, options: S
     toolVersion: toolVersion(),
     baseline: baselineOf(paths, repositories, cwd, options),
   };
-  const store = openStore(resolvePath(cwd, file), { create: true });
-  try {
-    const gone = goneCredentials(store, report, context);
+  return withStore(storeLocation(store, (file) => resolvePath(cwd, file)), { create: true }, async (opened) => {
+    const gone = await goneCredentials(opened, report, context);
     const removals = mode === undefined && gone.length > 0 ? await lookUpRemovals(gone, paths, repositories, cwd, options) : new Map<string, CommitInfo | undefined>();
-    return recordScan(store, report, context, removals);
-  } finally {
-    store.close();
-  }
+    return recordScan(opened, report, context, removals);
+  });
 }
 
 /** The removing commit of each gone credential, from the history of the paths it was last seen at. */

@@ -13,7 +13,7 @@ import { readRepositoryEntries } from "../repos-file.js";
 import { parseShard } from "../shard-flag.js";
 import type { ShardSelector } from "../shard-flag.js";
 import { InputError } from "../../model/errors.js";
-import { loadStoreModule } from "../store-file.js";
+import { loadStoreModule, storeValueOf } from "../store-file.js";
 import { outcomeLine, printScanNotices } from "../scan-notices.js";
 import { writeOutput } from "../write-output.js";
 
@@ -75,7 +75,7 @@ export function scanCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .option("-q, --quiet", "print nothing but the report")
     .option("--workers <n>", "detection threads (default: CPU cores; 0 = scan on the main thread)", parseCount)
     .option("--no-color", "disable colours (NO_COLOR is honoured too)")
-    .option("--store <file>", "record the scan in this SQLite inventory (created with mode 0600; default: NHISCAN_STORE)")
+    .option("--store <file|url>", "record the scan in this inventory: an SQLite file (created with mode 0600) or postgres://… (default: NHISCAN_STORE)")
     .addHelpText(
       "after",
       `
@@ -116,23 +116,19 @@ Examples:
       const color = !toFile && useColor(io, io.stdoutIsTTY, flags.color);
       writeOutput(io, format(report, { color, ...(toFile || io.columns === undefined ? {} : { columns: io.columns }) }), flags.output);
       if (!flags.quiet && (toFile || flags.format !== "table")) io.stderr(outcomeLine(report));
-      const storeFile = flags.store ?? nonEmpty(io.env["NHISCAN_STORE"]);
-      if (storeFile !== undefined) {
-        // Loaded only here: plain scans never load the SQLite binding.
-        const { recordInStore } = await loadStoreModule(() => import("../../api/store.js"));
-        const recorded = await recordInStore(storeFile, report, targets);
+      const store = storeValueOf(io, flags.store);
+      if (store !== undefined) {
+        // Loaded only here: plain scans never load a store driver.
+        const [{ recordInStore }, { redactUrl }] = await Promise.all([import("../../api/store.js"), import("../../store/location.js")]);
+        const recorded = await loadStoreModule(() => recordInStore(store, report, targets));
         if (!flags.quiet) {
           io.stderr(
-            `nhiscan: recorded scan ${recorded.scanId} in ${storeFile}: ${recorded.added} new, ${recorded.remediated} remediated, ${recorded.reopened} reopened, ${recorded.open} open.\n`,
+            `nhiscan: recorded scan ${recorded.scanId} in ${redactUrl(store)}: ${recorded.added} new, ${recorded.remediated} remediated, ${recorded.reopened} reopened, ${recorded.open} open.\n`,
           );
         }
       }
       setExit(report.policy.failed ? EXIT.policyFailure : EXIT.ok);
     });
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === "" ? undefined : value;
 }
 
 interface Organisation {
