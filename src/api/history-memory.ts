@@ -3,9 +3,8 @@ import type { ScanSettings } from "../scan/scan.js";
 import { secretFingerprint, shortHash } from "../util/hash.js";
 import { toolVersion } from "./version.js";
 
-/** The key a repository's history state is kept under: its label in an organisation scan, else its real path. */
-export function repositoryKey(label: string | undefined, root: string): string {
-  if (label !== undefined) return label;
+/** The key a repository's history state is kept under: the real path of the scanned root, as store targets name it. */
+export function repositoryKey(root: string): string {
   try {
     return realpathSync(root);
   } catch {

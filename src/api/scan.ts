@@ -234,7 +234,7 @@ function unitMemory(options: HistoryMemoryOptions): (unit: ScanUnit, settings: S
   return (unit, settings) => {
     const [root] = unit.roots;
     if (root === undefined || unit.roots.length !== 1) return undefined;
-    const repository = repositoryKey(unit.repository, root);
+    const repository = repositoryKey(root);
     // Kept findings hold no raw secret: a --show-secrets scan reads everything again.
     const prior = options.incremental && !settings.showSecrets ? options.prior(repository) : undefined;
     return { repository, prior, fingerprint: historyFingerprint(settings), save: options.save };

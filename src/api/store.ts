@@ -1,4 +1,7 @@
-import { realpathSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
+import type { HistoryState } from "../model/history-state.js";
+import { readHistoryStates } from "../store/history.js";
+import { repositoryKey } from "./history-memory.js";
 import { resolveConfig } from "../config/load.js";
 import type { CommitInfo } from "../model/fragment.js";
 import type { ScanReport } from "../model/report.js";
@@ -22,7 +25,7 @@ import { toolVersion } from "./version.js";
  * of a git repository, each credential the target held before and no longer holds is looked up
  * in the history of its path for the commit that removed it.
  */
-export async function recordInStore(store: string, report: ScanReport, options: ScanOptions): Promise<RecordResult> {
+export async function recordInStore(store: string, report: ScanReport, options: ScanOptions, history: readonly HistoryState[] = []): Promise<RecordResult> {
   const cwd = options.cwd ?? process.cwd();
   const mode = gitModeOf(options);
   const repositories = options.repositories ?? [];
@@ -35,12 +38,25 @@ export async function recordInStore(store: string, report: ScanReport, options: 
     complete: mode === undefined || mode.kind === "history",
     toolVersion: toolVersion(),
     baseline: baselineOf(paths, repositories, cwd, options),
+    history,
   };
   return withStore(storeLocation(store, (file) => resolvePath(cwd, file)), { create: true }, async (opened) => {
     const gone = await goneCredentials(opened, report, context);
     const removals = mode === undefined && gone.length > 0 ? await lookUpRemovals(gone, paths, repositories, cwd, options) : new Map<string, CommitInfo | undefined>();
     return recordScan(opened, report, context, removals);
   });
+}
+
+/**
+ * What the last history scans of the scan's repositories left (`--history --incremental`), by
+ * repository; empty when the store does not exist yet.
+ */
+export async function readHistoryMemory(store: string, options: ScanOptions): Promise<Map<string, HistoryState>> {
+  const cwd = options.cwd ?? process.cwd();
+  const roots = [...plainPaths(options.paths, options.repositories), ...(options.repositories ?? [])].map((t) => repositoryKey(resolvePath(cwd, t)));
+  const location = storeLocation(store, (file) => resolvePath(cwd, file));
+  if (location.kind === "sqlite" && !existsSync(location.file)) return new Map();
+  return withStore(location, { create: false }, (opened) => readHistoryStates(opened, roots));
 }
 
 /** The removing commit of each gone credential, from the history of the paths it was last seen at. */

@@ -19,7 +19,7 @@ export interface ProvenanceRecord {
  * It holds no raw secret (findings carry hashes and redacted previews).
  */
 export interface HistoryState {
-  /** Repository label (organisation scans) or canonical path: the key the store keeps it under. */
+  /** The real path of the scanned repository: the key the store keeps it under. */
   readonly repository: string;
   /** Ref name (`HEAD`, `refs/heads/main`, `stash@{1}`…) → the commit it pointed at when scanned. */
   readonly refs: Readonly<Record<string, string>>;

@@ -8,7 +8,9 @@ import type { BaselineStatus } from "../model/baseline.js";
 import type { CredentialState, RepoRef, SqlSession, SqlValue } from "../model/store.js";
 import { removingCommit } from "../inventory/exposure.js";
 import { introducingCommit, locationCommit, primaryOwner } from "../inventory/lifecycle.js";
+import type { HistoryState } from "../model/history-state.js";
 import { daysBetween } from "./exposure.js";
+import { writeHistoryStates } from "./history.js";
 import type { Store } from "./open.js";
 
 /** How a scan is recorded: which target it covers and whether it saw all of it. */
@@ -35,6 +37,8 @@ export interface RecordContext {
    * transaction, so an incremental scan never starts after a commit whose scan was lost.
    */
   readonly refs?: readonly Omit<RepoRef, "scannedAt">[];
+  /** History scans: each repository's state for the next incremental scan (its refs included). */
+  readonly history?: readonly HistoryState[];
 }
 
 /** A credential the target held at its last scan, with where it was: input to the removal lookup. */
@@ -147,6 +151,7 @@ export async function recordScan(
     }
     if (context.complete) counts.remediated += await remediateGone(q, report, context, removals, event);
     for (const ref of context.refs ?? []) await q.upsertRef([ref.repository, ref.ref, ref.commitSha, seq, at]);
+    await writeHistoryStates(tx, context.history ?? [], seq, at);
     const open = await q.countOpen();
     await q.setOpenAfter(open, seq);
     return { scanId, ...counts, open };

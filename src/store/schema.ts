@@ -95,6 +95,19 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (repository, ref)
   );
   `,
+  // 3: what an incremental history scan starts from, per repository (its refs are in
+  // `repo_refs`): the findings and provenance of every blob with findings, as JSON (no raw
+  // secret), and the fingerprint of the rules and config that produced them.
+  `
+  CREATE TABLE history_state (
+    repository TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    findings TEXT NOT NULL,
+    provenance TEXT NOT NULL,
+    scan_seq INTEGER REFERENCES scans (seq),
+    scanned_at TEXT NOT NULL
+  );
+  `,
 ];
 
 /**
@@ -107,7 +120,7 @@ export function postgresMigration(sql: string): string {
 }
 
 /** Tables in the order a copy fills them (referenced before referencing). */
-export const TABLES = ["scans", "credentials", "target_credentials", "sightings", "locations", "events", "repo_refs"] as const;
+export const TABLES = ["scans", "credentials", "target_credentials", "sightings", "locations", "events", "repo_refs", "history_state"] as const;
 
 /** The schema version this nhiscan writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,6 +13,8 @@ import { readRepositoryEntries } from "../repos-file.js";
 import { parseShard } from "../shard-flag.js";
 import type { ShardSelector } from "../shard-flag.js";
 import { InputError } from "../../model/errors.js";
+import type { HistoryState } from "../../model/history-state.js";
+import type { HistoryMemoryOptions, ScanOptions } from "../../api/scan.js";
 import { loadStoreModule, storeValueOf } from "../store-file.js";
 import { outcomeLine, printScanNotices } from "../scan-notices.js";
 import { writeOutput } from "../write-output.js";
@@ -31,6 +33,7 @@ interface ScanFlags {
   readonly baseline?: string;
   readonly reposFile?: string;
   readonly shard?: ShardSelector;
+  readonly incremental?: boolean;
   readonly history?: boolean;
   readonly since?: string;
   readonly range?: string;
@@ -64,6 +67,7 @@ export function scanCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .addOption(gitModeOption("--since <rev>", "scan only the blobs that commits in REV..HEAD introduced (CI on a pull request)"))
     .addOption(gitModeOption("--range <a..b>", "scan only the blobs that commits in A..B introduced"))
     .addOption(gitModeOption("--staged", "scan the staged changes; only secrets on added or changed lines count (pre-commit)"))
+    .option("--incremental", "with --history and a store: read only the commits added since the repository's last scan (full scan, with a warning, when its history was rewritten)")
     .option("--show-secrets", "print raw secret values (never do this in CI logs)")
     .option("--baseline <file>", "suppress the credentials accepted in this baseline file (see `nhiscan baseline create`)")
     .option("--repos-file <file>", "scan every repository listed in FILE (one path per line), each tagged in the report")
@@ -100,8 +104,11 @@ Examples:
       }
       const progress = progressLine(io, flags.quiet !== true);
       const targets = scanTargets(paths, flags, io.cwd, organisation);
+      const store = storeValueOf(io, flags.store);
+      const history = await historyMemoryOf(flags, store, targets);
       const report = await scan({
         ...targets,
+        ...(history === undefined ? {} : { historyMemory: history.memory }),
         ...(flags.failOn === undefined ? {} : { failOn: [flags.failOn] }),
         ...(flags.maxFileSize === undefined ? {} : { maxFileSize: flags.maxFileSize }),
         ...(flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence }),
@@ -116,11 +123,10 @@ Examples:
       const color = !toFile && useColor(io, io.stdoutIsTTY, flags.color);
       writeOutput(io, format(report, { color, ...(toFile || io.columns === undefined ? {} : { columns: io.columns }) }), flags.output);
       if (!flags.quiet && (toFile || flags.format !== "table")) io.stderr(outcomeLine(report));
-      const store = storeValueOf(io, flags.store);
       if (store !== undefined) {
         // Loaded only here: plain scans never load a store driver.
         const [{ recordInStore }, { redactUrl }] = await Promise.all([import("../../api/store.js"), import("../../store/location.js")]);
-        const recorded = await loadStoreModule(() => recordInStore(store, report, targets));
+        const recorded = await loadStoreModule(() => recordInStore(store, report, targets, history?.saved ?? []));
         if (!flags.quiet) {
           io.stderr(
             `nhiscan: recorded scan ${recorded.scanId} in ${redactUrl(store)}: ${recorded.added} new, ${recorded.remediated} remediated, ${recorded.reopened} reopened, ${recorded.open} open.\n`,
@@ -129,6 +135,24 @@ Examples:
       }
       setExit(report.policy.failed ? EXIT.policyFailure : EXIT.ok);
     });
+}
+
+/**
+ * History scans with a store leave each repository's state for the next one; `--incremental`
+ * starts from the states the store holds. Without a store there is nowhere to keep them.
+ */
+async function historyMemoryOf(flags: ScanFlags, store: string | undefined, targets: ScanOptions) {
+  if (flags.incremental === true && (flags.history !== true || store === undefined)) {
+    throw new InputError("--incremental needs --history and a store (--store or NHISCAN_STORE)", {
+      hint: "nhiscan scan --history --incremental --store nhi.db: the store remembers the last commit scanned per repository and ref.",
+    });
+  }
+  if (flags.history !== true || store === undefined) return undefined;
+  const { readHistoryMemory } = await import("../../api/store.js");
+  const prior = flags.incremental === true ? await loadStoreModule(() => readHistoryMemory(store, targets)) : new Map<string, HistoryState>();
+  const saved: HistoryState[] = [];
+  const memory: HistoryMemoryOptions = { incremental: flags.incremental === true, prior: (repository) => prior.get(repository), save: (state) => saved.push(state) };
+  return { memory, saved };
 }
 
 interface Organisation {
