@@ -1,6 +1,6 @@
 import { NhiscanError } from "../model/errors.js";
 import type { StoreLocation } from "../model/store.js";
-import { storeLocation } from "../store/location.js";
+import { isPostgresUrl, redactSecretsOf, storeLocation } from "../store/location.js";
 import type { CliIo } from "./io.js";
 import { resolvePath } from "../util/path.js";
 
@@ -36,4 +36,10 @@ export async function loadStoreModule<T>(load: () => Promise<T>): Promise<T> {
     }
     throw error;
   }
+}
+
+/** Masks the password of every PostgreSQL connection string among `values` in a text. */
+export function storePasswordRedactor(values: readonly string[]): (text: string) => string {
+  const urls = values.map((v) => v.replace(/^--[\w-]+=/, "")).filter(isPostgresUrl).map((url) => storeLocation(url, (file) => file));
+  return urls.length === 0 ? (text) => text : (text) => urls.reduce((out, location) => redactSecretsOf(location, out), text);
 }

@@ -49,11 +49,15 @@ export async function listCredentials(store: Store, options: { state?: Credentia
       [id],
     );
     const targets = await store.all<{ target: string }>("SELECT DISTINCT target FROM target_credentials WHERE credential_id = ? ORDER BY target", [id]);
+    // Per target, the latest scan that saw it: shards writing one store at once, or joined
+    // later, give the same list whatever order their scans landed in.
     const locations = await store.all<{ repository: string | null; path: string; line: number }>(
-      `SELECT repository, path, line FROM locations WHERE credential_id = ? AND scan_seq = (SELECT max(scan_seq) FROM locations WHERE credential_id = ?)
-       ORDER BY path, line`,
+      `SELECT DISTINCT l.repository, l.path, l.line FROM locations l JOIN scans s ON s.seq = l.scan_seq
+       WHERE l.credential_id = ? AND l.scan_seq = (
+         SELECT max(l2.scan_seq) FROM locations l2 JOIN scans s2 ON s2.seq = l2.scan_seq WHERE l2.credential_id = ? AND s2.target = s.target)`,
       [id, id],
     );
+    locations.sort((a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.repository ?? "", b.repository ?? ""));
     list.push({
       credentialId: id,
       kind: row.kind,
@@ -76,6 +80,10 @@ export async function listCredentials(store: Store, options: { state?: Credentia
     });
   }
   return list.sort((a, b) => b.exposureDays - a.exposureDays || (a.credentialId < b.credentialId ? -1 : 1));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function toEvent(row: EventRow): StoreEvent {
