@@ -170,7 +170,8 @@ async function planIncremental(git: GitLayer, repo: GitRepo, memory: HistoryMemo
     warnings: detail === undefined ? [] : [{ path: ".", reason: "incremental-fallback", detail: `${detail}: scanned the full history` }],
   });
   const { prior } = memory;
-  if (prior === undefined) return full();
+  // No commit yet (an unborn branch): nothing to start from, and a full scan reads nothing.
+  if (prior === undefined || tipIds.length === 0) return full();
   if (prior.fingerprint !== memory.fingerprint) return full("the tool version, rules or config changed since the last scan");
   if (nonCommitRefs.length > 0) return full(`refs point at blobs or trees (${nonCommitRefs.slice(0, 3).join(", ")})`);
   const old = [...new Set(Object.values(prior.refs))];
