@@ -100,6 +100,15 @@ describe("scan --history --incremental", () => {
     expect(incremental.report.items.some((i) => i.locations.some((l) => l.path === "later.env"))).toBe(false);
   });
 
+  test("a repository without commits scans (nothing) incrementally, then its first commits in full", async () => {
+    const repo = await createRepo();
+    const step = await twinScans(repo);
+    expect((await step()).incremental.report.items).toEqual([]);
+    repo.write({ "app.env": `TOKEN=${oldToken}\n` });
+    await repo.commit("first", at(1));
+    expect((await step()).incremental.report.items).toHaveLength(1);
+  });
+
   test.each([
     ["without --history", ["--incremental", "--store", "s.db"]],
     ["without a store", ["--history", "--incremental"]],

@@ -36,10 +36,17 @@ async function scanJson(args: readonly string[], cwd: string): Promise<ScanRepor
   return JSON.parse(stdout) as ScanReport;
 }
 
-/** Every (credential, repository, path, first commit) the report holds. */
+/** Every (credential, repository, path, introducing commit, in HEAD) the report holds. */
 const sightings = (reports: readonly ScanReport[]) =>
   reports
-    .flatMap((r) => r.items.flatMap((i) => i.locations.map((l) => `${i.credentialId} ${l.repository ?? "-"}:${l.path} ${i.firstSeen?.commit ?? "-"} ${l.inHead}`)))
+    .flatMap((r) =>
+      r.items.flatMap((i) =>
+        i.locations.map((l) => {
+          const git = l.provenance.kind === "git" ? l.provenance : undefined;
+          return `${i.credentialId} ${l.repository ?? "-"}:${l.path} ${git?.introduced?.sha ?? "-"} ${git?.inHead === true}`;
+        }),
+      ),
+    )
     .sort();
 
 describe("scan --repos-file F --shard I/N", () => {
