@@ -140,7 +140,8 @@ export async function scanGitRepository(
   });
   if (plan !== undefined && memory !== undefined) {
     const findings = blobFindings.map(({ secret: _secret, ...finding }) => finding);
-    memory.save({ repository: memory.repository, refs: plan.tips, fingerprint: memory.fingerprint, findings, provenance: traced.provenance });
+    const bytes = (plan.prior?.bytes ?? 0) + tally.bytes;
+    memory.save({ repository: memory.repository, refs: plan.tips, fingerprint: memory.fingerprint, findings, provenance: traced.provenance, bytes });
   }
   const base = trust.range?.base;
   const suppressions = base === undefined ? tally.suppressions : await markAddedInRange(tally.suppressions, (path) => git.readFileAtCommit(repo, base, path));

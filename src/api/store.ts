@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from "node:fs";
 import type { HistoryState } from "../model/history-state.js";
-import { readHistoryStates } from "../store/history.js";
+import { readHistorySizes, readHistoryStates } from "../store/history.js";
+import type { RepositoryEntry } from "../model/plan.js";
 import { repositoryKey } from "./history-memory.js";
 import { resolveConfig } from "../config/load.js";
 import type { CommitInfo } from "../model/fragment.js";
@@ -57,6 +58,20 @@ export async function readHistoryMemory(store: string, options: ScanOptions): Pr
   const location = storeLocation(store, (file) => resolvePath(cwd, file));
   if (location.kind === "sqlite" && !existsSync(location.file)) return new Map();
   return withStore(location, { create: false }, (opened) => readHistoryStates(opened, roots));
+}
+
+/**
+ * Entries of a repos file with the sizes a store measured filled in where the file gives none
+ * (`plan --store`): the bytes of each repository's history at its last `--history` scan.
+ */
+export async function withMeasuredSizes(store: string, entries: readonly RepositoryEntry[], cwd: string): Promise<RepositoryEntry[]> {
+  const location = storeLocation(store, (file) => resolvePath(cwd, file));
+  const keys = entries.map((e) => repositoryKey(resolvePath(cwd, e.path)));
+  const sizes = await withStore(location, { create: false }, (opened) => readHistorySizes(opened, keys));
+  return entries.map((entry, i) => {
+    const measured = sizes.get(keys[i] ?? "");
+    return entry.size !== undefined || measured === undefined ? entry : { ...entry, size: measured };
+  });
 }
 
 /** The removing commit of each gone credential, from the history of the paths it was last seen at. */

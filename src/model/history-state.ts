@@ -28,4 +28,6 @@ export interface HistoryState {
   /** Findings per blob, before provenance (their provenance is `{ kind: "git", blob }`). */
   readonly findings: readonly Finding[];
   readonly provenance: readonly ProvenanceRecord[];
+  /** Bytes of the blobs of the repository's history (within the size limit): its measured size. */
+  readonly bytes: number;
 }

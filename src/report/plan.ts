@@ -21,7 +21,7 @@ const REPOS_DIR = "/etc/nhiscan";
 const REPOS_FILE = "repos.txt";
 const WORK_DIR = "/repos";
 
-/** Writes a plan: JSON, a GitHub Actions matrix, or a Kubernetes ConfigMap and Indexed Job. */
+/** Writes a plan: JSON, a GitHub Actions matrix, a Kubernetes ConfigMap and Indexed Job, or the sized repos file the shards split. */
 export function formatPlan(plan: ShardPlan, format: PlanFormat, job: JobSettings): string {
   switch (format) {
     case "json":
@@ -30,6 +30,8 @@ export function formatPlan(plan: ShardPlan, format: PlanFormat, job: JobSettings
       return `${JSON.stringify(githubMatrix(plan))}\n`;
     case "k8s-job":
       return kubernetesJob(plan, job);
+    case "repos-file":
+      return reposFileText(plan.shards.flatMap((s) => s.repositories));
   }
 }
 

@@ -112,10 +112,10 @@ async function writeSources(tx: SqlSession, sources: readonly Source[]): Promise
     // Each repository's incremental-history state: the newest wins, as for its refs.
     for (const row of source.history) {
       await tx.run(
-        `INSERT INTO history_state (repository, fingerprint, findings, provenance, scan_seq, scanned_at) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO history_state (repository, fingerprint, findings, provenance, bytes, scan_seq, scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (repository) DO UPDATE SET fingerprint = excluded.fingerprint, findings = excluded.findings, provenance = excluded.provenance,
-         scan_seq = excluded.scan_seq, scanned_at = excluded.scanned_at WHERE history_state.scanned_at < excluded.scanned_at`,
-        [...pick(row, ["repository", "fingerprint", "findings", "provenance"]), mapped(source.index, row["scan_seq"] ?? null) ?? null, row["scanned_at"] ?? null],
+         bytes = excluded.bytes, scan_seq = excluded.scan_seq, scanned_at = excluded.scanned_at WHERE history_state.scanned_at < excluded.scanned_at`,
+        [...pick(row, ["repository", "fingerprint", "findings", "provenance", "bytes"]), mapped(source.index, row["scan_seq"] ?? null) ?? null, row["scanned_at"] ?? null],
       );
     }
   }

@@ -14,10 +14,10 @@ export async function writeHistoryStates(tx: SqlSession, states: readonly Histor
       await tx.run("INSERT INTO repo_refs (repository, ref, commit_sha, scan_seq, scanned_at) VALUES (?, ?, ?, ?, ?)", [state.repository, ref, sha, seq, at]);
     }
     await tx.run(
-      `INSERT INTO history_state (repository, fingerprint, findings, provenance, scan_seq, scanned_at) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO history_state (repository, fingerprint, findings, provenance, bytes, scan_seq, scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (repository) DO UPDATE SET fingerprint = excluded.fingerprint, findings = excluded.findings,
-       provenance = excluded.provenance, scan_seq = excluded.scan_seq, scanned_at = excluded.scanned_at`,
-      [state.repository, state.fingerprint, JSON.stringify(state.findings), JSON.stringify(state.provenance), seq, at],
+       provenance = excluded.provenance, bytes = excluded.bytes, scan_seq = excluded.scan_seq, scanned_at = excluded.scanned_at`,
+      [state.repository, state.fingerprint, JSON.stringify(state.findings), JSON.stringify(state.provenance), state.bytes, seq, at],
     );
   }
 }
@@ -26,8 +26,8 @@ export async function writeHistoryStates(tx: SqlSession, states: readonly Histor
 export async function readHistoryStates(store: SqlSession, repositories: readonly string[]): Promise<Map<string, HistoryState>> {
   const states = new Map<string, HistoryState>();
   for (const repository of repositories) {
-    const row = await store.get<{ fingerprint: string; findings: string; provenance: string }>(
-      "SELECT fingerprint, findings, provenance FROM history_state WHERE repository = ?",
+    const row = await store.get<{ fingerprint: string; findings: string; provenance: string; bytes: number }>(
+      "SELECT fingerprint, findings, provenance, bytes FROM history_state WHERE repository = ?",
       [repository],
     );
     if (row === undefined) continue;
@@ -38,7 +38,15 @@ export async function readHistoryStates(store: SqlSession, repositories: readonl
       fingerprint: row.fingerprint,
       findings: JSON.parse(row.findings) as Finding[],
       provenance: JSON.parse(row.provenance) as ProvenanceRecord[],
+      bytes: Number(row.bytes),
     });
   }
   return states;
+}
+
+/** The measured size (history blob bytes) of each of `repositories` a history scan recorded. */
+export async function readHistorySizes(store: SqlSession, repositories: readonly string[]): Promise<Map<string, number>> {
+  const wanted = new Set(repositories);
+  const rows = await store.all<{ repository: string; bytes: number }>("SELECT repository, bytes FROM history_state ORDER BY repository");
+  return new Map(rows.filter((r) => wanted.has(r.repository)).map((r) => [r.repository, Number(r.bytes)]));
 }

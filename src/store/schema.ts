@@ -97,13 +97,15 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 3: what an incremental history scan starts from, per repository (its refs are in
   // `repo_refs`): the findings and provenance of every blob with findings, as JSON (no raw
-  // secret), and the fingerprint of the rules and config that produced them.
+  // secret), the fingerprint of the rules and config that produced them, and the bytes of its
+  // history's blobs (the size `plan --store` balances shards by).
   `
   CREATE TABLE history_state (
     repository TEXT PRIMARY KEY,
     fingerprint TEXT NOT NULL,
     findings TEXT NOT NULL,
     provenance TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
     scan_seq INTEGER REFERENCES scans (seq),
     scanned_at TEXT NOT NULL
   );

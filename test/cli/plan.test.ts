@@ -94,7 +94,7 @@ describe("plan", () => {
   test.each([
     ["no --shards", ["--repos-file", "repos.txt"], /required option '--shards <n>' not specified/],
     ["zero shards", ["--repos-file", "repos.txt", "--shards", "0"], /expected a whole number of shards from 1 to 10000/],
-    ["an unknown format", ["--repos-file", "repos.txt", "--shards", "2", "--format", "yaml"], /Allowed choices are json, github-matrix, k8s-job/],
+    ["an unknown format", ["--repos-file", "repos.txt", "--shards", "2", "--format", "yaml"], /Allowed choices are json, github-matrix, k8s-job, repos-file/],
     ["a bad size column", ["--repos-file", "bad.txt", "--shards", "2"], /bad\.txt:2: "huge" is not a size/],
     ["a repository listed twice", ["--repos-file", "twice.txt", "--shards", "2"], /lists a\/ twice/],
   ])("%s is a usage error (exit 2)", async (_name, args, message) => {

@@ -7,6 +7,8 @@ import type { CliIo } from "../io.js";
 import { parseCount } from "../parse-size.js";
 import { readRepositoryEntries } from "../repos-file.js";
 import { parseShardCount } from "../shard-flag.js";
+import { loadStoreModule } from "../store-file.js";
+import type { RepositoryEntry } from "../../model/plan.js";
 import { writeOutput } from "../write-output.js";
 
 interface PlanFlags {
@@ -20,6 +22,13 @@ interface PlanFlags {
   readonly claim: string;
   readonly storeSecret: string;
   readonly scanFlags: string;
+  readonly store?: string;
+}
+
+/** The entries with the store's measured sizes where the file has none. */
+async function measuredEntries(store: string, entries: readonly RepositoryEntry[], cwd: string): Promise<RepositoryEntry[]> {
+  const { withMeasuredSizes } = await import("../../api/store.js");
+  return loadStoreModule(() => withMeasuredSizes(store, entries, cwd));
 }
 
 /** `nhiscan plan`: split a repos file into shards for a CI matrix or a Kubernetes Indexed Job. */
@@ -30,6 +39,7 @@ export function planCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .requiredOption("--shards <n>", "number of shards", parseShardCount)
     .addOption(new Option("-f, --format <format>", "json plan, GitHub Actions matrix, or Kubernetes ConfigMap + Indexed Job").choices([...PLAN_FORMATS]).default("json"))
     .option("-o, --output <file>", "write to a file instead of stdout")
+    .option("--store <file|url>", "fill in sizes the file lacks from the store's last --history scans (then give the shards --format repos-file's output)")
     .option("--name <name>", "k8s-job: name of the Job (its ConfigMap is NAME-repos)", "nhiscan-org")
     .option("--image <ref>", "k8s-job: container image with nhiscan installed", "nhiscan:latest")
     .option("--parallelism <n>", "k8s-job: pods running at once (default: every shard)", parseCount)
@@ -45,11 +55,15 @@ sized ones are balanced within 110 % of the mean load (see docs/org-scale.md).
 Examples:
   nhiscan plan --repos-file repos.txt --shards 4
   nhiscan plan --repos-file repos.txt --shards 8 --format github-matrix
-  nhiscan plan --repos-file repos.txt --shards 16 --format k8s-job --image registry.example/nhiscan:1 | kubectl apply -f -`,
+  nhiscan plan --repos-file repos.txt --shards 16 --format k8s-job --image registry.example/nhiscan:1 | kubectl apply -f -
+  nhiscan plan --repos-file repos.txt --shards 8 --store nhi.db --format repos-file --output sized.txt
+                                     (scan --shard balances by the file's sizes only: give it sized.txt)`,
     )
     .action(async (flags: PlanFlags) => {
       const [{ planShards }, { formatPlan }] = await Promise.all([import("../../api/shard-plan.js"), import("../../report/plan.js")]);
-      const plan = planShards(readRepositoryEntries(io.cwd, flags.reposFile), flags.shards);
+      const listed = readRepositoryEntries(io.cwd, flags.reposFile);
+      const entries = flags.store === undefined ? listed : await measuredEntries(flags.store, listed, io.cwd);
+      const plan = planShards(entries, flags.shards);
       const job = {
         name: flags.name,
         image: flags.image,
