@@ -204,6 +204,13 @@ async function main() {
   console.log(`org: ${repoCount} repositories, ${mib(blobBytes)} MiB of blobs (${mib(onDisk)} MiB on disk), ${new Set(planted.map((p) => p.value)).size} planted credentials, built in ${((Date.now() - t) / 1000).toFixed(0)} s`);
 
   const server = startServer();
+  // An interrupted run stops its server too.
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      stopServer(server.dir);
+      process.exit(130);
+    });
+  }
   const rows = [];
   const checks = [];
   try {

@@ -45,7 +45,7 @@ export function planCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .option("--parallelism <n>", "k8s-job: pods running at once (default: every shard)", parseCount)
     .option("--claim <name>", "k8s-job: persistent volume claim holding the repositories (mounted read-only at /repos)", "nhiscan-repositories")
     .option("--store-secret <name>", "k8s-job: Secret whose key `url` is the store (NHISCAN_STORE)", "nhiscan-store")
-    .option("--scan-flags <flags>", "k8s-job: flags after `scan … --shard I/N`, space-separated", "--history --quiet --format json --output /dev/null")
+    .option("--scan-flags <flags>", "k8s-job: flags after `scan … --shard I/N`, space-separated", "--history --incremental --quiet --format json --output /dev/null")
     .addHelpText(
       "after",
       `
