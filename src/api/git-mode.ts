@@ -8,7 +8,8 @@ import { emptyTally, mergeTally } from "../scan/tally.js";
 import type { ScanSuppression, ScanTally } from "../scan/tally.js";
 import { inlineLineHash } from "../scan/event-scanner.js";
 import type { GitRepo } from "../sources/git-repo.js";
-import type { HistoryState } from "../model/history-state.js";
+import { planIncremental, withPriorFindings } from "./history-memory.js";
+import type { HistoryMemory } from "./history-memory.js";
 
 /** Which git data a scan reads instead of the working tree. */
 export type GitMode =
@@ -57,19 +58,6 @@ export function gitModeOf(flags: GitModeFlags): GitMode | undefined {
 export interface RangeTrust {
   readonly ignoredAtBase?: (path: string) => boolean;
   readonly range?: { readonly base: string };
-}
-
-/**
- * A history scan that leaves its state for the next one and, when `prior` is given and the
- * history only grew since, reads only the blobs of the new commits (`--history --incremental`).
- */
-export interface HistoryMemory {
-  /** Where the state is kept: the repository label, else its canonical path. */
-  readonly repository: string;
-  readonly prior: HistoryState | undefined;
-  /** Hash of what decides findings (tool version, rules, config); a different one forces a full scan. */
-  readonly fingerprint: string;
-  readonly save: (state: HistoryState) => void;
 }
 
 /** Scans the git data of each root (each its own repository) into one tally. */
@@ -146,48 +134,6 @@ export async function scanGitRepository(
   const base = trust.range?.base;
   const suppressions = base === undefined ? tally.suppressions : await markAddedInRange(tally.suppressions, (path) => git.readFileAtCommit(repo, base, path));
   return { ...withFindings(tally, traced.findings, {}), suppressions, warnings: [...partialWarnings(repo), ...(plan?.warnings ?? []), ...tally.warnings] };
-}
-
-/** How a remembered history scan runs: the revisions to read (new commits only) or a full scan, and why. */
-interface IncrementalPlan {
-  readonly tips: Record<string, string>;
-  /** `TIP… ^OLD…` when only new commits are read; undefined for a full scan. */
-  readonly revs?: readonly string[];
-  readonly prior?: HistoryState;
-  readonly warnings: readonly ScanWarning[];
-}
-
-type GitLayer = typeof import("../sources/git-sources.js");
-
-/**
- * Incremental when the last scan's commits are all still reachable and findings are decided as
- * they were then; otherwise a full scan, with a warning saying why (never silently partial).
- */
-async function planIncremental(git: GitLayer, repo: GitRepo, memory: HistoryMemory): Promise<IncrementalPlan> {
-  const { tips, nonCommitRefs } = await git.refTips(repo);
-  const tipIds = [...new Set(Object.values(tips))];
-  const full = (detail?: string): IncrementalPlan => ({
-    tips,
-    warnings: detail === undefined ? [] : [{ path: ".", reason: "incremental-fallback", detail: `${detail}: scanned the full history` }],
-  });
-  const { prior } = memory;
-  // No commit yet (an unborn branch): nothing to start from, and a full scan reads nothing.
-  if (prior === undefined || tipIds.length === 0) return full();
-  if (prior.fingerprint !== memory.fingerprint) return full("the tool version, rules or config changed since the last scan");
-  if (nonCommitRefs.length > 0) return full(`refs point at blobs or trees (${nonCommitRefs.slice(0, 3).join(", ")})`);
-  const old = [...new Set(Object.values(prior.refs))];
-  if (!(await git.historyOnlyGrew(repo, old, tipIds))) {
-    const moved = Object.keys(prior.refs).filter((ref) => tips[ref] !== prior.refs[ref]);
-    return full(`history was rewritten since the last scan (force-push or deleted branch: ${moved.slice(0, 3).join(", ") || "a ref"})`);
-  }
-  return { tips, revs: [...tipIds, ...old.map((sha) => `^${sha}`)], prior, warnings: [] };
-}
-
-/** The blob findings of the new blobs and of the earlier ones not read again. */
-function withPriorFindings(fresh: readonly Finding[], prior: readonly Finding[]): Finding[] {
-  const blobOf = (f: Finding) => (f.provenance.kind === "git" ? f.provenance.blob : "");
-  const read = new Set(fresh.map(blobOf));
-  return [...prior.filter((f) => !read.has(blobOf(f))), ...fresh];
 }
 
 /**
