@@ -57,7 +57,8 @@ export async function readHistoryMemory(store: string, options: ScanOptions): Pr
   const roots = [...plainPaths(options.paths, options.repositories), ...(options.repositories ?? [])].map((t) => repositoryKey(resolvePath(cwd, t)));
   const location = storeLocation(store, (file) => resolvePath(cwd, file));
   if (location.kind === "sqlite" && !existsSync(location.file)) return new Map();
-  return withStore(location, { create: false }, (opened) => readHistoryStates(opened, roots));
+  // The scan records into it next: a PostgreSQL database without the schema gets it now.
+  return withStore(location, { create: true }, (opened) => readHistoryStates(opened, roots));
 }
 
 /**
