@@ -8,6 +8,8 @@ import { emptyTally, mergeTally } from "../scan/tally.js";
 import type { ScanSuppression, ScanTally } from "../scan/tally.js";
 import { inlineLineHash } from "../scan/event-scanner.js";
 import type { GitRepo } from "../sources/git-repo.js";
+import { planIncremental, withPriorFindings } from "./history-memory.js";
+import type { HistoryMemory } from "./history-memory.js";
 
 /** Which git data a scan reads instead of the working tree. */
 export type GitMode =
@@ -65,9 +67,10 @@ export async function scanGitRepositories(
   settings: ScanSettings,
   runOptions: ScanRunOptions,
   trust?: RangeTrust,
+  memory?: HistoryMemory,
 ): Promise<ScanTally> {
   const total = emptyTally();
-  for (const root of roots) mergeTally(total, await scanGitRepository(mode, root, settings, runOptions, trust));
+  for (const root of roots) mergeTally(total, await scanGitRepository(mode, root, settings, runOptions, trust, roots.length === 1 ? memory : undefined));
   return total;
 }
 
@@ -84,6 +87,7 @@ export async function scanGitRepository(
   settings: ScanSettings,
   runOptions: ScanRunOptions,
   trust: RangeTrust = {},
+  memory?: HistoryMemory,
 ): Promise<ScanTally> {
   // Loaded on use: working-tree scans need not parse the git layer.
   const git = await import("../sources/git-sources.js");
@@ -96,7 +100,8 @@ export async function scanGitRepository(
     return withFindings(tally, kept, { "unchanged-line": dropped });
   }
   let listed = { blobs: 0, bytes: 0, done: false };
-  const range = mode.kind === "range" ? await git.rangeRevs(repo, mode.spec) : undefined;
+  const plan = mode.kind === "history" && memory !== undefined ? await planIncremental(git, repo, memory) : undefined;
+  const range = mode.kind === "range" ? await git.rangeRevs(repo, mode.spec) : plan?.revs;
   const source = git.gitHistorySource({
     repo,
     ...(range === undefined ? {} : { range }),
@@ -114,12 +119,21 @@ export async function scanGitRepository(
   };
   const tally = await scanSources([source], settings, onProgress === undefined ? runOptions : { ...runOptions, onProgress: withTotals });
   const byGlob = pathFilter([...config.exclude, ...config.allowlist.paths]);
-  const ignored = range === undefined ? undefined : trust.ignoredAtBase;
+  const ignored = mode.kind === "range" ? trust.ignoredAtBase : undefined;
   const dropPath = ignored === undefined ? byGlob : (path: string) => byGlob?.(path) === true || ignored(path);
-  const findings = await git.attachGitProvenance(repo, tally.findings, dropPath === undefined ? {} : { dropPath });
+  const blobFindings = plan?.prior === undefined ? tally.findings : withPriorFindings(tally.findings, plan.prior.findings);
+  const traced = await git.attachGitProvenance(repo, blobFindings, {
+    ...(dropPath === undefined ? {} : { dropPath }),
+    ...(plan?.prior === undefined ? {} : { revs: plan.revs ?? [], prior: plan.prior.provenance }),
+  });
+  if (plan !== undefined && memory !== undefined) {
+    const findings = blobFindings.map(({ secret: _secret, ...finding }) => finding);
+    const bytes = (plan.prior?.bytes ?? 0) + tally.bytes;
+    memory.save({ repository: memory.repository, refs: plan.tips, fingerprint: memory.fingerprint, findings, provenance: traced.provenance, bytes });
+  }
   const base = trust.range?.base;
   const suppressions = base === undefined ? tally.suppressions : await markAddedInRange(tally.suppressions, (path) => git.readFileAtCommit(repo, base, path));
-  return { ...withFindings(tally, findings, {}), suppressions, warnings: [...partialWarnings(repo), ...tally.warnings] };
+  return { ...withFindings(tally, traced.findings, {}), suppressions, warnings: [...partialWarnings(repo), ...(plan?.warnings ?? []), ...tally.warnings] };
 }
 
 /**

@@ -26,7 +26,10 @@ import { planTrust } from "./trust.js";
 import type { TrustPlan, UnitTrust } from "./trust.js";
 import { gitModeOf, scanGitRepositories } from "./git-mode.js";
 import type { GitMode, ScanProgress } from "./git-mode.js";
-import { planScanUnits, tagRepository } from "./targets.js";
+import type { HistoryMemory } from "./history-memory.js";
+import type { HistoryState } from "../model/history-state.js";
+import { historyFingerprint, repositoryKey } from "./history-memory.js";
+import { plainPaths, planScanUnits, tagRepository } from "./targets.js";
 import type { ScanUnit } from "./targets.js";
 import { toolVersion } from "./version.js";
 
@@ -56,6 +59,8 @@ export interface ScanOptions {
   readonly baseline?: string | false;
   /** Targets that are each a repository (`--repos-file`): paths relative to each, locations tagged. */
   readonly repositories?: readonly string[];
+  /** Every repository of the organisation when `repositories` is one shard of it: labels are chosen over all. */
+  readonly allRepositories?: readonly string[];
   /** Scan every blob reachable from any ref or stash, each distinct blob once, instead of the working tree. */
   readonly history?: boolean;
   /** Scan only the blobs that commits in REV..HEAD introduced (CI on a pull request). */
@@ -68,8 +73,21 @@ export interface ScanOptions {
   readonly plugins?: readonly string[];
   /** Organisation scans: apply each repository's own `.nhiscan.yml` (ignored by default). */
   readonly trustRepoConfig?: boolean;
+  /**
+   * History scans: the state each repository's last scan left, and where this scan leaves its
+   * own. With `incremental`, a repository whose history only grew reads only its new commits.
+   */
+  readonly historyMemory?: HistoryMemoryOptions;
   /** Called as the scan advances; the CLI prints it. */
   readonly onProgress?: (progress: ScanProgress) => void;
+}
+
+/** Where history scans find and leave their state (`HistoryState`), by repository. */
+export interface HistoryMemoryOptions {
+  /** Use the earlier state: read only the new commits where the history only grew. */
+  readonly incremental: boolean;
+  readonly prior: (repository: string) => HistoryState | undefined;
+  readonly save: (state: HistoryState) => void;
 }
 
 /** Scans working trees and returns the graded inventory. */
@@ -78,17 +96,17 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   const cwd = options.cwd ?? process.cwd();
   const gitMode = gitModeOf(options);
   const repositories = options.repositories ?? [];
-  const paths = (options.paths === undefined || options.paths.length === 0) && repositories.length === 0 ? ["."] : [...(options.paths ?? [])];
+  const paths = plainPaths(options.paths, options.repositories);
   const targets = [...paths, ...repositories];
   const roots = targets.map((t) => resolvePath(cwd, t));
-  const units = planScanUnits(paths, repositories, cwd);
+  const units = planScanUnits(paths, repositories, cwd, options.allRepositories);
   const trust = await planTrust({
     units,
     root: roots[0] ?? cwd,
     cwd,
     overrides: configOverrides(options, cwd),
     gitMode,
-    organisation: repositories.length > 0,
+    organisation: options.repositories !== undefined,
     trustRepoConfig: options.trustRepoConfig === true,
   });
   const { config } = trust;
@@ -109,7 +127,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   };
-  const result = await scanTargets(units, unitSettings(settings, trust), runOptions, gitMode);
+  const memoryOf = gitMode?.kind === "history" && options.historyMemory !== undefined ? unitMemory(options.historyMemory) : undefined;
+  const result = await scanTargets(units, unitSettings(settings, trust), runOptions, gitMode, memoryOf);
   const context = { policy: config.policy, now: options.now ?? new Date() };
   const located = await describeLocations(result.findings, inventoryRoots(units, gitMode), {
     owners: config.owners,
@@ -195,6 +214,7 @@ async function scanTargets(
   settingsOf: (unit: ScanUnit) => { settings: ScanSettings; trust: UnitTrust | undefined },
   runOptions: ScanRunOptions,
   gitMode?: GitMode,
+  memoryOf?: (unit: ScanUnit, settings: ScanSettings) => HistoryMemory | undefined,
 ): Promise<ScanTally> {
   const result = emptyTally();
   for (const unit of units) {
@@ -206,10 +226,22 @@ async function scanTargets(
     const tally =
       gitMode === undefined
         ? await scanSources(sources, settings, runOptions)
-        : await scanGitRepositories(gitMode, unit.roots, settings, runOptions, trust);
+        : await scanGitRepositories(gitMode, unit.roots, settings, runOptions, trust, memoryOf?.(unit, settings));
     mergeTally(result, tagRepository(tally, unit.repository));
   }
   return result;
+}
+
+/** The history memory of a unit of one repository: its key, its earlier state (when incremental) and its fingerprint. */
+function unitMemory(options: HistoryMemoryOptions): (unit: ScanUnit, settings: ScanSettings) => HistoryMemory | undefined {
+  return (unit, settings) => {
+    const [root] = unit.roots;
+    if (root === undefined || unit.roots.length !== 1) return undefined;
+    const repository = repositoryKey(root);
+    // Kept findings hold no raw secret: a --show-secrets scan reads everything again.
+    const prior = options.incremental && !settings.showSecrets ? options.prior(repository) : undefined;
+    return { repository, prior, fingerprint: historyFingerprint(settings), save: options.save };
+  };
 }
 
 /** Each location of a credential the baseline accepted, listed as a suppression. */

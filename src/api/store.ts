@@ -1,30 +1,36 @@
-import { realpathSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
+import type { HistoryState } from "../model/history-state.js";
+import { readHistorySizes, readHistoryStates } from "../store/history.js";
+import type { RepositoryEntry } from "../model/plan.js";
+import { repositoryKey } from "./history-memory.js";
 import { resolveConfig } from "../config/load.js";
 import type { CommitInfo } from "../model/fragment.js";
 import type { ScanReport } from "../model/report.js";
 import { readBaseline } from "../inventory/baseline.js";
 import type { BaselineStatus } from "../model/baseline.js";
 import { loadRules } from "../rules/load.js";
-import { openStore } from "../store/open.js";
+import { storeLocation } from "../store/location.js";
+import { withStore } from "../store/open.js";
 import { goneCredentials, recordScan } from "../store/record.js";
 import type { GoneCredential, RecordResult } from "../store/record.js";
 import { resolvePath } from "../util/path.js";
 import { gitModeOf } from "./git-mode.js";
 import { credentialIdDetector, findRemovingCommit } from "./removal.js";
 import type { ScanOptions } from "./scan.js";
-import { planScanUnits } from "./targets.js";
+import { plainPaths, planScanUnits } from "./targets.js";
 import { toolVersion } from "./version.js";
 
 /**
- * Records a finished scan in the store at `file` (created on first use). For a working-tree scan
+ * Records a finished scan in the store `store` names (an SQLite file, created on first use, or a
+ * `postgres://` connection string). For a working-tree scan
  * of a git repository, each credential the target held before and no longer holds is looked up
  * in the history of its path for the commit that removed it.
  */
-export async function recordInStore(file: string, report: ScanReport, options: ScanOptions): Promise<RecordResult> {
+export async function recordInStore(store: string, report: ScanReport, options: ScanOptions, history: readonly HistoryState[] = []): Promise<RecordResult> {
   const cwd = options.cwd ?? process.cwd();
   const mode = gitModeOf(options);
   const repositories = options.repositories ?? [];
-  const paths = (options.paths === undefined || options.paths.length === 0) && repositories.length === 0 ? ["."] : [...(options.paths ?? [])];
+  const paths = plainPaths(options.paths, options.repositories);
   const roots = [...paths, ...repositories].map((t) => canonical(resolvePath(cwd, t)));
   const context = {
     target: [...new Set(roots)].sort().join(", "),
@@ -33,15 +39,40 @@ export async function recordInStore(file: string, report: ScanReport, options: S
     complete: mode === undefined || mode.kind === "history",
     toolVersion: toolVersion(),
     baseline: baselineOf(paths, repositories, cwd, options),
+    history,
   };
-  const store = openStore(resolvePath(cwd, file), { create: true });
-  try {
-    const gone = goneCredentials(store, report, context);
+  return withStore(storeLocation(store, (file) => resolvePath(cwd, file)), { create: true }, async (opened) => {
+    const gone = await goneCredentials(opened, report, context);
     const removals = mode === undefined && gone.length > 0 ? await lookUpRemovals(gone, paths, repositories, cwd, options) : new Map<string, CommitInfo | undefined>();
-    return recordScan(store, report, context, removals);
-  } finally {
-    store.close();
-  }
+    return recordScan(opened, report, context, removals);
+  });
+}
+
+/**
+ * What the last history scans of the scan's repositories left (`--history --incremental`), by
+ * repository; empty when the store does not exist yet.
+ */
+export async function readHistoryMemory(store: string, options: ScanOptions): Promise<Map<string, HistoryState>> {
+  const cwd = options.cwd ?? process.cwd();
+  const roots = [...plainPaths(options.paths, options.repositories), ...(options.repositories ?? [])].map((t) => repositoryKey(resolvePath(cwd, t)));
+  const location = storeLocation(store, (file) => resolvePath(cwd, file));
+  if (location.kind === "sqlite" && !existsSync(location.file)) return new Map();
+  // The scan records into it next: a PostgreSQL database without the schema gets it now.
+  return withStore(location, { create: true }, (opened) => readHistoryStates(opened, roots));
+}
+
+/**
+ * Entries of a repos file with the sizes a store measured filled in where the file gives none
+ * (`plan --store`): the bytes of each repository's history at its last `--history` scan.
+ */
+export async function withMeasuredSizes(store: string, entries: readonly RepositoryEntry[], cwd: string): Promise<RepositoryEntry[]> {
+  const location = storeLocation(store, (file) => resolvePath(cwd, file));
+  const keys = entries.map((e) => repositoryKey(resolvePath(cwd, e.path)));
+  const sizes = await withStore(location, { create: false }, (opened) => readHistorySizes(opened, keys));
+  return entries.map((entry, i) => {
+    const measured = sizes.get(keys[i] ?? "");
+    return entry.size !== undefined || measured === undefined ? entry : { ...entry, size: measured };
+  });
 }
 
 /** The removing commit of each gone credential, from the history of the paths it was last seen at. */
@@ -52,7 +83,7 @@ async function lookUpRemovals(
   cwd: string,
   options: ScanOptions,
 ): Promise<Map<string, CommitInfo | undefined>> {
-  const units = planScanUnits(paths, repositories, cwd);
+  const units = planScanUnits(paths, repositories, cwd, options.allRepositories);
   const config = resolveConfig(units[0]?.roots[0] ?? cwd, options.config === undefined ? {} : { configFile: options.config }, cwd);
   const rules = loadRules({ extraDirs: config.ruleDirs, disabled: config.disabledRules });
   const idsOf = credentialIdDetector({ rules, config, showSecrets: false, fingerprintKey: options.fingerprintKey ?? process.env["NHISCAN_FINGERPRINT_KEY"] });

@@ -13,16 +13,28 @@ export interface ScanUnit {
 }
 
 /**
+ * The plain paths of a scan: the current folder when neither paths nor repositories are given.
+ * An empty repository list (an empty shard) is given, and scans nothing.
+ */
+export function plainPaths(paths: readonly string[] | undefined, repositories: readonly string[] | undefined): string[] {
+  return (paths === undefined || paths.length === 0) && repositories === undefined ? ["."] : [...(paths ?? [])];
+}
+
+/**
  * Splits a scan into units. Each of `repositories` (from --repos-file), and each of several
  * `paths` that is a git working tree root, is its own repository: its paths are relative to
  * it and its locations are tagged with its name. Other paths are one unit, relative to the
  * target itself when there is one folder, else to `cwd` (folders of one tree).
+ * When `repositories` is one shard of `allRepositories`, labels are chosen over all of them, so a
+ * repository is tagged alike whichever shard scans it, and a one-repository shard is still tagged.
  */
-export function planScanUnits(paths: readonly string[], repositories: readonly string[], cwd: string): ScanUnit[] {
-  const several = paths.length + repositories.length > 1;
+export function planScanUnits(paths: readonly string[], repositories: readonly string[], cwd: string, allRepositories = repositories): ScanUnit[] {
+  const several = paths.length + allRepositories.length > 1;
   const repoTargets = [...paths.filter((p) => several && isRepositoryRoot(resolvePath(cwd, p))), ...repositories];
   const plain = paths.filter((p) => !repoTargets.includes(p)).map((p) => resolvePath(cwd, p));
-  const labels = repositoryLabels(repoTargets, cwd);
+  const labelled = [...repoTargets.filter((t) => !allRepositories.includes(t)), ...allRepositories];
+  const allLabels = repositoryLabels(labelled, cwd);
+  const labels = repoTargets.map((t) => allLabels[labelled.indexOf(t)]);
   const units: ScanUnit[] = repoTargets.map((target, i) => ({
     repository: several ? labels[i] : undefined,
     roots: [resolvePath(cwd, target)],

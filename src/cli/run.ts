@@ -7,16 +7,24 @@ import { hookCommand } from "./commands/hook.js";
 import { initCommand } from "./commands/init.js";
 import { inventoryCommand } from "./commands/inventory.js";
 import { mergeCommand } from "./commands/merge.js";
+import { planCommand } from "./commands/plan.js";
+import { reportCommand } from "./commands/report.js";
 import { rulesCommand } from "./commands/rules.js";
 import { scanCommand } from "./commands/scan.js";
+import { storeCommand } from "./commands/store.js";
 import { trendCommand } from "./commands/trend.js";
 import { EXIT } from "./exit-codes.js";
 import type { ExitCode } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 import { HINTS, REPORT_BUG } from "./messages.js";
+import { storePasswordRedactor } from "./store-file.js";
 
 /** Runs the CLI in-process and returns the exit code; never exits the process. */
-export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+export async function run(argv: readonly string[], given: CliIo): Promise<ExitCode> {
+  // Belt and braces: a store password given on the command line or in NHISCAN_STORE is masked
+  // in every message, whatever code path printed it.
+  const redact = storePasswordRedactor([...argv, given.env["NHISCAN_STORE"] ?? ""]);
+  const io: CliIo = { ...given, stderr: (text) => given.stderr(redact(text)) };
   let exitCode: ExitCode = EXIT.ok;
   const setExit = (code: ExitCode) => {
     exitCode = code;
@@ -29,7 +37,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode>
     .enablePositionalOptions(false)
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  const commands = [scanCommand, rulesCommand, baselineCommand, mergeCommand, initCommand, hookCommand, inventoryCommand, trendCommand].map((make) => make(io, setExit));
+  const commands = [scanCommand, rulesCommand, baselineCommand, mergeCommand, initCommand, hookCommand, inventoryCommand, trendCommand, reportCommand, storeCommand, planCommand].map(
+    (make) => make(io, setExit),
+  );
   for (const command of commands) {
     program.addCommand(command.option("--debug", "print stack traces of errors"));
   }

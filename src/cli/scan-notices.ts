@@ -8,6 +8,7 @@ import type { CliIo } from "./io.js";
 // not loaded or failing).
 const NOTICED: ReadonlySet<ScanWarning["reason"]> = new Set([
   "partial-history",
+  "incremental-fallback",
   "repository-config-ignored",
   "config-changed-in-range",
   "untrusted-plugin",
@@ -23,10 +24,11 @@ export function printScanNotices(io: CliIo, report: ScanReport): void {
     const n = (shown.get(warning.reason) ?? 0) + 1;
     shown.set(warning.reason, n);
     if (n > MAX_PER_REASON) continue;
-    const where = warning.reason === "partial-history" ? "" : `${warning.path}: `;
+    const whole = warning.reason === "partial-history" || warning.reason === "incremental-fallback";
+    const where = whole ? "" : `${warning.path}: `;
     const repo = warning.repository === undefined ? "" : `${warning.repository}: `;
     const detail = warning.detail ?? warning.reason;
-    io.stderr(`nhiscan: warning: ${visibleText(`${repo}${where}${detail}`)}${warning.reason === "partial-history" ? "" : ` [${warning.reason}]`}\n`);
+    io.stderr(`nhiscan: warning: ${visibleText(`${repo}${where}${detail}`)}${whole ? "" : ` [${warning.reason}]`}\n`);
   }
   for (const [reason, n] of shown) {
     if (n > MAX_PER_REASON) io.stderr(`nhiscan: warning: … ${n - MAX_PER_REASON} more ${reason} warning(s) in the JSON report\n`);

@@ -12,10 +12,10 @@ export interface ScanWarning {
   readonly path: string;
   /**
    * Why: a skip reason, `invalid-utf8` (scanned as latin1), `partial-history` (a shallow clone:
-   * older commits absent), or `codeowners` (a CODEOWNERS line the host would reject; `path` is the
+   * older commits absent), `incremental-fallback` (`--incremental` scanned the full history), or `codeowners` (a CODEOWNERS line the host would reject; `path` is the
    * CODEOWNERS file, `detail` names the line).
    */
-  readonly reason: SkipReason | "invalid-utf8" | "partial-history" | "codeowners" | TrustWarningReason;
+  readonly reason: SkipReason | "invalid-utf8" | "partial-history" | "incremental-fallback" | "codeowners" | TrustWarningReason;
   readonly detail?: string;
   /** The repository of the path, when the report covers several. */
   readonly repository?: string;

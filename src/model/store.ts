@@ -88,3 +88,60 @@ export interface TrendReport {
   readonly scans: readonly TrendRow[];
   readonly remediationByOwner: readonly OwnerRemediation[];
 }
+
+/** Where a store lives: an SQLite file (the embedded default) or a PostgreSQL database. */
+export type StoreLocation =
+  | { readonly kind: "sqlite"; readonly file: string }
+  | {
+      readonly kind: "postgres";
+      /** The connection string as given: may hold a password, so it never reaches a message. */
+      readonly url: string;
+      /** The connection string with any password replaced by `***`: what messages show. */
+      readonly label: string;
+    };
+
+/** A value bound to a `?` placeholder. Times are ISO strings, booleans 0/1, JSON is text. */
+export type SqlValue = string | number | null;
+
+/**
+ * The SQL both backends run: one dialect (`?` placeholders, the shared schema), so every query
+ * lives once in src/store and means the same on SQLite and PostgreSQL.
+ */
+export interface SqlSession {
+  /** Every row of a query (or of a statement with RETURNING). */
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** The first row, or undefined. */
+  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
+  /** A statement without rows; resolves to the number of rows it changed. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+}
+
+/**
+ * An open store. Reads run on it directly; `write` runs a unit of work as one transaction that
+ * is serialised against every other writer of the same store (SQLite: BEGIN IMMEDIATE;
+ * PostgreSQL: a transaction-scoped advisory lock), and on PostgreSQL is retried from the start
+ * on a serialization failure or deadlock. `work` may therefore run more than once: it must
+ * derive everything it writes from what it reads inside the transaction.
+ */
+export interface StoreBackend extends SqlSession {
+  readonly kind: StoreLocation["kind"];
+  /** What messages name: the file, or the redacted connection string. */
+  readonly label: string;
+  write<T>(work: (tx: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Per repository and ref, the last commit a scan recorded (table `repo_refs`): where an
+ * incremental history scan starts.
+ */
+export interface RepoRef {
+  /** Canonical repository root, as the store's targets name it. */
+  readonly repository: string;
+  /** Full ref name, e.g. `refs/heads/main`. */
+  readonly ref: string;
+  /** The commit the ref pointed at when it was scanned. */
+  readonly commitSha: string;
+  /** ISO time of the scan that recorded it. */
+  readonly scannedAt: string;
+}

@@ -10,3 +10,7 @@ export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
 /** Formats of `trend`. */
 export const TREND_FORMATS = ["table", "json", "csv", "html"] as const;
 export type TrendFormat = (typeof TREND_FORMATS)[number];
+
+/** Formats of `plan`. */
+export const PLAN_FORMATS = ["json", "github-matrix", "k8s-job", "repos-file"] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];

@@ -1,5 +1,6 @@
 import type { Finding } from "../model/finding.js";
 import type { CommitInfo, Provenance } from "../model/fragment.js";
+import type { ProvenanceRecord } from "../model/history-state.js";
 import { shortHash } from "../util/hash.js";
 import { gitText } from "./git-exec.js";
 import { readRawLog } from "./git-log-raw.js";
@@ -12,6 +13,19 @@ interface PathHistory {
   readonly removedIn?: CommitInfo;
   /** The commit before the removal: the last one that had the blob at this path. */
   readonly lastSeenSha?: string;
+  readonly lastSeen?: CommitInfo;
+}
+
+/** Options of `attachGitProvenance`. */
+export interface ProvenanceOptions {
+  /** Removes copies of a finding at paths the caller excludes. */
+  readonly dropPath?: (path: string) => boolean;
+  /**
+   * Incremental history: walk only these revisions (the new commits, `TIP… ^OLD…`) and take
+   * the rest from `prior`, what the walk of the earlier commits found.
+   */
+  readonly revs?: readonly string[];
+  readonly prior?: readonly ProvenanceRecord[];
 }
 
 type GitProvenance = Extract<Provenance, { kind: "git" }>;
@@ -26,11 +40,13 @@ const FIELD = "\u001f";
 export async function attachGitProvenance(
   repo: GitRepo,
   findings: readonly Finding[],
-  options: { dropPath?: (path: string) => boolean } = {},
-): Promise<Finding[]> {
+  options: ProvenanceOptions = {},
+): Promise<{ findings: Finding[]; provenance: ProvenanceRecord[] }> {
   const blobs = new Set(findings.flatMap((f) => (f.provenance.kind === "git" ? [f.provenance.blob] : [])));
-  if (blobs.size === 0) return [...findings];
-  const [histories, head] = await Promise.all([walkHistory(repo, blobs), headEntries(repo.cwd, blobs)]);
+  if (blobs.size === 0) return { findings: [...findings], provenance: [] };
+  const [walk, head] = await Promise.all([walkHistory(repo, blobs, options.revs ?? repo.allRevs), headEntries(repo.cwd, blobs)]);
+  const histories = combine(walk, options.prior ?? [], blobs);
+  await resolveLastSeen(repo.cwd, histories);
   const out: Finding[] = [];
   for (const finding of findings) {
     const provenance = finding.provenance;
@@ -50,12 +66,12 @@ export async function attachGitProvenance(
       });
     }
   }
-  return out;
+  return { findings: out, provenance: provenanceRecords(histories) };
 }
 
 function gitProvenance(blob: string, history: PathHistory, head: CommitInfo | undefined, commits: Map<string, CommitInfo>): GitProvenance {
   if (head !== undefined) return { kind: "git", blob, introduced: history.introduced, lastSeen: head, inHead: true };
-  const lastSeen = history.lastSeenSha === undefined ? undefined : commits.get(history.lastSeenSha);
+  const lastSeen = history.lastSeen ?? (history.lastSeenSha === undefined ? undefined : commits.get(history.lastSeenSha));
   return {
     kind: "git",
     blob,
@@ -66,21 +82,86 @@ function gitProvenance(blob: string, history: PathHistory, head: CommitInfo | un
   };
 }
 
-/** Per blob and path: the oldest introducing commit and the newest removing one. */
-async function walkHistory(repo: GitRepo, blobs: ReadonlySet<string>) {
+interface Histories {
+  readonly paths: Map<string, Map<string, PathHistory>>;
+  readonly commits: Map<string, CommitInfo>;
+}
+
+/** What a walk saw: introductions per blob and path, the newest removal per `blob\0path`, commit infos. */
+interface Walk {
+  readonly introductions: Map<string, Map<string, CommitInfo>>;
+  readonly removals: Map<string, { commit: CommitInfo; parent: string }>;
+  readonly commits: Map<string, CommitInfo>;
+}
+
+/**
+ * Per blob and path: the oldest introduction and the newest removal. With `prior` (what the
+ * walk of earlier commits found), the walk covered only newer commits: the earlier
+ * introduction is the older one, a removal the walk saw is the newer one.
+ */
+function combine(walk: Walk, prior: readonly ProvenanceRecord[], blobs: ReadonlySet<string>): Histories {
   const paths = new Map<string, Map<string, PathHistory>>();
+  const byPathOf = (blob: string) => {
+    const byPath = paths.get(blob) ?? new Map<string, PathHistory>();
+    paths.set(blob, byPath);
+    return byPath;
+  };
+  for (const record of prior) {
+    if (!blobs.has(record.blob)) continue;
+    const { blob: _blob, path, ...history } = record;
+    byPathOf(record.blob).set(path, history);
+  }
+  for (const [blob, byPath] of walk.introductions) {
+    for (const [path, introduced] of byPath) if (!byPathOf(blob).has(path)) byPathOf(blob).set(path, { introduced });
+  }
+  for (const [blob, byPath] of paths) {
+    for (const [path, history] of byPath) {
+      const removal = walk.removals.get(`${blob}\u0000${path}`);
+      if (removal !== undefined) byPath.set(path, { introduced: history.introduced, removedIn: removal.commit, lastSeenSha: removal.parent });
+    }
+  }
+  return { paths, commits: walk.commits };
+}
+
+/** Commit infos of removals whose parent the walk did not list (an earlier commit, outside the new ones). */
+async function resolveLastSeen(cwd: string, histories: Histories): Promise<void> {
+  const missing = new Set<string>();
+  for (const byPath of histories.paths.values()) {
+    for (const h of byPath.values()) if (h.lastSeenSha !== undefined && !histories.commits.has(h.lastSeenSha)) missing.add(h.lastSeenSha);
+  }
+  if (missing.size === 0) return;
+  const out = await gitText(cwd, ["log", "--no-walk=unsorted", "--no-show-signature", `--format=%H${FIELD}%an${FIELD}%ae${FIELD}%aI`, ...missing, "--"]);
+  for (const line of out.split("\n")) {
+    const [sha = "", author = "", email = "", date = ""] = line.split(FIELD);
+    if (sha !== "") histories.commits.set(sha, { sha, author, email, date });
+  }
+}
+
+/** The histories as records the next incremental scan starts from. */
+function provenanceRecords(histories: Histories): ProvenanceRecord[] {
+  return [...histories.paths].flatMap(([blob, byPath]) =>
+    [...byPath].map(([path, h]) => {
+      const lastSeen = h.lastSeen ?? (h.lastSeenSha === undefined ? undefined : histories.commits.get(h.lastSeenSha));
+      return { blob, path, introduced: h.introduced, ...(h.removedIn === undefined ? {} : { removedIn: h.removedIn }), ...(lastSeen === undefined ? {} : { lastSeen }) };
+    }),
+  );
+}
+
+/** Walks `revs` newest first, noting where the blobs were introduced and removed. */
+async function walkHistory(repo: GitRepo, blobs: ReadonlySet<string>, revs: readonly string[]): Promise<Walk> {
+  const introductions = new Map<string, Map<string, CommitInfo>>();
   const removals = new Map<string, { commit: CommitInfo; parent: string }>();
   // Commits whose info a `lastSeen` needs; `--date-order` lists a parent after all its children.
   const wanted = new Set<string>();
   const commits = new Map<string, CommitInfo>();
-  for await (const commit of readRawLog(repo.cwd, repo.allRevs)) {
+  for await (const commit of readRawLog(repo.cwd, revs)) {
     if (wanted.has(commit.sha)) commits.set(commit.sha, infoOf(commit));
     for (const entry of commit.entries) {
       if (entry.isBlob && blobs.has(entry.blob)) {
-        const byPath = paths.get(entry.blob) ?? new Map<string, PathHistory>();
-        paths.set(entry.blob, byPath);
+        const byPath = introductions.get(entry.blob) ?? new Map<string, CommitInfo>();
+        introductions.set(entry.blob, byPath);
         // Newest first: the last introduction seen is the oldest.
-        byPath.set(entry.path, { introduced: infoOf(commit) });
+        byPath.set(entry.path, infoOf(commit));
       }
       entry.parentBlobs.forEach((parentBlob, i) => {
         const key = `${parentBlob}\u0000${entry.path}`;
@@ -92,13 +173,7 @@ async function walkHistory(repo: GitRepo, blobs: ReadonlySet<string>) {
       });
     }
   }
-  for (const [blob, byPath] of paths) {
-    for (const [path, history] of byPath) {
-      const removal = removals.get(`${blob}\u0000${path}`);
-      if (removal !== undefined) byPath.set(path, { ...history, removedIn: removal.commit, lastSeenSha: removal.parent });
-    }
-  }
-  return { paths, commits };
+  return { introductions, removals, commits };
 }
 
 function infoOf(commit: LogCommit): CommitInfo {

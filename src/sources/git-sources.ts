@@ -6,3 +6,4 @@ export { attachGitProvenance } from "./git-provenance.js";
 export { keepChangedLines, stagedScan } from "./git-staged.js";
 export { changedPaths, filesAtCommit, mergeBase, rangeEnds, readFileAtCommit } from "./git-revision.js";
 export type { RangeEnds } from "./git-revision.js";
+export { historyOnlyGrew, refTips } from "./git-refs.js";

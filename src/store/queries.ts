@@ -3,7 +3,6 @@ import type { Grade } from "../model/check.js";
 import type { CredentialState, OwnerRemediation, StoreEvent, StoredCredential, TrendReport, TrendRow } from "../model/store.js";
 import { median, percentile } from "../util/stats.js";
 import { storedExposureDays } from "./exposure.js";
-import { guard } from "./open.js";
 import type { Store } from "./open.js";
 
 interface CredentialRow {
@@ -37,22 +36,30 @@ interface EventRow {
 const NO_OWNER = "no owner hint found";
 
 /** Every credential ever recorded (optionally in one state), most exposed first, with its audit trail. */
-export function listCredentials(store: Store, options: { state?: CredentialState; now: string }): StoredCredential[] {
-  const { db } = store;
-  return guard(store.file, () => {
-    const rows = db
-      .prepare(`SELECT * FROM credentials ${options.state === undefined ? "" : "WHERE state = ?"} ORDER BY first_seen_at, credential_id`)
-      .all(...(options.state === undefined ? [] : [options.state])) as CredentialRow[];
-    const events = db.prepare(
+export async function listCredentials(store: Store, options: { state?: CredentialState; now: string }): Promise<StoredCredential[]> {
+  const rows = await store.all<CredentialRow>(
+    `SELECT * FROM credentials ${options.state === undefined ? "" : "WHERE state = ?"} ORDER BY first_seen_at, credential_id`,
+    options.state === undefined ? [] : [options.state],
+  );
+  const list: StoredCredential[] = [];
+  for (const row of rows) {
+    const id = row.credential_id;
+    const events = await store.all<EventRow>(
       "SELECT e.at, e.actor, e.action, e.from_state, e.to_state, e.note, s.scan_id FROM events e LEFT JOIN scans s ON s.seq = e.scan_seq WHERE e.credential_id = ? ORDER BY e.seq",
+      [id],
     );
-    const targets = db.prepare("SELECT DISTINCT target FROM target_credentials WHERE credential_id = ? ORDER BY target");
-    const locations = db.prepare(
-      `SELECT repository, path, line FROM locations WHERE credential_id = ? AND scan_seq = (SELECT max(scan_seq) FROM locations WHERE credential_id = ?)
-       ORDER BY path, line`,
+    const targets = await store.all<{ target: string }>("SELECT DISTINCT target FROM target_credentials WHERE credential_id = ? ORDER BY target", [id]);
+    // Per target, the latest scan that saw it: shards writing one store at once, or joined
+    // later, give the same list whatever order their scans landed in.
+    const locations = await store.all<{ repository: string | null; path: string; line: number }>(
+      `SELECT DISTINCT l.repository, l.path, l.line FROM locations l JOIN scans s ON s.seq = l.scan_seq
+       WHERE l.credential_id = ? AND l.scan_seq = (
+         SELECT max(l2.scan_seq) FROM locations l2 JOIN scans s2 ON s2.seq = l2.scan_seq WHERE l2.credential_id = ? AND s2.target = s.target)`,
+      [id, id],
     );
-    const list = rows.map((row): StoredCredential => ({
-      credentialId: row.credential_id,
+    locations.sort((a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.repository ?? "", b.repository ?? ""));
+    list.push({
+      credentialId: id,
       kind: row.kind,
       provider: row.provider,
       preview: row.preview,
@@ -67,14 +74,16 @@ export function listCredentials(store: Store, options: { state?: CredentialState
       ownerAssigned: row.owner !== null,
       grade: row.grade,
       failingChecks: JSON.parse(row.failing_checks) as string[],
-      targets: (targets.all(row.credential_id) as { target: string }[]).map((t) => t.target),
-      locations: (locations.all(row.credential_id, row.credential_id) as { repository: string | null; path: string; line: number }[]).map(
-        (l) => `${l.repository === null ? "" : `${l.repository}:`}${l.path}:${l.line}`,
-      ),
-      events: (events.all(row.credential_id) as EventRow[]).map(toEvent),
-    }));
-    return list.sort((a, b) => b.exposureDays - a.exposureDays || (a.credentialId < b.credentialId ? -1 : 1));
-  });
+      targets: targets.map((t) => t.target),
+      locations: locations.map((l) => `${l.repository === null ? "" : `${l.repository}:`}${l.path}:${l.line}`),
+      events: events.map(toEvent),
+    });
+  }
+  return list.sort((a, b) => b.exposureDays - a.exposureDays || (a.credentialId < b.credentialId ? -1 : 1));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function toEvent(row: EventRow): StoreEvent {
@@ -90,46 +99,37 @@ function toEvent(row: EventRow): StoreEvent {
 }
 
 /** One row per recorded scan, oldest first, and days to remediate by owner. */
-export function readTrend(store: Store): TrendReport {
-  const { db } = store;
-  return guard(store.file, () => {
-    const scans = db.prepare("SELECT seq, scan_id, at, targets, mode, open_after, by_grade FROM scans ORDER BY at, seq").all() as {
-      seq: number;
-      scan_id: string;
-      at: string;
-      targets: string;
-      mode: string;
-      open_after: number;
-      by_grade: string;
-    }[];
-    const events = db.prepare("SELECT action, days FROM events WHERE scan_seq = ?");
-    const rows = scans.map((scan): TrendRow => {
-      const changes = events.all(scan.seq) as { action: string; days: number | null }[];
-      const count = (action: string) => changes.filter((e) => e.action === action).length;
-      const days = changes.filter((e) => e.action === "remediated" && e.days !== null).map((e) => e.days as number);
-      const byGrade = { ...(Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>), ...(JSON.parse(scan.by_grade) as Record<Grade, number>) };
-      return {
-        scanId: scan.scan_id,
-        at: scan.at,
-        targets: JSON.parse(scan.targets) as string[],
-        mode: scan.mode,
-        open: scan.open_after,
-        new: count("discovered"),
-        remediated: count("remediated"),
-        reopened: count("reopened"),
-        byGrade,
-        medianDaysToRemediate: median(days) ?? null,
-      };
+export async function readTrend(store: Store): Promise<TrendReport> {
+  const scans = await store.all<{ seq: number; scan_id: string; at: string; targets: string; mode: string; open_after: number; by_grade: string }>(
+    "SELECT seq, scan_id, at, targets, mode, open_after, by_grade FROM scans ORDER BY at, seq",
+  );
+  const rows: TrendRow[] = [];
+  for (const scan of scans) {
+    const changes = await store.all<{ action: string; days: number | null }>("SELECT action, days FROM events WHERE scan_seq = ?", [scan.seq]);
+    const count = (action: string) => changes.filter((e) => e.action === action).length;
+    const days = changes.filter((e) => e.action === "remediated" && e.days !== null).map((e) => e.days as number);
+    const byGrade = { ...(Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>), ...(JSON.parse(scan.by_grade) as Record<Grade, number>) };
+    rows.push({
+      scanId: scan.scan_id,
+      at: scan.at,
+      targets: JSON.parse(scan.targets) as string[],
+      mode: scan.mode,
+      open: scan.open_after,
+      new: count("discovered"),
+      remediated: count("remediated"),
+      reopened: count("reopened"),
+      byGrade,
+      medianDaysToRemediate: median(days) ?? null,
     });
-    return { store: store.file, scans: rows, remediationByOwner: remediationByOwner(store) };
-  });
+  }
+  return { store: store.label, scans: rows, remediationByOwner: await remediationByOwner(store) };
 }
 
 /** Exposure days of every remediated credential, grouped by owner (assigned, else the best hint). */
-function remediationByOwner(store: Store): OwnerRemediation[] {
-  const rows = store.db
-    .prepare("SELECT owner, owner_hint, first_committed_at, first_seen_at, closed_at FROM credentials WHERE remediated_at IS NOT NULL AND closed_at IS NOT NULL")
-    .all() as { owner: string | null; owner_hint: string | null; first_committed_at: string | null; first_seen_at: string; closed_at: string }[];
+async function remediationByOwner(store: Store): Promise<OwnerRemediation[]> {
+  const rows = await store.all<{ owner: string | null; owner_hint: string | null; first_committed_at: string | null; first_seen_at: string; closed_at: string }>(
+    "SELECT owner, owner_hint, first_committed_at, first_seen_at, closed_at FROM credentials WHERE remediated_at IS NOT NULL AND closed_at IS NOT NULL ORDER BY credential_id",
+  );
   const byOwner = new Map<string, number[]>();
   for (const row of rows) {
     const owner = row.owner ?? row.owner_hint ?? NO_OWNER;

@@ -39,16 +39,20 @@ function writerChild(db: string, mode: "loop" | "hold") {
     const { openStore } = await import(${JSON.stringify(url("store/open.js"))});
     const { recordScan } = await import(${JSON.stringify(url("store/record.js"))});
     const report = JSON.parse(readFileSync(${JSON.stringify(reportFile)}, "utf8"));
-    const store = openStore(${JSON.stringify(db)}, { create: true });
+    const store = await openStore({ kind: "sqlite", file: ${JSON.stringify(db)} }, { create: true });
     const context = { target: "/synthetic", targets: ["synthetic"], mode: "working-tree", complete: true, toolVersion: "test" };
     if (${JSON.stringify(mode)} === "hold") {
-      store.db.exec("BEGIN IMMEDIATE");
-      recordScan(store, { ...report, scannedAt: new Date().toISOString() }, context);
-      process.stdout.write("inside the write\\n");
-      setInterval(() => {}, 1000);
+      // The whole scan written, then held open before its commit.
+      const holding = { ...store, write: (work) => store.write(async (tx) => {
+        await work(tx);
+        process.stdout.write("inside the write\\n");
+        setInterval(() => {}, 1000);
+        await new Promise(() => {});
+      }) };
+      await recordScan(holding, { ...report, scannedAt: new Date().toISOString() }, context);
     } else {
       for (let n = 1; ; n += 1) {
-        recordScan(store, { ...report, scannedAt: new Date().toISOString() }, context);
+        await recordScan(store, { ...report, scannedAt: new Date().toISOString() }, context);
         process.stdout.write("recorded " + n + "\\n");
       }
     }
