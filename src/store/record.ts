@@ -116,7 +116,7 @@ export async function recordScan(
         await event(item.credentialId, "discovered", null, "open", null);
         counts.added += 1;
       } else {
-        await q.updateSeen([at, at, committed, hint, item.grade, failing, item.preview, item.credentialId]);
+        await q.updateSeen(at, committed, hint, item.grade, failing, item.preview, item.credentialId);
         if (inHead && existing.state === "remediated") {
           await q.setState(["open", null, null, null, item.credentialId]);
           await event(item.credentialId, "reopened", "remediated", "open", "seen again in HEAD");
@@ -234,10 +234,16 @@ function statements(tx: SqlSession) {
          VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?) ON CONFLICT (credential_id) DO NOTHING`,
         params,
       )) === 1,
-    updateSeen: run(
-      `UPDATE credentials SET last_seen_at = CASE WHEN last_seen_at < ? THEN ? ELSE last_seen_at END, first_committed_at = ?, owner_hint = ?, grade = ?, failing_checks = ?, preview = ?
-       WHERE credential_id = ?`,
-    ),
+    // What the latest scan (by scan time, not by commit order: shards land in any order) says
+    // replaces what an older one said; the right-hand sides all read the row as it was.
+    updateSeen: (at: string, committed: string | null, hint: string | null, grade: string, failing: string, preview: string, id: string) =>
+      tx.run(
+        `UPDATE credentials SET last_seen_at = CASE WHEN last_seen_at < ? THEN ? ELSE last_seen_at END, first_committed_at = ?,
+         owner_hint = CASE WHEN last_seen_at <= ? THEN ? ELSE owner_hint END, grade = CASE WHEN last_seen_at <= ? THEN ? ELSE grade END,
+         failing_checks = CASE WHEN last_seen_at <= ? THEN ? ELSE failing_checks END, preview = CASE WHEN last_seen_at <= ? THEN ? ELSE preview END
+         WHERE credential_id = ?`,
+        [at, at, committed, at, hint, at, grade, at, failing, at, preview, id],
+      ),
     setState: run("UPDATE credentials SET state = ?, remediated_at = ?, removed_commit = ?, closed_at = ? WHERE credential_id = ?"),
     upsertTarget: run(
       "INSERT INTO target_credentials (target, credential_id, present) VALUES (?, ?, ?) ON CONFLICT (target, credential_id) DO UPDATE SET present = excluded.present",
