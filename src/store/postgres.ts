@@ -181,10 +181,12 @@ function asStoreError(location: PostgresLocation, error: unknown, doing: string)
   if (error instanceof StoreError) return error;
   const raw = error instanceof Error ? error.message : String(error);
   const message = redactSecretsOf(location, raw);
-  const code = (error as Partial<DatabaseError> | null)?.code;
+  // pg's own wording when the server asks for a password and none was found anywhere.
+  const code = /client password must be a string/.test(raw) ? "28P01" : (error as Partial<DatabaseError> | null)?.code;
   const hint = hintFor(code, raw);
   // The cause is dropped: its message or stack could hold what the redaction removed.
-  return new StoreError(`${location.label}: ${doing} the PostgreSQL store (${code === undefined ? "" : `${code}: `}${message})`, {
+  const what = /client password must be a string/.test(raw) ? "the server asks for a password, and none was given" : message;
+  return new StoreError(`${location.label}: ${doing} the PostgreSQL store (${code === undefined ? "" : `${code}: `}${what})`, {
     ...(hint === undefined ? {} : { hint }),
     exitCode: code === "3D000" || code === "28P01" || code === "28000" ? 2 : 3,
   });
