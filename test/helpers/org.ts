@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import type { StoredCredential } from "../../src/model/store.js";
-import { tempDir } from "./cli.js";
+import { runCli, tempDir } from "./cli.js";
 import { fakeSecrets } from "./fake-secrets.js";
 import { createRepo } from "./git-repo.js";
 
@@ -74,9 +74,9 @@ export async function scanShards(org: Org, storeOf: (shard: number) => string): 
   }
 }
 
-/** `inventory list --format json` of a store. */
+/** `inventory list --format json` of a store (in-process: a read needs no process of its own). */
 export async function listStore(store: string): Promise<StoredCredential[]> {
-  const result = await nhiscan(["inventory", "list", "--store", store, "--format", "json"]);
+  const result = await runCli(["inventory", "list", "--store", store, "--format", "json"]);
   if (result.exitCode !== 0) throw new Error(`inventory list failed: ${String(result.stderr)}`);
   return (JSON.parse(String(result.stdout)) as { credentials: StoredCredential[] }).credentials;
 }
