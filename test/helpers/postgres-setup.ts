@@ -20,7 +20,7 @@ export function setup(project: TestProject): void {
     return;
   }
   try {
-    const server = startServer() as { url: string; dir: string };
+    const server = startServer();
     started = server.dir;
     project.provide("postgres", { url: server.url });
   } catch (error) {

@@ -3,6 +3,7 @@ import { chmodSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
 import { beforeAll, describe, expect, test } from "vitest";
+import { PASSWORD_ROLE } from "../../scripts/postgres-server.js";
 import { tempDir } from "../helpers/cli.js";
 import { fakeSecrets } from "../helpers/fake-secrets.js";
 import { createRepo } from "../helpers/git-repo.js";
@@ -67,7 +68,8 @@ describe("PostgreSQL store faults", () => {
 });
 
 describe("PostgreSQL credentials never reach an output", () => {
-  const role = "nhiscan_password";
+  // The one role the test server makes log in by password (pg_hba.conf).
+  const role = PASSWORD_ROLE;
   const password = `pw@${f.hex(12)}/:%x`;
   let db: string;
   let plain: string;
