@@ -4,6 +4,7 @@ import path from "node:path";
 import type pg from "pg";
 import { beforeAll, describe, expect, test } from "vitest";
 import { PASSWORD_ROLE } from "../../scripts/postgres-server.js";
+import { openStore } from "../../src/store/open.js";
 import { tempDir } from "../helpers/cli.js";
 import { fakeSecrets } from "../helpers/fake-secrets.js";
 import { createRepo } from "../helpers/git-repo.js";
@@ -65,6 +66,28 @@ describe("PostgreSQL store faults", () => {
     expect(String(next.stderr)).toMatch(/3 new, 0 remediated, 0 reopened, 5 open/);
     expect(await tableCounts(store)).toMatchObject({ scans: 2, credentials: 5, events: 5 });
   }, 60_000);
+});
+
+describe("PostgreSQL write transactions", () => {
+  test("a serialization failure is retried from the start; what the failed attempt wrote is gone", async () => {
+    const url = await freshDatabase();
+    const store = await openStore({ kind: "postgres", url, label: url }, { create: true });
+    try {
+      let attempts = 0;
+      const result = await store.write(async (tx) => {
+        attempts += 1;
+        await tx.run("INSERT INTO repo_refs (repository, ref, commit_sha, scanned_at) VALUES (?, ?, ?, ?)", ["/r", `refs/heads/a${attempts}`, "c0ffee", "2025-01-01T00:00:00Z"]);
+        if (attempts < 3) await tx.run("DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = 'serialization_failure'; END $$");
+        return (await tx.all<{ ref: string }>("SELECT ref FROM repo_refs ORDER BY ref")).map((r) => r.ref);
+      });
+      expect(attempts).toBe(3);
+      expect(result).toEqual(["refs/heads/a3"]);
+      // Any other failure is not retried, and is a store error naming the store.
+      await expect(store.write(async (tx) => tx.run("SELECT 1 / 0"))).rejects.toThrow(/cannot write the PostgreSQL store \(22012/);
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe("PostgreSQL credentials never reach an output", () => {
