@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { tempDir } from "../helpers/cli.js";
@@ -12,13 +13,23 @@ const SHARDS = 8;
 let org: Org;
 let pgStore: string;
 let joinedSqlite: string;
+let single: string;
 
 beforeAll(async () => {
   org = await makeOrg(2020, SHARDS, 2);
   pgStore = await freshDatabase();
   const dir = tempDir("nhiscan-shards-");
   const files = org.shards.map((_, s) => path.join(dir, `shard-${s}.db`));
-  await Promise.all([scanShards(org, () => pgStore), scanShards(org, (s) => files[s] ?? "")]);
+  // The reference: one process scanning every repository into one store.
+  single = path.join(dir, "single.db");
+  const all = path.join(dir, "all.txt");
+  writeFileSync(all, org.shards.map((file) => readFileSync(file, "utf8")).join(""));
+  const [reference] = await Promise.all([
+    nhiscan(["scan", "--repos-file", all, "--store", single, "--quiet", "--workers", "0"]),
+    scanShards(org, () => pgStore),
+    scanShards(org, (s) => files[s] ?? ""),
+  ]);
+  expect(reference.exitCode, String(reference.stderr)).toBe(1);
   joinedSqlite = path.join(dir, "joined.db");
   const joined = await nhiscan(["store", "import", ...files, "--store", joinedSqlite]);
   expect(joined.exitCode, String(joined.stderr)).toBe(0);
@@ -67,7 +78,15 @@ describe("8 concurrent shards into one PostgreSQL store", () => {
     expect(withoutRunTimes(await listStore(joinedSqlite), { ownerHint: true })).toEqual(withoutRunTimes(await listStore(pgStore), { ownerHint: true }));
   });
 
-  test("report --store gives the same organisation report from both stores", async () => {
+  test("both stores hold the credentials, locations and sharing of a single-process scan", async () => {
+    const sharing = async (store: string) => (await listStore(store)).map((c) => [c.credentialId, c.state, c.locations.join(" ")]);
+    const reference = await sharing(single);
+    expect(reference).toHaveLength(org.distinct);
+    expect(await sharing(pgStore)).toEqual(reference);
+    expect(await sharing(joinedSqlite)).toEqual(reference);
+  });
+
+  test("report --store gives the same organisation report from both stores and the single scan", async () => {
     const report = async (store: string) => {
       const result = await nhiscan(["report", "--store", store, "--format", "json"]);
       expect(result.exitCode, String(result.stderr)).toBe(0);
@@ -77,5 +96,6 @@ describe("8 concurrent shards into one PostgreSQL store", () => {
     const fromPg = await report(pgStore);
     expect(fromPg).toHaveLength(org.distinct);
     expect(await report(joinedSqlite)).toEqual(fromPg);
+    expect(await report(single)).toEqual(fromPg);
   });
 });
