@@ -63,9 +63,10 @@ function serverUser() {
 export function startServer() {
   const bins = findPostgresBinaries();
   if (bins === undefined) throw new Error(`no PostgreSQL server binaries (initdb, pg_ctl) found. ${INSTALL_HINT}`);
-  const user = serverUser();
-  const dir = mkdtempSync(path.join(tmpdir(), "nhiscan-pg-"));
+  let dir;
   try {
+    const user = serverUser();
+    dir = mkdtempSync(path.join(tmpdir(), "nhiscan-pg-"));
     if (user !== undefined) {
       const uid = Number(execFileSync("id", ["-u", user], { encoding: "utf8" }).trim());
       const gid = Number(execFileSync("id", ["-g", user], { encoding: "utf8" }).trim());
@@ -78,7 +79,7 @@ export function startServer() {
     const options = [`-k ${dir}`, "-c listen_addresses=''", `-p ${PORT}`, "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=200"];
     asServerUser(user, bins.pgCtl, ["-D", data, "-l", path.join(dir, "server.log"), "-o", options.join(" "), "-w", "-t", "60", "start"]);
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
     throw new Error(`cannot start a throwaway PostgreSQL server: ${error instanceof Error ? error.message : String(error)}. ${INSTALL_HINT}`);
   }
   return { url: `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(dir)}&port=${PORT}`, dir };

@@ -1,5 +1,5 @@
 import type { Client, ClientConfig, DatabaseError } from "pg";
-import { StoreError } from "../model/errors.js";
+import { NhiscanError, StoreError } from "../model/errors.js";
 import type { SqlSession, SqlValue, StoreBackend, StoreLocation } from "../model/store.js";
 import { redactSecretsOf } from "./location.js";
 import { pgpassPassword } from "./pgpass.js";
@@ -67,19 +67,25 @@ function pgpassFor(params: ConnectionTarget): string | undefined {
 }
 
 function postgresBackend(client: Client, location: PostgresLocation): StoreBackend {
-  const query = async <T>(sql: string, params: readonly SqlValue[]): Promise<{ rows: T[]; rowCount: number | null }> => {
-    try {
-      const result = await client.query(numbered(sql), [...params]);
-      return { rows: result.rows as T[], rowCount: result.rowCount };
-    } catch (error) {
-      throw asStoreError(location, error, "store error in");
-    }
+  // Inside a write, errors reach write() as pg raised them (it retries by SQLSTATE); outside,
+  // each becomes a StoreError at once.
+  const sessionOf = (mapErrors: boolean): SqlSession => {
+    const query = async <T>(sql: string, params: readonly SqlValue[]): Promise<{ rows: T[]; rowCount: number | null }> => {
+      try {
+        const result = await client.query(numbered(sql), [...params]);
+        return { rows: result.rows as T[], rowCount: result.rowCount };
+      } catch (error) {
+        throw mapErrors ? asStoreError(location, error, "store error in") : error;
+      }
+    };
+    return {
+      all: async <T>(sql: string, params: readonly SqlValue[] = []) => (await query<T>(sql, params)).rows,
+      get: async <T>(sql: string, params: readonly SqlValue[] = []) => (await query<T>(sql, params)).rows[0],
+      run: async (sql: string, params: readonly SqlValue[] = []) => (await query(sql, params)).rowCount ?? 0,
+    };
   };
-  const session: SqlSession = {
-    all: async <T>(sql: string, params: readonly SqlValue[] = []) => (await query<T>(sql, params)).rows,
-    get: async <T>(sql: string, params: readonly SqlValue[] = []) => (await query<T>(sql, params)).rows[0],
-    run: async (sql: string, params: readonly SqlValue[] = []) => (await query(sql, params)).rowCount ?? 0,
-  };
+  const session = sessionOf(true);
+  const inTransaction = sessionOf(false);
   return {
     ...session,
     kind: "postgres",
@@ -92,7 +98,7 @@ function postgresBackend(client: Client, location: PostgresLocation): StoreBacke
           // Writers take turns, as on SQLite: a scan's reads (is this credential new? is it held
           // elsewhere? how many are open?) then hold until its commit, so no event is lost.
           await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
-          const result = await work(session);
+          const result = await work(inTransaction);
           await client.query("COMMIT");
           return result;
         } catch (error) {
@@ -178,13 +184,15 @@ function sqlStateOf(error: unknown): string | undefined {
 
 /** A StoreError naming the redacted store; nothing of the connection string's password survives. */
 function asStoreError(location: PostgresLocation, error: unknown, doing: string): unknown {
-  if (error instanceof StoreError) return error;
+  if (error instanceof NhiscanError) return error;
   const raw = error instanceof Error ? error.message : String(error);
   const message = redactSecretsOf(location, raw);
-  const code = (error as Partial<DatabaseError> | null)?.code;
+  // pg's own wording when the server asks for a password and none was found anywhere.
+  const code = /client password must be a string/.test(raw) ? "28P01" : (error as Partial<DatabaseError> | null)?.code;
   const hint = hintFor(code, raw);
   // The cause is dropped: its message or stack could hold what the redaction removed.
-  return new StoreError(`${location.label}: ${doing} the PostgreSQL store (${code === undefined ? "" : `${code}: `}${message})`, {
+  const what = /client password must be a string/.test(raw) ? "the server asks for a password, and none was given" : message;
+  return new StoreError(`${location.label}: ${doing} the PostgreSQL store (${code === undefined ? "" : `${code}: `}${what})`, {
     ...(hint === undefined ? {} : { hint }),
     exitCode: code === "3D000" || code === "28P01" || code === "28000" ? 2 : 3,
   });

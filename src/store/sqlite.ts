@@ -13,6 +13,7 @@ export interface SqliteStore extends StoreBackend {
 // takes milliseconds, so this only runs out when a process holds the lock abnormally long.
 const BUSY_TIMEOUT_MS = 30_000;
 const SQLITE_MAGIC = "SQLite format 3\0";
+const MAX_CACHED = 256;
 
 /**
  * Opens (and with `create`, creates with mode 0600) the store at `file`, migrating an older
@@ -50,6 +51,8 @@ function sqliteBackend(db: Database.Database, file: string): SqliteStore {
   const prepared = (sql: string) => {
     let statement = cache.get(sql);
     if (statement === undefined) {
+      // Multi-row statements vary in length: keep the cache bounded.
+      if (cache.size >= MAX_CACHED) cache.clear();
       statement = db.prepare(sql);
       cache.set(sql, statement);
     }
