@@ -1,5 +1,5 @@
 /** Why a file or blob was not scanned. */
-export const SKIP_REASONS = ["binary", "too-large", "unreadable", "not-regular-file", "symlink", "vanished", "timeout"] as const;
+export const SKIP_REASONS = ["binary", "too-large", "unreadable", "not-regular-file", "symlink", "vanished", "timeout", "undecodable", "ignored"] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** A commit as provenance: who and when. */
