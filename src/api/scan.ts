@@ -51,6 +51,8 @@ export interface ScanOptions {
   readonly now?: Date;
   /** Detection worker threads; 0 scans on the calling thread. Default: available cores. */
   readonly workers?: number;
+  /** Longest detection may take on one file, on any thread, before the file is skipped as `timeout`. Default 30 s. */
+  readonly fileTimeoutMs?: number;
   readonly signal?: AbortSignal;
   /** Baseline file of accepted credentials; overrides the config's `baseline:`. `false` ignores any baseline. */
   readonly baseline?: string | false;
@@ -106,6 +108,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   };
   const runOptions = {
     ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.fileTimeoutMs === undefined ? {} : { fragmentBudgetMs: options.fileTimeoutMs }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   };
