@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync } from "node:fs";
 import Database from "better-sqlite3";
 import { StoreError } from "../model/errors.js";
+import { secureStoreFile } from "./secure-file.js";
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 
 /** An open store: the database and the file name errors show. */
@@ -24,6 +25,8 @@ export function openStore(file: string, options: { create: boolean }): Store {
   if (!existsSync(file)) {
     if (!options.create) throw new StoreError(`${file}: no such store`, { exitCode: 2, hint: "Record a scan first: nhiscan scan --store FILE." });
     createEmptyFile(file);
+  } else {
+    secureStoreFile(file);
   }
   checkHeader(file);
   return guard(file, () => {
