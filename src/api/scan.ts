@@ -12,6 +12,8 @@ import type { InventoryRoot } from "../inventory/locations.js";
 import { summarizeInventory } from "../checks/summary.js";
 import { gradeCredential, worstFirst } from "../checks/index.js";
 import { loadRules } from "../rules/load.js";
+import { redactKnownSecrets } from "../report/redact-known.js";
+import { redact } from "../scan/redact.js";
 import { scanSources } from "../scan/scan.js";
 import type { ScanRunOptions, ScanSettings } from "../scan/scan.js";
 import { emptyTally, mergeTally } from "../scan/tally.js";
@@ -20,6 +22,7 @@ import { fsSource } from "../sources/fs.js";
 import type { ResolvedConfig } from "../model/config.js";
 import type { Finding } from "../model/finding.js";
 import type { Suppression } from "../model/report.js";
+import { secretFingerprint } from "../util/hash.js";
 import { baseName, resolvePath } from "../util/path.js";
 import type { Plugin } from "../detectors/plugin-load.js";
 import { planTrust } from "./trust.js";
@@ -126,7 +129,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   const suppressions = [...result.suppressions.map(({ lineHash: _hash, ...s }) => s), ...baselineSuppressions(accepted?.dropped ?? [], config.baseline)];
   const items: InventoryItem[] = (accepted?.kept ?? credentials).map((credential) => withExposure(gradeCredential(credential, context), context.now));
   items.sort(worstFirst);
-  return {
+  const report: ScanReport = {
     schemaVersion: 1,
     tool: { name: "nhiscan", version: toolVersion() },
     scannedAt: new Date(started).toISOString(),
@@ -151,6 +154,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     ),
     summary: summarizeInventory(items),
   };
+  // An author name, path or other repository text that holds a found value is redacted like the value itself.
+  if (settings.showSecrets) return report;
+  return redactKnownSecrets(report, result.secretValues, (secret) => redact(secret, secretFingerprint(secret, settings.fingerprintKey)));
 }
 
 /** The item with its exposure days, when its introducing commit is known. */
