@@ -1,4 +1,3 @@
-import picomatch from "picomatch";
 import { InputError } from "../model/errors.js";
 import type { Finding } from "../model/finding.js";
 import type { ScanWarning } from "../model/report.js";
@@ -8,6 +7,7 @@ import { emptyTally, mergeTally } from "../scan/tally.js";
 import type { ScanSuppression, ScanTally } from "../scan/tally.js";
 import { inlineLineHash } from "../scan/event-scanner.js";
 import type { GitRepo } from "../sources/git-repo.js";
+import { globMatcher } from "../util/linear-match.js";
 import { planIncremental, withPriorFindings } from "./history-memory.js";
 import type { HistoryMemory } from "./history-memory.js";
 
@@ -166,7 +166,7 @@ function withFindings(tally: ScanTally, findings: Finding[], suppressed: Record<
 
 /** Copies of a finding at other paths of the same blob are dropped where the config excludes or allows the path. */
 function pathFilter(globs: readonly string[]): ((path: string) => boolean) | undefined {
-  return globs.length === 0 ? undefined : picomatch([...globs], { dot: true });
+  return globs.length === 0 ? undefined : globMatcher(globs);
 }
 
 function partialWarnings(repo: GitRepo): ScanWarning[] {

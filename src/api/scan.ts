@@ -12,6 +12,8 @@ import type { InventoryRoot } from "../inventory/locations.js";
 import { summarizeInventory } from "../checks/summary.js";
 import { gradeCredential, worstFirst } from "../checks/index.js";
 import { loadRules } from "../rules/load.js";
+import { redactKnownSecrets } from "../report/redact-known.js";
+import { redact } from "../scan/redact.js";
 import { scanSources } from "../scan/scan.js";
 import type { ScanRunOptions, ScanSettings } from "../scan/scan.js";
 import { emptyTally, mergeTally } from "../scan/tally.js";
@@ -20,6 +22,7 @@ import { fsSource } from "../sources/fs.js";
 import type { ResolvedConfig } from "../model/config.js";
 import type { Finding } from "../model/finding.js";
 import type { Suppression } from "../model/report.js";
+import { secretFingerprint } from "../util/hash.js";
 import { baseName, resolvePath } from "../util/path.js";
 import type { Plugin } from "../detectors/plugin-load.js";
 import { planTrust } from "./trust.js";
@@ -54,6 +57,8 @@ export interface ScanOptions {
   readonly now?: Date;
   /** Detection worker threads; 0 scans on the calling thread. Default: available cores. */
   readonly workers?: number;
+  /** Longest detection may take on one file, on any thread, before the file is skipped as `timeout`. Default 30 s. */
+  readonly fileTimeoutMs?: number;
   readonly signal?: AbortSignal;
   /** Baseline file of accepted credentials; overrides the config's `baseline:`. `false` ignores any baseline. */
   readonly baseline?: string | false;
@@ -124,6 +129,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   };
   const runOptions = {
     ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.fileTimeoutMs === undefined ? {} : { fragmentBudgetMs: options.fileTimeoutMs }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   };
@@ -143,7 +149,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   const items: InventoryItem[] = (accepted?.kept ?? credentials).map((credential) => withExposure(gradeCredential(credential, context), context.now));
   items.sort(worstFirst);
   const foundBy = new Set(items.flatMap((item) => item.ruleIds));
-  return {
+  const report: ScanReport = {
     schemaVersion: 1,
     tool: { name: "nhiscan", version: toolVersion() },
     scannedAt: new Date(started).toISOString(),
@@ -169,6 +175,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     ),
     summary: summarizeInventory(items),
   };
+  // An author name, path or other repository text that holds a found value is redacted like the value itself.
+  if (settings.showSecrets) return report;
+  return redactKnownSecrets(report, result.secretValues, (secret) => redact(secret, secretFingerprint(secret, settings.fingerprintKey)));
 }
 
 /** The item with its exposure days, when its introducing commit is known. */

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import type { ResolvedConfig } from "../model/config.js";
 import { ConfigError } from "../model/errors.js";
 import type { Confidence } from "../model/rule.js";
-import { baseName, dirName, joinPath, resolvePath } from "../util/path.js";
+import { baseName, dirName, isWithin, joinPath, resolvePath } from "../util/path.js";
 import { formatZodIssues } from "../util/zod-issues.js";
 import { lazyRequire } from "../util/lazy-require.js";
 import { CONFIG_DEFAULTS, configSchema } from "./schema.js";
@@ -120,7 +120,7 @@ export function applyOverrides(loaded: LoadedConfig | undefined, overrides: Conf
     file,
     ...(loaded?.label === undefined ? {} : { label: loaded.label }),
     ...(trustedCode && raw.plugins !== undefined ? { plugins: raw.plugins.map((p) => resolvePath(base, p)) } : {}),
-    ruleDirs: raw.rules.paths.map((p) => resolvePath(base, p)),
+    ruleDirs: raw.rules.paths.map((p, i) => (trustedCode ? resolvePath(base, p) : confined(base, p, `${file}: rules.paths[${i}]`, true))),
     disabledRules: raw.rules.disable,
     exclude: raw.exclude,
     allowlist: raw.allowlist,
@@ -128,6 +128,31 @@ export function applyOverrides(loaded: LoadedConfig | undefined, overrides: Conf
     owners: raw.owners,
     maxFileSize: overrides.maxFileSize ?? raw.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     minConfidence: overrides.minConfidence ?? raw.minConfidence ?? "low",
-    baseline: baseline === undefined ? undefined : resolvePath(base, baseline),
+    baseline:
+      baseline === undefined ? undefined : trustedCode || overrides.baseline !== undefined ? resolvePath(base, baseline) : confined(base, baseline, `${file}: baseline`, false),
   };
+}
+
+/**
+ * A path a repository's own config names, resolved inside the repository: a rule folder (and each
+ * rule file in it) or the baseline may not lead out of it, by `..`, an absolute path or a symbolic
+ * link, so a scanned repository cannot make nhiscan read, and echo in its errors, files elsewhere.
+ * The message does not repeat the path either: it is the repository's text.
+ */
+function confined(base: string, path: string, where: string, isRuleDir: boolean): string {
+  const resolved = resolvePath(base, path);
+  let escapes = !isWithin(base, resolved);
+  if (!escapes && isRuleDir) {
+    try {
+      escapes = readdirSync(resolved).some((name) => !isWithin(base, joinPath(resolved, name)));
+    } catch {
+      // A missing folder is reported when the rules are loaded.
+    }
+  }
+  if (escapes) {
+    throw new ConfigError(`${where}: expected a path inside the repository (a repository's config cannot name files outside it)`, {
+      hint: "Name rule folders outside the repository in an operator config (--config).",
+    });
+  }
+  return resolved;
 }

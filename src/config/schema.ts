@@ -1,12 +1,22 @@
 import type { z as Zod } from "zod";
 import { CONFIDENCES } from "../model/rule.js";
 import { lazyRequire, lazyValue } from "../util/lazy-require.js";
+import { globMatcher } from "../util/linear-match.js";
 
 const zod = lazyRequire<typeof import("zod")>("zod");
 
+function compilesAsGlob(glob: string): boolean {
+  try {
+    globMatcher([glob]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function buildConfigSchema() {
   const { z } = zod();
-  const globList = z.array(z.string().min(1, "expected a non-empty glob"));
+  const globList = z.array(z.string().min(1, "expected a non-empty glob").refine(compilesAsGlob, "expected a glob (picomatch syntax)"));
   return z
   .object({
     version: z.literal(1, "expected 1").optional(),

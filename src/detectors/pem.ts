@@ -15,9 +15,12 @@ export interface PemBlock {
 
 // Bounded so that a BEGIN line without its END costs at most this many characters.
 const MAX_BLOCK = 20_000;
+// How far back on its line a BEGIN is checked for a `//` comment marker.
+const LINE_HEAD = 256;
 const BEGIN = /-----BEGIN ([A-Z0-9]+(?: [A-Z0-9]+){0,5})-----/g;
+const END = /-----END ([A-Z0-9]+(?: [A-Z0-9]+){0,5})-----/g;
 // Line breaks inside a block: real ones, or `\n` escapes in JSON and source strings.
-const LINE_BREAK = /\r?\n|\r|\\r\\n|\\n/;
+const LINE_BREAKS = /\r?\n|\r|\\r\\n|\\n/g;
 // What a block picks up in a comment, a YAML block scalar or a string concatenation. None of these
 // characters is base64, except `//`, which is stripped only when the BEGIN line sits behind it.
 const LINE_PREFIX = /^\s*(?:#|\*|;)?\s*["']?/;
@@ -29,16 +32,18 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Every well-formed PEM block whose label `accept`s; a body that is not base64 (`...`, `<key>`) drops the block. */
 export function findPemBlocks(text: string, accept: (label: string) => boolean): PemBlock[] {
   const out: PemBlock[] = [];
+  const ends = new EndMarkers(text);
   BEGIN.lastIndex = 0;
   for (let m = BEGIN.exec(text); m !== null; m = BEGIN.exec(text)) {
     const label = m[1] ?? "";
     if (!accept(label)) continue;
     const endMarker = `-----END ${label}-----`;
     const bodyStart = m.index + m[0].length;
-    const endAt = text.indexOf(endMarker, bodyStart);
-    if (endAt < 0 || endAt - bodyStart > MAX_BLOCK) continue;
-    const lineStart = text.lastIndexOf("\n", m.index) + 1;
-    const block = parseBody(text.slice(bodyStart, endAt), text.slice(lineStart, m.index).includes("//"));
+    const endAt = ends.next(label, bodyStart);
+    // A body holds no `-----`: the search stops at the next marker, so BEGIN after BEGIN reads each stretch once.
+    if (endAt < 0 || endAt - bodyStart > MAX_BLOCK || text.indexOf("-----", bodyStart) < endAt) continue;
+    const before = text.slice(Math.max(0, m.index - LINE_HEAD), m.index);
+    const block = parseBody(text.slice(bodyStart, endAt), before.slice(before.lastIndexOf("\n") + 1).includes("//"));
     if (block === undefined) continue;
     const end = endAt + endMarker.length;
     out.push({ label, start: m.index, end, ...block, canonical: canonicalPem(label, block.headers, block.body) });
@@ -47,10 +52,41 @@ export function findPemBlocks(text: string, accept: (label: string) => boolean):
   return out;
 }
 
+/**
+ * Where each label's END markers are, found in one pass: looking each BEGIN's END up with
+ * `indexOf` read to the end of the text for every BEGIN without one (quadratic: 9 MB of BEGIN
+ * lines ran past 300 s).
+ */
+class EndMarkers {
+  private readonly byLabel = new Map<string, number[]>();
+  private readonly cursor = new Map<string, number>();
+
+  constructor(text: string) {
+    END.lastIndex = 0;
+    for (let m = END.exec(text); m !== null; m = END.exec(text)) {
+      const label = m[1] ?? "";
+      const list = this.byLabel.get(label) ?? [];
+      if (list.length === 0) this.byLabel.set(label, list);
+      list.push(m.index);
+    }
+  }
+
+  /** The first END of `label` at or after `from` (-1 when none); `from` never decreases between calls. */
+  next(label: string, from: number): number {
+    const list = this.byLabel.get(label);
+    if (list === undefined) return -1;
+    let i = this.cursor.get(label) ?? 0;
+    while (i < list.length && (list[i] ?? 0) < from) i++;
+    this.cursor.set(label, i);
+    return list[i] ?? -1;
+  }
+}
+
+/** The body between BEGIN and END, read line by line and given up at the first line that is not base64. */
 function parseBody(raw: string, slashComment: boolean): { headers: Record<string, string>; body: string } | undefined {
   const headers: Record<string, string> = {};
   let body = "";
-  for (const rawLine of raw.split(LINE_BREAK)) {
+  for (const rawLine of linesOf(raw)) {
     const line = rawLine.replace(LINE_SUFFIX, "").replace(slashComment ? SLASH_PREFIX : LINE_PREFIX, "");
     if (line === "") continue;
     const header = body === "" ? HEADER.exec(line) : null;
@@ -62,6 +98,17 @@ function parseBody(raw: string, slashComment: boolean): { headers: Record<string
     body += line;
   }
   return body.length === 0 ? undefined : { headers, body };
+}
+
+/** The lines of `raw`, split at real or escaped line breaks, one at a time (a bad first line ends the parse early). */
+function* linesOf(raw: string): Generator<string> {
+  LINE_BREAKS.lastIndex = 0;
+  let at = 0;
+  for (let m = LINE_BREAKS.exec(raw); m !== null; m = LINE_BREAKS.exec(raw)) {
+    yield raw.slice(at, m.index);
+    at = m.index + m[0].length;
+  }
+  yield raw.slice(at);
 }
 
 function canonicalPem(label: string, headers: Readonly<Record<string, string>>, body: string): string {

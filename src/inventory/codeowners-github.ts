@@ -1,3 +1,4 @@
+import { linearRegex } from "../util/linear-match.js";
 import type { CodeownersEntry, CodeownersRules, CodeownersWarning } from "./codeowners-types.js";
 
 // GitHub CODEOWNERS: gitignore-style patterns, the last matching line wins, a line without owners
@@ -30,7 +31,14 @@ export function parseGithubCodeowners(text: string): CodeownersRules {
     for (const bad of tokens.filter((t) => !OWNER.test(t))) {
       warnings.push({ line, message: `\`${bad}\` is not an owner (expected @user, @org/team or an e-mail address)` });
     }
-    rules.push({ pattern, owners, line, regex: githubPatternRegex(pattern) });
+    let regex: RegExp;
+    try {
+      regex = githubPatternRegex(pattern);
+    } catch {
+      warnings.push({ line, message: `\`${pattern}\` is too complex to match in linear time; line ignored` });
+      return;
+    }
+    rules.push({ pattern, owners, line, regex });
   });
   return {
     warnings,
@@ -84,7 +92,8 @@ export function githubPatternRegex(pattern: string): RegExp {
   const lastSegment = segments[segments.length - 1] ?? "";
   if (directoryOnly) re += "/.+";
   else if (lastSegment !== "**") re += /[*?]/.test(lastSegment) ? "" : "(?:/.+)?";
-  return new RegExp(`^${re}$`);
+  // Linear time whatever the pattern: `*a*a*a*a*a*a*b` against a long name backtracked for minutes.
+  return linearRegex(`^${re}$`);
 }
 
 /** One path segment: `*` is any run of non-separators, `?` one non-separator, the rest literal. */

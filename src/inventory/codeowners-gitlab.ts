@@ -1,3 +1,4 @@
+import { linearRegex } from "../util/linear-match.js";
 import type { CodeownersEntry, CodeownersRules, CodeownersWarning } from "./codeowners-types.js";
 
 // GitLab CODEOWNERS: sections evaluated separately and unioned; within a section the last match
@@ -50,17 +51,27 @@ export function parseGitlabCodeowners(text: string): CodeownersRules {
     const match = /^((?:\\.|\S)+)\s*(.*)$/.exec(content);
     const written = match?.[1] ?? content;
     const owners = ownerTokens(match?.[2] ?? "", line, warnings);
+    const regex = compiled(written.startsWith("!") ? written.slice(1) : written, line, warnings);
+    if (regex === undefined) return;
     if (written.startsWith("!")) {
-      current.exclusions.push(gitlabPatternRegex(written.slice(1)));
+      current.exclusions.push(regex);
       return;
     }
-    const regex = gitlabPatternRegex(written);
     const rule = { pattern: written, owners: owners.length > 0 ? owners : defaults, line, ...(current.name === "" ? {} : { section: current.name }), regex };
     const at = current.positions.get(regex.source) ?? current.rules.length;
     current.positions.set(regex.source, at);
     current.rules[at] = rule;
   });
   return { warnings, ownersOf: (path) => ownersIn([...sections.values()], path) };
+}
+
+function compiled(pattern: string, line: number, warnings: CodeownersWarning[]): RegExp | undefined {
+  try {
+    return gitlabPatternRegex(pattern);
+  } catch {
+    warnings.push({ line, message: `\`${pattern}\` is too complex to match in linear time; line ignored` });
+    return undefined;
+  }
 }
 
 function newSection(name: string): Section {
@@ -87,13 +98,13 @@ function ownerTokens(text: string, line: number, warnings: CodeownersWarning[]):
   return tokens.filter((t) => OWNER.test(t));
 }
 
-/** GitLab's pattern normalisation, then fnmatch as a regex over `/`-prefixed paths. */
+/** GitLab's pattern normalisation, then fnmatch as a linear-time regex over `/`-prefixed paths (throws when too complex). */
 export function gitlabPatternRegex(written: string): RegExp {
   let pattern = written.replace(/^\\#/, "#").replace(/\\(\s)/g, "$1");
   if (pattern === "*") pattern = "/**/*";
   if (!pattern.startsWith("/")) pattern = `/**/${pattern}`;
   if (pattern.endsWith("/")) pattern = `${pattern}**/*`;
-  return new RegExp(`^${fnmatchSource(pattern)}$`);
+  return linearRegex(`^${fnmatchSource(pattern)}$`);
 }
 
 /** Ruby `File.fnmatch` with FNM_PATHNAME | FNM_DOTMATCH: `**\/` spans directories, `*` and `?` do not cross `/`. */
@@ -131,7 +142,8 @@ function bracketSource(pattern: string, start: number): { source: string; end: n
   let body = "";
   for (let first = true; i < pattern.length; i++, first = false) {
     const ch = pattern[i] ?? "";
-    if (ch === "]" && !first) return { source: negated ? `[^/${body}]` : `(?!/)[${body}]`, end: i };
+    // A class naming `/` itself is taken as written: the linear engine has no look-ahead to exclude it.
+    if (ch === "]" && !first) return { source: negated ? `[^/${body}]` : `[${body}]`, end: i };
     if (ch === "\\" && i + 1 < pattern.length) {
       body += escapeChar(pattern[i + 1] ?? "");
       i++;

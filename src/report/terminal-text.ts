@@ -2,11 +2,15 @@
 // terminals: a raw ESC, C1 control or bidi override there can retitle the window, erase or hide
 // report lines, or reorder what the reader sees. These helpers make such characters visible.
 
-/** C0 controls, DEL, C1 controls, and the bidi controls (embeddings, overrides, isolates, marks). */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * C0 controls, DEL, C1 controls, the bidi controls (embeddings, overrides, isolates, marks), the
+ * invisible ones (zero-width space, joiners, word joiner, BOM) that make two names look alike,
+ * and the line and paragraph separators that break a line where none shows.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const HAS_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 /** The same set minus the C0 range, which JSON.stringify already escapes. */
-const HAS_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-const UNSAFE_AFTER_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_AFTER_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 const hex = (c: string, width: number) => c.charCodeAt(0).toString(16).padStart(width, "0");
 

@@ -1,6 +1,6 @@
-import picomatch from "picomatch";
 import type { Allowlist } from "../model/config.js";
 import type { Candidate } from "../model/finding.js";
+import { globMatcher, linearRegex } from "../util/linear-match.js";
 
 /** The config allowlist compiled once: tests a candidate at a path. */
 export interface AllowlistMatcher {
@@ -9,9 +9,9 @@ export interface AllowlistMatcher {
 }
 
 export function compileAllowlist(allowlist: Allowlist): AllowlistMatcher {
-  const pathMatch = allowlist.paths.length === 0 ? () => false : picomatch([...allowlist.paths], { dot: true });
+  const pathMatch = globMatcher(allowlist.paths);
   const values = new Set(allowlist.values);
-  const regexes = allowlist.regexes.map((source) => new RegExp(source));
+  const regexes = allowlist.regexes.map(allowlistRegex);
   const stopwords = allowlist.stopwords.map((w) => w.toLowerCase());
   return {
     reason(candidate, path) {
@@ -23,4 +23,17 @@ export function compileAllowlist(allowlist: Allowlist): AllowlistMatcher {
       return undefined;
     },
   };
+}
+
+/**
+ * A config's value regex: on the linear-time engine when the pattern fits it (no look-around,
+ * back-references, case folding or long counted repeats), else the backtracking one, which the
+ * per-file watchdog bounds.
+ */
+function allowlistRegex(source: string): RegExp {
+  try {
+    return linearRegex(source);
+  } catch {
+    return new RegExp(source);
+  }
 }

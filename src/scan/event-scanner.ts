@@ -80,7 +80,10 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
       else dropped.push({ candidate, reason });
     }
     const findings = dedupeSpans(kept);
-    for (const candidate of findings) tally.findings.push(toFinding(candidate, fragment, lines, settings));
+    for (const candidate of findings) {
+      tally.findings.push(toFinding(candidate, fragment, lines, settings));
+      tally.secretValues.push(candidate.secret);
+    }
     // Count each suppressed span once, and not where a finding stands anyway.
     const reasons = new Map(dropped.map((d) => [d.candidate, d.reason]));
     for (const candidate of dedupeSpans(dropped.map((d) => d.candidate))) {

@@ -4,6 +4,7 @@ import { createEventScanner } from "./event-scanner.js";
 import type { ScanSettings } from "./event-scanner.js";
 import { emptyTally, mergeTally } from "./tally.js";
 import type { ScanTally } from "./tally.js";
+import { DEFAULT_FRAGMENT_BUDGET_MS, budgetedScanner } from "./watchdog.js";
 import { createWorkerPool } from "./worker-pool.js";
 import type { WorkerPool } from "./worker-pool.js";
 
@@ -15,7 +16,7 @@ export interface ScanRunOptions {
   /** Detection worker threads; 0 scans on the calling thread. Default: available cores. */
   readonly workers?: number;
   readonly signal?: AbortSignal;
-  /** Longest a worker may spend on one fragment before it is skipped as `timeout`. Default 30 s. */
+  /** Longest detection may spend on one file (on a worker or this thread) before it is skipped as `timeout`. Default 30 s. */
   readonly fragmentBudgetMs?: number;
   /** Called after each batch with the running totals. */
   readonly onProgress?: (progress: { files: number; bytes: number }) => void;
@@ -26,15 +27,14 @@ export interface ScanRunOptions {
 const INLINE_EVENTS = 32;
 const BATCH_EVENTS = 64;
 const BATCH_BYTES = 4 * 1024 * 1024;
-const DEFAULT_FRAGMENT_BUDGET_MS = 30_000;
 
 /** Runs every event of every source through detection and filters, on worker threads once the scan is big. */
 export async function scanSources(sources: readonly Source[], settings: ScanSettings, options: ScanRunOptions = {}): Promise<ScanTally> {
   const total = emptyTally();
+  const budgetMs = options.fragmentBudgetMs ?? DEFAULT_FRAGMENT_BUDGET_MS;
   // Built on first use: when the scan is big, the workers are started before this thread spends
-  // ~100 ms building its own scanner, so they load while it does.
-  let inlineScanner: ((event: SourceEvent, tally: ScanTally) => void) | undefined;
-  const scanInline = (event: SourceEvent, tally: ScanTally) => (inlineScanner ??= createEventScanner(settings))(event, tally);
+  // ~100 ms building its own scanner, so they load while it does. The same budget as the workers'.
+  const scanInline = budgetedScanner(() => createEventScanner(settings), budgetMs);
   const workerCount = options.workers ?? availableParallelism();
   // This thread scans while the workers load only when a core is left over for it. With a worker
   // per core it would oversubscribe the cores the workers need, and pay one more scanner build
@@ -46,7 +46,7 @@ export async function scanSources(sources: readonly Source[], settings: ScanSett
   let batch: SourceEvent[] = [];
   let batchBytes = 0;
   const arenas = new BlobArenas(BATCH_BYTES);
-  const startPool = () => (pool ??= createWorkerPool(workerCount, workerInit(settings), options.fragmentBudgetMs ?? DEFAULT_FRAGMENT_BUDGET_MS));
+  const startPool = () => (pool ??= createWorkerPool(workerCount, workerInit(settings), budgetMs));
   const flush = async () => {
     if (batch.length === 0) return;
     const events = batch;

@@ -15,6 +15,8 @@ export interface ScanTally {
   /** Each suppressed candidate counted in `suppressed`, listed. */
   suppressions: ScanSuppression[];
   warnings: ScanWarning[];
+  /** The raw values of the findings: never reported, only looked for in repository text to redact it there too. */
+  secretValues: string[];
 }
 
 export function emptyTally(): ScanTally {
@@ -26,6 +28,7 @@ export function emptyTally(): ScanTally {
     suppressed: {},
     suppressions: [],
     warnings: [],
+    secretValues: [],
   };
 }
 
@@ -38,4 +41,5 @@ export function mergeTally(into: ScanTally, part: ScanTally): void {
   for (const [name, n] of Object.entries(part.suppressed)) into.suppressed[name] = (into.suppressed[name] ?? 0) + n;
   for (const suppression of part.suppressions) into.suppressions.push(suppression);
   for (const warning of part.warnings) into.warnings.push(warning);
+  for (const secret of part.secretValues) into.secretValues.push(secret);
 }

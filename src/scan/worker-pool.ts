@@ -3,8 +3,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { SourceEvent } from "../model/fragment.js";
 import { joinPath, packageRoot } from "../util/path.js";
-import { emptyTally, mergeTally } from "./tally.js";
+import { mergeTally } from "./tally.js";
 import type { ScanTally } from "./tally.js";
+import { eventPath, timeoutTally } from "./watchdog.js";
 import type { WorkerInit, WorkerReply } from "./worker-protocol.js";
 
 /** A fixed set of detection workers with bounded in-flight batches (bounded memory). */
@@ -100,10 +101,7 @@ export function createWorkerPool(size: number, init: WorkerInit, fragmentBudgetM
         continue;
       }
       // Rescan the rest of the batch; the stuck fragment is skipped and counted.
-      const skip = emptyTally();
-      const path = stuck.type === "fragment" ? stuck.fragment.path : stuck.path;
-      skip.skipped.timeout++;
-      skip.warnings.push({ path, reason: "timeout", detail: `detection took longer than ${fragmentBudgetMs} ms` });
+      const skip = timeoutTally(eventPath(stuck), fragmentBudgetMs);
       const rest = job.events.filter((e) => e !== stuck);
       send(slot, { ...job, id: nextId++, events: rest, resolve: (tally) => (mergeTally(tally, skip), job.resolve(tally)) });
     }

@@ -4,7 +4,9 @@ import { stat } from "node:fs/promises";
 import type { Source, SourceEvent } from "../model/fragment.js";
 import { InputError } from "../model/errors.js";
 import { baseName, joinPath, joinPosix, toRelative } from "../util/path.js";
+import { trackedFiles } from "./git-tracked.js";
 import { IgnoreRules } from "./ignore-rules.js";
+import type { IgnoredBy } from "./ignore-rules.js";
 
 /** Options of a working-tree source. */
 export interface FsSourceOptions {
@@ -49,6 +51,16 @@ async function* walk(options: FsSourceOptions, signal?: AbortSignal): AsyncGener
     yield file(options.target, relOf(options.target) === "." ? baseName(options.target) : relOf(options.target));
     return;
   }
+  // Tracked files are the repository's content: `.gitignore` (a `*` and `git add -f`) cannot hide them.
+  const tracked = await trackedFiles(options.target);
+  const keep = (why: IgnoredBy | undefined, rel: string, isDir: boolean) =>
+    why === undefined || (why === ".gitignore" && (isDir ? tracked?.dirs : tracked?.files)?.has(rel) === true);
+  const ignored = (abs: string, why: IgnoredBy | undefined, isDir: boolean): SourceEvent => ({
+    type: "skip",
+    path: `${relOf(abs)}${isDir ? "/" : ""}`,
+    reason: "ignored",
+    detail: why === ".gitignore" && tracked !== undefined ? "matched by .gitignore, not tracked" : `matched by ${why ?? "exclude"}`,
+  });
   const rootRules = new IgnoreRules(options.exclude).enter(options.target, ".", [], [".git/info/exclude"]);
   // Depth-first with an explicit stack: deep trees cannot overflow the call stack.
   const stack: { abs: string; rel: string; rules: IgnoreRules }[] = [{ abs: options.target, rel: ".", rules: rootRules }];
@@ -71,15 +83,15 @@ async function* walk(options: FsSourceOptions, signal?: AbortSignal): AsyncGener
       const name = dirent.name;
       const rel = joinPosix(dir.rel, name);
       const abs = joinPath(dir.abs, name);
-      if (dirent.isDirectory()) {
-        if (name === ".git" || dir.rules.ignores(rel, true)) continue;
-        if (isInstalledNhiscan(abs, dir.abs)) {
-          yield { type: "skip", path: relOf(abs), reason: "nhiscan-package", detail: "nhiscan's own rule examples, not credentials" };
-          continue;
-        }
+      const isDir = dirent.isDirectory();
+      if (isDir && name === ".git") continue;
+      const why = dir.rules.ignoredBy(rel, isDir);
+      if (!keep(why, rel, isDir)) {
+        yield ignored(abs, why, isDir);
+      } else if (isDir && isInstalledNhiscan(abs, dir.abs)) {
+        yield { type: "skip", path: relOf(abs), reason: "nhiscan-package", detail: "nhiscan's own rule examples, not credentials" };
+      } else if (isDir) {
         subdirs.push({ abs, rel });
-      } else if (dir.rules.ignores(rel, false)) {
-        continue;
       } else if (dirent.isFile()) {
         yield file(abs, relOf(abs));
       } else if (dirent.isSymbolicLink()) {

@@ -1,4 +1,4 @@
-import picomatch from "picomatch";
+import { globMatcher } from "../util/linear-match.js";
 import type { Source, SourceEvent } from "../model/fragment.js";
 import { collectReachableBlobs, packOrderedBlobs } from "./git-blob-list.js";
 import type { SizedBlob } from "./git-blob-list.js";
@@ -32,7 +32,7 @@ export function gitHistorySource(options: GitHistoryOptions): Source {
 }
 
 async function* historyEvents(options: GitHistoryOptions): AsyncGenerator<SourceEvent> {
-  const excluded = options.exclude.length === 0 ? undefined : picomatch([...options.exclude], { dot: true });
+  const excluded = options.exclude.length === 0 ? undefined : globMatcher(options.exclude);
   const { isIgnored } = options;
   const isExcluded = isIgnored === undefined ? excluded : (path: string) => excluded?.(path) === true || isIgnored(path);
   if (options.range === undefined) {

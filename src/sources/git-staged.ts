@@ -1,4 +1,4 @@
-import picomatch from "picomatch";
+import { globMatcher } from "../util/linear-match.js";
 import type { Finding } from "../model/finding.js";
 import type { Source, SourceEvent } from "../model/fragment.js";
 import { blobEvent, listLine, readBlobs } from "./git-cat-file.js";
@@ -33,7 +33,7 @@ export function stagedScan(options: StagedOptions): StagedScan {
 }
 
 async function* stagedEvents(options: StagedOptions): AsyncGenerator<SourceEvent> {
-  const isExcluded = options.exclude.length === 0 ? () => false : picomatch([...options.exclude], { dot: true });
+  const isExcluded = options.exclude.length === 0 ? () => false : globMatcher(options.exclude);
   const raw = await gitText(options.repo.cwd, [...CACHED, "--raw", "-z", "--no-abbrev"]);
   const listing = stagedBlobs(raw).filter((ref) => !isExcluded(ref.path));
   const lines = listing.map((ref) => listLine(ref.oid, ref.path));

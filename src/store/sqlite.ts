@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync } from "node:fs";
 import Database from "better-sqlite3";
 import { StoreError } from "../model/errors.js";
+import { secureStoreFile } from "./secure-file.js";
 import type { SqlSession, SqlValue, StoreBackend } from "../model/store.js";
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 
@@ -24,6 +25,8 @@ export function openSqliteStore(file: string, options: { create: boolean }): Sql
   if (!existsSync(file)) {
     if (!options.create) throw new StoreError(`${file}: no such store`, { exitCode: 2, hint: "Record a scan first: nhiscan scan --store FILE." });
     createEmptyFile(file);
+  } else {
+    secureStoreFile(file);
   }
   checkHeader(file);
   return guard(file, () => {

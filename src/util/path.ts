@@ -1,4 +1,5 @@
 import nodePath from "node:path";
+import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** Posix-normalised relative path from `root` to `target`; `.` for the root itself. */
@@ -36,4 +37,18 @@ export function joinPosix(dir: string, name: string): string {
 export function packageRoot(): string {
   // This file is dist/util/path.js once built, or src/util/path.ts under vitest.
   return nodePath.resolve(nodePath.dirname(fileURLToPath(import.meta.url)), "..", "..");
+}
+
+/** Whether `path` is `root` or below it, after resolving symbolic links of both (as far as they exist). */
+export function isWithin(root: string, path: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return nodePath.resolve(p);
+    }
+  };
+  const base = real(root);
+  const target = real(path);
+  return target === base || target.startsWith(base.endsWith(nodePath.sep) ? base : `${base}${nodePath.sep}`);
 }
