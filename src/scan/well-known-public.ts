@@ -46,6 +46,16 @@ export const WELL_KNOWN_PUBLIC: readonly WellKnownValue[] = [
   { value: "hh5s93j4hdidpola", what: "OAuth 1.0 sample temporary credentials", reference: "https://www.rfc-editor.org/rfc/rfc5849#section-1.2" },
   { value: "hdhd0244k9j7ao03", what: "OAuth 1.0 sample temporary credentials secret", reference: "https://www.rfc-editor.org/rfc/rfc5849#section-1.2" },
   { value: "ad180jjd733klru7", what: "OAuth 1.0 sample token", reference: "https://www.rfc-editor.org/rfc/rfc5849#section-1.2" },
+  {
+    value: "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919",
+    what: "Safaricom M-Pesa Daraja sandbox passkey (shortcode 174379)",
+    reference: "https://developer.safaricom.co.ke/APIs/MpesaExpressSimulate",
+  },
+  {
+    value: "sktsec_t_--RAN5U4ivauy4w37-6aoKyYPDt5ZbaT5JBVMqiwKo_api",
+    what: "Socket.dev public (free, scoped) API key shipped in the Socket CLI",
+    reference: "https://github.com/SocketDev/socket-cli",
+  },
 ];
 
 /** Below this length a published value is only matched whole (`Jefe` inside a password is no sample). */
