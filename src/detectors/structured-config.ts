@@ -1,15 +1,14 @@
 import type { Candidate } from "../model/finding.js";
 import type { Fragment } from "../model/fragment.js";
 import type { Confidence, CredentialKind } from "../model/rule.js";
-import { configFormatOf } from "./config-formats/formats.js";
-import type { ConfigFormat } from "./config-formats/formats.js";
+import type { ConfigFormat } from "../model/path.js";
+import { CONTEXT_CONFIDENCE, configFormatOf, pathContextOf } from "../paths/classify.js";
 import { kubernetesSecretEntries, mayHoldSecretManifest } from "./config-formats/kubernetes-secret.js";
 import type { SecretEntry } from "./config-formats/kubernetes-secret.js";
 import { linePairs } from "./config-formats/line-pairs.js";
 import type { KeyValue } from "./config-formats/line-pairs.js";
 import { regexPairs } from "./config-formats/regex-pairs.js";
 import type { DetectContext, Detector } from "./detector.js";
-import { CONTEXT_CONFIDENCE, pathContextOf } from "./path-context.js";
 import { isWeakWord, passwordValueReason } from "./password-value.js";
 import { providerRuleCovers, providerRuleNames } from "./rule-overlap.js";
 import { SECRET_NAME_SUBSTRINGS, secretNameKind } from "./secret-names.js";

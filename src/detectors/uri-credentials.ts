@@ -1,7 +1,7 @@
 import type { Candidate } from "../model/finding.js";
 import type { Confidence } from "../model/rule.js";
 import type { Detector } from "./detector.js";
-import { isSamplePath } from "./path-context.js";
+import { isSamplePath } from "../paths/classify.js";
 
 const SCHEMES = new Set(
   "postgres postgresql mysql mysqlx mariadb mongodb mongodb+srv redis rediss amqp amqps mssql sqlserver oracle ftp ftps sftp ldap ldaps smtp smtps imap imaps nats mqtt mqtts kafka clickhouse cockroachdb neo4j neo4j+s bolt couchbase couchdb rabbitmq elasticsearch http https git ssh svn socks5 socks5h".split(

@@ -1,5 +1,5 @@
 import { nextSecretWord } from "../secret-names.js";
-import type { ConfigFormat } from "./formats.js";
+import type { ConfigFormat } from "../../model/path.js";
 
 /** A key and its literal value, with the value's offsets in the text. */
 export interface KeyValue {

@@ -1,6 +1,6 @@
 import { lineWindows } from "../../util/text.js";
 import { nextSecretWord } from "../secret-names.js";
-import type { ConfigFormat } from "./formats.js";
+import type { ConfigFormat } from "../../model/path.js";
 import type { KeyValue } from "./line-pairs.js";
 
 // Bounded runs keep these linear on minified one-line files.
