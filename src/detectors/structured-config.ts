@@ -1,12 +1,11 @@
 import type { Candidate } from "../model/finding.js";
 import type { Fragment } from "../model/fragment.js";
 import type { Confidence, CredentialKind } from "../model/rule.js";
-import type { ConfigFormat } from "../model/path.js";
-import { CONTEXT_CONFIDENCE, configFormatOf, pathContextOf } from "../paths/classify.js";
+import { CONTEXT_CONFIDENCE, classifyPath, pathContextOf } from "../paths/classify.js";
 import { kubernetesSecretEntries, mayHoldSecretManifest } from "./config-formats/kubernetes-secret.js";
 import type { SecretEntry } from "./config-formats/kubernetes-secret.js";
 import { linePairs } from "./config-formats/line-pairs.js";
-import type { KeyValue } from "./config-formats/line-pairs.js";
+import type { KeyValue, PairSyntax } from "./config-formats/line-pairs.js";
 import { regexPairs } from "./config-formats/regex-pairs.js";
 import type { DetectContext, Detector } from "./detector.js";
 import { isWeakWord, passwordValueReason } from "./password-value.js";
@@ -21,11 +20,18 @@ const SEALED_SECRET = /^kind:\s*["']?SealedSecret["']?\s*$/m;
 /** Secret keys whose names say nothing (`tls.crt`, `username`) are still not all secret. */
 const NOT_SECRET_IN_MANIFEST = /(?:^|[._-])(?:crt|cert|pem|pub|ca|user|username|host|port|url|endpoint|database|db|namespace|region|email)$/i;
 
-function pairsOf(text: string, format: ConfigFormat): KeyValue[] {
-  return format === "json" || format === "xml" ? regexPairs(text, format) : linePairs(text, format);
+function pairsOf(text: string, format: PairSyntax): KeyValue[] {
+  if (format === "json" || format === "xml") return regexPairs(text, format);
+  return format === "text" ? [...linePairs(text, format), ...regexPairs(text, format)] : linePairs(text, format);
 }
 
-function make(pair: KeyValue, kind: CredentialKind, secret: string, parts: Record<string, string>, highEntropy: boolean): Candidate {
+/** The syntax a file's pairs are read in: its config format, or `text` for any other non-code file. */
+function syntaxOf(path: string): PairSyntax | undefined {
+  const where = classifyPath(path);
+  return where.configFormat ?? (where.source ? undefined : "text");
+}
+
+function make(pair: KeyValue, kind: CredentialKind, secret: string, parts: Record<string, string>, confidence: Confidence): Candidate {
   return {
     ruleId: "structured-config",
     provider: "generic",
@@ -34,7 +40,7 @@ function make(pair: KeyValue, kind: CredentialKind, secret: string, parts: Recor
     secret,
     start: pair.start,
     end: pair.end,
-    confidence: highEntropy ? "high" : "medium",
+    confidence,
     nonExpiring: false,
     parts: { key: pair.key, ...parts },
   };
@@ -49,7 +55,7 @@ function manifestCandidate(entry: SecretEntry, context: DetectContext): Candidat
   const kind: CredentialKind = isKey ? "private-key" : (secretNameKind(entry.key) ?? "password");
   const parts = { format: "kubernetes-secret", encoding: entry.encoding };
   // Declared a Secret by its manifest: the name need not look secret, and the value is sure.
-  return { ...make(entry, kind, entry.value.trim(), parts, true), confidence: isKey || isHighEntropy(entry.value) ? "high" : "medium" };
+  return make(entry, kind, entry.value.trim(), parts, isKey || isHighEntropy(entry.value) ? "high" : "medium");
 }
 
 /** Why a value cannot be the credential its key names: passwords have no entropy floor, so their own checks. */
@@ -64,11 +70,13 @@ function weakPasswordConfidence(value: string, path: string): Confidence {
   return isWeakWord(value) ? "low" : CONTEXT_CONFIDENCE[pathContextOf(path)];
 }
 
-function pairCandidate(pair: KeyValue, format: ConfigFormat, fragment: Fragment, context: DetectContext): Candidate | undefined {
+function pairCandidate(pair: KeyValue, format: PairSyntax, fragment: Fragment, context: DetectContext): Candidate | undefined {
   const kind = secretNameKind(pair.key);
   if (kind === undefined || valueReason(pair.value, pair.key, kind, fragment.path) !== undefined || OTHER_DETECTOR.test(pair.value)) return undefined;
   if (providerRuleCovers(context, fragment.text, pair.start, pair.end)) return undefined;
-  const candidate = make(pair, kind, pair.value, { format }, isHighEntropy(pair.value));
+  // A config file is meant to hold real values; other text (notes, logs) as sure as its path says.
+  const sure = format === "text" ? CONTEXT_CONFIDENCE[pathContextOf(fragment.path)] : "high";
+  const candidate = make(pair, kind, pair.value, { format }, isHighEntropy(pair.value) || sure !== "high" ? sure : "medium");
   // A weak password is as sure as its file is meant to hold real ones: config high, tests and docs low.
   return candidate.confidence === "high" || kind !== "password" ? candidate : { ...candidate, confidence: weakPasswordConfidence(pair.value, fragment.path) };
 }
@@ -82,9 +90,9 @@ export const detector: Detector = {
   description: "Secret-named keys with literal values in .env, YAML, JSON, .properties, INI, TOML, Terraform, Dockerfile and Kubernetes Secrets (.netrc belongs to credential-files)",
   // Every candidate needs one: a secret-named key, a `kind: Secret` manifest.
   triggers: SECRET_NAME_SUBSTRINGS,
-  appliesTo: (fragment) => configFormatOf(fragment.path) !== undefined,
+  appliesTo: (fragment) => syntaxOf(fragment.path) !== undefined,
   detect(fragment, context) {
-    const format = configFormatOf(fragment.path);
+    const format = syntaxOf(fragment.path);
     if (format === undefined) return [];
     const out: Candidate[] = [];
     const manifest = format === "yaml" && mayHoldSecretManifest(fragment.text) ? kubernetesSecretEntries(fragment.text) : [];

@@ -8,7 +8,7 @@ import type { Confidence } from "../model/rule.js";
 
 /** Source code, by extension or by the names of build and task files. */
 const SOURCE_FILE =
-  /\.(?:[cm]?[jt]sx?|py|pyw|ipynb|go|java|kts?|scala|groovy|gradle|rb|php|cs|vb|fs|sh|bash|zsh|ksh|fish|ps1|psm1|bat|cmd|swift|rs|c|h|cc|cpp|hpp|m|mm|dart|lua|pl|pm|r|jl|exs?|erl|clj|vue|svelte|astro)$|(?:^|\/)(?:Jenkinsfile|Makefile|Vagrantfile|Rakefile|Fastfile)$/;
+  /\.(?:[cm]?[jt]sx?|py|pyw|ipynb|go|java|kts?|scala|groovy|gradle|rb|php|cs|vb|fs|sh|bash|zsh|ksh|fish|ps1|psm1|bat|cmd|swift|rs|c|h|cc|cpp|hpp|m|mm|dart|lua|pl|pm|r|jl|exs?|erl|clj|vue|svelte|astro|rake|gemspec|ru|jbuilder|builder|thor|erb|haml|slim|ejs|twig|liquid|cshtml|razor|jsp|aspx?)$|(?:^|\/)(?:Jenkinsfile|Makefile|Vagrantfile|Rakefile|Fastfile)$/;
 /**
  * Documentation: manual pages by extension and documentation trees, plus example and sample trees,
  * whose values are samples. Plain text, logs and backups are not documentation: people paste
