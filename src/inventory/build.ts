@@ -38,6 +38,7 @@ function toCredential(list: Finding[], facts: LocationFacts): Credential {
     severity: best.severity,
     confidence: best.confidence,
     nonExpiring: list.some((f) => f.nonExpiring),
+    ...(list.some((f) => f.weak === true) ? { weak: true } : {}),
     preview: best.preview,
     ...(best.secret === undefined ? {} : { secret: best.secret }),
     locations,

@@ -16,7 +16,7 @@ import { createLineDedupe, recordStats } from "./line-dedupe.js";
 import { placeholderReason } from "./placeholder.js";
 import { redact } from "./redact.js";
 import type { ScanSuppression, ScanTally } from "./tally.js";
-import { wellKnownPublic } from "./well-known-public.js";
+import { isWeakValue, valueDropReason } from "../values/verdict.js";
 
 /** What detection and filtering need; plain data so that worker threads can rebuild it. */
 export interface ScanSettings {
@@ -45,7 +45,10 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
   const minConfidence = CONFIDENCES.indexOf(settings.config.minConfidence);
   const dropReason = (candidate: Candidate, fragment: Fragment, lines: LineIndex): string | undefined => {
     if (CONFIDENCES.indexOf(candidate.confidence) < minConfidence) return "min-confidence";
-    if (candidate.kind !== "managed-reference" && wellKnownPublic(candidate.secret) !== undefined) return "well-known-public";
+    const valueReason = candidate.kind === "managed-reference" ? undefined : valueDropReason(candidate.secret, isGeneric(candidate) ? keyOf(candidate) : "");
+    // Provider formats are dropped only as published samples: their shape already says what they are.
+    if (valueReason === "public-sample") return "well-known-public";
+    if (valueReason !== undefined && isGeneric(candidate)) return `value:${valueReason}`;
     if (placeholderReason(candidate) !== undefined) return "placeholder";
     const guard = falsePositiveReason(candidate, fragment, lines);
     if (guard !== undefined) return `false-positive:${guard}`;
@@ -105,6 +108,16 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
   };
 }
 
+/** Candidates named by their context alone (a key, a URL's user info), not by a provider format. */
+function isGeneric(candidate: Candidate): boolean {
+  return candidate.provider === "generic" || candidate.ruleId === "uri-credentials" || candidate.ruleId === "password-literal";
+}
+
+/** The key or variable a generic value was assigned to. */
+function keyOf(candidate: Candidate): string {
+  return candidate.parts?.["key"] ?? candidate.parts?.["name"] ?? "";
+}
+
 /** The listed form of a dropped candidate: where, which rule, the value's hash, and whose decision it was. */
 function toSuppression(candidate: Candidate, reason: string, fragment: Fragment, lines: LineIndex, settings: ScanSettings): ScanSuppression {
   const { line } = lines.locate(candidate.start);
@@ -137,7 +150,8 @@ function suppressionSource(reason: string, config: ResolvedConfig): string {
   if (reason.startsWith("allowlist.")) return `${config.label ?? config.file ?? "config"}: ${reason}`;
   if (reason === "inline-allow") return `inline ${INLINE_ALLOW} comment`;
   if (reason === "placeholder") return "placeholder guard";
-  if (reason === "well-known-public") return "well-known public value (src/scan/well-known-public.ts)";
+  if (reason === "well-known-public") return "well-known public value (src/values/well-known-public.ts)";
+  if (reason.startsWith("value:")) return `value model (src/values/verdict.ts): ${reason.slice("value:".length)}`;
   if (reason.startsWith("false-positive:")) return `false-positive guard (${reason.slice("false-positive:".length)})`;
   if (reason === "min-confidence") return `minConfidence ${config.minConfidence} (config or --min-confidence)`;
   return reason;
@@ -180,6 +194,8 @@ function toFinding(candidate: Candidate, fragment: Fragment, lines: LineIndex, s
     severity: candidate.severity,
     confidence: candidate.confidence,
     nonExpiring: candidate.nonExpiring,
+    // A guessable value under a credential name (a word, a default, short): the weak-credential check.
+    ...(isGeneric(candidate) && isWeakValue(candidate.secret) ? { weak: true } : {}),
     credentialId,
     matchId: shortHash(`${candidate.ruleId}\u0000${where}\u0000${candidate.start}`),
     preview: redact(candidate.secret, credentialId),

@@ -73,9 +73,9 @@ describe("structured-config: weak words in config are findings, at low confidenc
     expect(detect(detector, text, path)).toMatchObject([{ secret, kind: "password", confidence: "low" }]);
   });
 
-  test("a word of the key is the image's documented default, not a finding", () => {
-    expect(detect(detector, "      POSTGRES_PASSWORD: postgres\n", "docker-compose.yml")).toEqual([]);
-    expect(detect(detector, "      MYSQL_ROOT_PASSWORD: root\n", "docker-compose.yml")).toEqual([]);
+  test("a word of the key (the image's documented default) is a weak finding, at low confidence", () => {
+    expect(detect(detector, "      POSTGRES_PASSWORD: postgres\n", "docker-compose.yml")).toMatchObject([{ secret: "postgres", confidence: "low" }]);
+    expect(detect(detector, "      MYSQL_ROOT_PASSWORD: root\n", "docker-compose.yml")).toMatchObject([{ secret: "root", confidence: "low" }]);
   });
 
   test("a word in a test tree or an example file is not a finding: words pass only in live config", () => {
