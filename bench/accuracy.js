@@ -16,7 +16,7 @@ import { Corpus } from "./accuracy/corpus.js";
 import { plantDecoys } from "./accuracy/decoys.js";
 import { plantEncoded, plantGenericAssignments, plantJwts, plantStructuredConfig, plantUriCredentials } from "./accuracy/detector-plants.js";
 import { plantCertificates, plantPrivateKeys } from "./accuracy/key-plants.js";
-import { loadTruth, printRealworld, scanRealworld, scoreRealworld } from "./accuracy/realworld.js";
+import { loadTruth, printRealworld, realworldParts, scanRealworld, scoreRealworld } from "./accuracy/realworld.js";
 import { plantIssue12Decoys, plantProviderShapes } from "./accuracy/issue12-plants.js";
 import { plantRuleFamilies } from "./accuracy/rule-plants.js";
 import { familyOfRule, locationsOf, ratio, score } from "./accuracy/score.js";
@@ -26,7 +26,6 @@ const work = path.join(root, "bench", ".work", "accuracy");
 const corpusDir = path.join(work, "corpus");
 const seed = Number(process.env.BENCH_SEED ?? 1);
 const verbose = process.env.BENCH_VERBOSE === "1" || process.argv.includes("--verbose");
-const realworldDir = path.join(root, "fixtures", "realworld");
 
 function generate(rules) {
   const rand = prng(seed);
@@ -83,7 +82,9 @@ const report = scanCorpus();
 const result = score(truth, locationsOf(report), familyOfRule(rules));
 print(result, { files, skipped, planted: truth.filter((t) => !t.decoy).length, decoys: truth.filter((t) => t.decoy).length });
 
-const realTruth = loadTruth(realworldDir);
-const atDefault = scoreRealworld(realTruth, scanRealworld(root, realworldDir));
-const atMedium = scoreRealworld(realTruth, scanRealworld(root, realworldDir, "medium"));
-printRealworld(realTruth, atDefault, atMedium, verbose);
+for (const part of realworldParts(path.join(root, "fixtures"))) {
+  const realTruth = loadTruth(part.dir);
+  const atDefault = scoreRealworld(realTruth, scanRealworld(root, part.dir));
+  const atMedium = scoreRealworld(realTruth, scanRealworld(root, part.dir, "medium"));
+  printRealworld(realTruth, atDefault, atMedium, verbose, part.name);
+}
