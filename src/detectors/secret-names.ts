@@ -48,6 +48,8 @@ const SECRET_PAIRS = new Set([
   "service key",
   "admin key",
   "root key",
+  "preshared key",
+  "pre shared key",
 ]);
 /** A last word that makes the name describe something about a secret, not the secret. */
 const DESCRIBING_LAST = new Set(

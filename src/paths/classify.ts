@@ -14,7 +14,7 @@ const SOURCE_FILE =
  * whose values are samples. Plain text, logs and backups are not documentation: people paste
  * credentials there (`notes.txt`, `deploy.log`, `app.cfg.bak` are `other`).
  */
-const DOC_PATH = /\.(?:md|mdx|markdown|rst|adoc|asciidoc)$|(?:^|\/)(?:docs?|documentation|examples?|samples?)\//i;
+const DOC_PATH = /\.(?:md|mdx|markdown|rst|rdoc|adoc|asciidoc|textile|pod)$|(?:^|\/)(?:docs?|documentation|examples?|samples?)\//i;
 /** Test code and fixtures (not configs of a `test` environment, such as `k8s/test/app.yaml`). */
 const TEST_CODE_PATH =
   /(?:^|\/)(?:test|tests|__tests__|spec|specs|testdata|test-data|fixtures?|__fixtures__|__mocks__|mocks?)\/.*\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|cs|php|rs|swift|scala)$|[._-](?:test|spec)\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|cs|php|rs|swift|scala)$|_test\.go$|(?:^|\/)(?:testdata|fixtures?|__fixtures__)\//i;

@@ -33,6 +33,8 @@ export interface ScanSettings {
 export type EventScanner = (event: SourceEvent, tally: ScanTally) => void;
 
 const INLINE_ALLOW = "nhiscan:allow";
+/** Kinds whose values the value model does not judge: references name a secret, the rest are exact shapes. */
+const SHAPE_EXACT = new Set<string>(["managed-reference", "password-hash", "private-key", "certificate"]);
 
 /** Builds the per-thread scanner once: prefilter, allowlist and thresholds are compiled here. */
 export function createEventScanner(settings: ScanSettings): EventScanner {
@@ -45,10 +47,10 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
   const minConfidence = CONFIDENCES.indexOf(settings.config.minConfidence);
   const dropReason = (candidate: Candidate, fragment: Fragment, lines: LineIndex): string | undefined => {
     if (CONFIDENCES.indexOf(candidate.confidence) < minConfidence) return "min-confidence";
-    const valueReason = candidate.kind === "managed-reference" ? undefined : valueDropReason(candidate.secret, isGeneric(candidate) ? keyOf(candidate) : "");
-    // Provider formats are dropped only as published samples: their shape already says what they are.
+    // Hashes and key blocks are shape-exact (`{SSHA}…`, `$6$…`, PEM): never references or templates.
+    const valueReason = SHAPE_EXACT.has(candidate.kind) ? undefined : valueDropReason(candidate.secret, isGeneric(candidate) ? keyOf(candidate) : "");
     if (valueReason === "public-sample") return "well-known-public";
-    if (valueReason !== undefined && isGeneric(candidate)) return `value:${valueReason}`;
+    if (valueReason !== undefined) return `value:${valueReason}`;
     if (placeholderReason(candidate) !== undefined) return "placeholder";
     const guard = falsePositiveReason(candidate, fragment, lines);
     if (guard !== undefined) return `false-positive:${guard}`;

@@ -7,10 +7,11 @@ import { wellKnownPublic } from "./well-known-public.js";
 
 /**
  * References to a value held elsewhere: CI and template expressions, shell and Make variables,
- * format strings, environment lookups, secret-manager URIs and infrastructure-as-code expressions.
+ * format strings, environment lookups, secret-manager URIs, infrastructure-as-code expressions, and
+ * calls that compute the value at run time (`os.urandom(24)`, `SecureRandom.hex(64)`).
  */
 export const REFERENCE =
-  /\$\{|\$\(|\{\{|\{%|%\([\w.-]+\)[sd]|(?:^|[^A-Za-z0-9%])%[sdrvq](?![A-Za-z0-9])|#\{|<%|@Microsoft\.KeyVault\(|\{\{resolve:|^\{.*\}$|\{[A-Za-z_][\w.]*\}|^\$[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$|^(?:vault|ref\+\w+|op|sm|awssm|gcpsm|azkv|secret|secrets|env|file|k8s|doppler|infisical|bws):\/?\/?[\w./-]|^vault:|arn:aws:(?:secretsmanager|ssm|kms):|^projects\/[\w-]+\/secrets\/|process\.env|os\.environ|os\.getenv|System\.getenv|getenv\(|ENV\[|ENV\.fetch|Environment\.GetEnvironmentVariable|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^(?:var|local|data|module|each)\.[\w.[\]"-]+$/;
+  /\$\{|\$\(|\{\{|\{%|%\([\w.-]+\)[sd]|(?:^|[^A-Za-z0-9%])%[sdrvq](?![A-Za-z0-9])|#\{|<%|@Microsoft\.KeyVault\(|\{\{resolve:|^\{.*\}$|\{[A-Za-z_][\w.]*\}|^\$[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$|^(?:vault|ref\+\w+|op|sm|awssm|gcpsm|azkv|secret|secrets|env|file|k8s|doppler|infisical|bws):\/?\/?[\w./-]|^vault:|arn:aws:(?:secretsmanager|ssm|kms):|^projects\/[\w-]+\/secrets\/|process\.env|os\.environ|os\.getenv|System\.getenv|getenv\(|ENV\[|ENV\.fetch|Environment\.GetEnvironmentVariable|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^[A-Za-z_$][\w$]*(?:(?:\.|::)[A-Za-z_$][\w$]*)*\(.*\)$|^(?:var|local|data|module|each)\.[\w.[\]"-]+$/;
 /** A format or template marker: `%{password}`, `:password`, `@password@`, `$password$`, `__TOKEN__`, `<%= … %>`. */
 const TEMPLATE = /%\{|^:[a-z_]+$|^@{1,2}\w+@{1,2}$|^\$\w+\$$|^__\w+__$|<%=?[^%]*%>|^\{\{.*\}\}$/i;
 /**

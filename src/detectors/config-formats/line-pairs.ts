@@ -30,8 +30,8 @@ const KEY_AT: Partial<Record<PairSyntax, readonly RegExp[]>> = {
     /^[ \t]*(?:[-*>+][ \t]+)?(?:export[ \t]+|set[ \t]+|setx[ \t]+|\$env:)?["'`]?([A-Za-z_$@][\w.\-$@/]{0,80})["'`]?[ \t]*(?::=|=>|=|:)[ \t]*/,
   ],
 };
-/** `name=value` further along a line (logs, query strings, command lines): `… user=app password=hunter22 …`. */
-const INLINE_PAIR = /(?<=[\s,;&?(])([A-Za-z_][\w.-]{0,60})=("[^"\n]{1,500}"|'[^'\n]{1,500}'|[^\s,;&"'()]{1,500})/g;
+/** `name=value` or `name: value` further along a line (logs, query strings, command lines): `… user=app password=hunter22 …`. */
+const INLINE_PAIR = /(?<=[\s,;&?(])([A-Za-z_][\w.-]{0,60})(?:[ \t]?=[ \t]?|:[ \t])("[^"\n]{1,500}"|'[^'\n]{1,500}'|[^\s,;&"'()]{1,500})/g;
 // Keys whose value is named by a sibling line: Kubernetes `- name: X` / `value: …`, Terraform `variable "x" { default = … }`.
 const INDIRECT_KEYS = new Set(["value", "default", "Value"]);
 const NAME_LINE = /^\s*(?:-\s+)?(?:name|Name|key)\s*[:=]\s*["']?([\w.-]+)|^\s*variable\s+"([\w-]+)"/;
@@ -81,7 +81,7 @@ function* inlinePairs(line: string, first: KeyValue | undefined): Generator<KeyV
   for (let m = INLINE_PAIR.exec(line); m !== null; m = INLINE_PAIR.exec(line)) {
     const raw = m[2] ?? "";
     const quoted = raw.startsWith('"') || raw.startsWith("'");
-    const start = m.index + (m[1] ?? "").length + 1 + (quoted ? 1 : 0);
+    const start = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
     const value = quoted ? raw.slice(1, -1) : raw;
     if (first !== undefined && start < first.end && first.start < start + value.length) continue;
     yield { key: m[1] ?? "", value, start, end: start + value.length };
