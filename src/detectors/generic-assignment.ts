@@ -2,7 +2,7 @@ import type { Candidate } from "../model/finding.js";
 import type { Confidence } from "../model/rule.js";
 import type { Detector } from "./detector.js";
 import { classifyPath } from "../paths/classify.js";
-import { providerRuleCovers } from "./rule-overlap.js";
+import { providerLookAlike, providerRuleCovers } from "./rule-overlap.js";
 import { SECRET_NAME_SUBSTRINGS, secretNameKind } from "./secret-names.js";
 import { isHex, isHighEntropy, nonSecretReason } from "./secret-value.js";
 
@@ -68,7 +68,7 @@ export const detector: Detector = {
       const kind = secretNameKind(name);
       if (kind === undefined || !isHighEntropy(value, MIN_LENGTH) || nonSecretReason(value) !== undefined) continue;
       if (/^eyJ[\w-]+\.eyJ|^-----BEGIN|:\/\//.test(value)) continue;
-      if (providerRuleCovers(context, fragment.text, start, end)) continue;
+      if (providerRuleCovers(context, fragment.text, start, end) || providerLookAlike(context, value)) continue;
       out.push({
         ruleId: "generic-assignment",
         provider: "generic",

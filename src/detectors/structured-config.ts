@@ -9,7 +9,7 @@ import type { KeyValue, PairSyntax } from "./config-formats/line-pairs.js";
 import { regexPairs } from "./config-formats/regex-pairs.js";
 import type { DetectContext, Detector } from "./detector.js";
 import { isWeakWord, passwordValueReason } from "./password-value.js";
-import { providerRuleCovers, providerRuleNames } from "./rule-overlap.js";
+import { providerLookAlike, providerRuleCovers, providerRuleNames } from "./rule-overlap.js";
 import { SECRET_NAME_SUBSTRINGS, secretNameKind } from "./secret-names.js";
 import { isHighEntropy, nonSecretReason } from "./secret-value.js";
 
@@ -73,7 +73,7 @@ function weakPasswordConfidence(value: string, path: string): Confidence {
 function pairCandidate(pair: KeyValue, format: PairSyntax, fragment: Fragment, context: DetectContext): Candidate | undefined {
   const kind = secretNameKind(pair.key);
   if (kind === undefined || valueReason(pair.value, pair.key, kind, fragment.path) !== undefined || OTHER_DETECTOR.test(pair.value)) return undefined;
-  if (providerRuleCovers(context, fragment.text, pair.start, pair.end)) return undefined;
+  if (providerRuleCovers(context, fragment.text, pair.start, pair.end) || providerLookAlike(context, pair.value)) return undefined;
   // A config file is meant to hold real values; other text (notes, logs) as sure as its path says.
   const sure = format === "text" ? CONTEXT_CONFIDENCE[pathContextOf(fragment.path)] : "high";
   const candidate = make(pair, kind, pair.value, { format }, isHighEntropy(pair.value) || sure !== "high" ? sure : "medium");

@@ -129,3 +129,31 @@ describe("structured-config: secret-word screening keeps name/value pairs straig
     expect(found.map((f) => f.secret)).toEqual([secret]);
   });
 });
+
+describe("structured-config: provider look-alikes (issue 18 counter-examples)", () => {
+  test("a value with a provider's prefix that the provider's rule rejects is a documentation look-alike", () => {
+    expect(detect(detector, "slack_bot_token: xoxb-1234-5678-91011-00e4dd\n", "config/app.yml")).toEqual([]);
+    expect(detect(detector, "SLACK_TOKEN=xoxb-1234-5678-91011-00e4dd\n", "notes.txt")).toEqual([]);
+  });
+
+  test("a secret-named value in any text file is read, whatever the extension", () => {
+    for (const path of ["notes", "notes.txt", "deploy.log", "app.cfg.bak"]) {
+      expect(detect(detector, "API_KEY=5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr\n", path), path).toMatchObject([{ secret: "5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr", confidence: "medium" }]);
+    }
+    expect(detect(detector, "API_KEY=5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr\n", "credentials.txt")).toMatchObject([{ confidence: "high" }]);
+    expect(detect(detector, "API_KEY=5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr\n", "docs/setup.txt")).toMatchObject([{ confidence: "low" }]);
+  });
+
+  test.each([
+    ["INI section", "[database]\nuser = app\npassword = Xk29vLpq88AbZ\n", "Xk29vLpq88AbZ"],
+    ["a log line", "2026-03-02 INFO connect host=db user=app password=Tr0ub4dor3x ok\n", "Tr0ub4dor3x"],
+    ["name => value", "'api_secret' => 'Zr8sPq2LmW9xKt4V',\n", "Zr8sPq2LmW9xKt4V"],
+    ["name := value", "apiToken := Zr8sPq2LmW9xKt4VnB7c\n", "Zr8sPq2LmW9xKt4VnB7c"],
+    ["an XML element", "<password>Xk29vLpq88AbZ</password>\n", "Xk29vLpq88AbZ"],
+    ["an XML attribute", '<add name="orders" password="Xk29vLpq88AbZ"/>\n', "Xk29vLpq88AbZ"],
+    ["a quoted JSON pair", '  "client_secret": "Zr8sPq2LmW9xKt4VnB7c",\n', "Zr8sPq2LmW9xKt4VnB7c"],
+    ["a list item", "- token: Zr8sPq2LmW9xKt4VnB7c\n", "Zr8sPq2LmW9xKt4VnB7c"],
+  ])("text syntax: %s", (_name, text, secret) => {
+    expect(detect(detector, text, "notes").map((c) => c.secret)).toContain(secret);
+  });
+});
