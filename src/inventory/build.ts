@@ -15,7 +15,11 @@ export function groupFindings(findings: readonly Finding[], facts: LocationFacts
 }
 
 function toCredential(list: Finding[], facts: LocationFacts): Credential {
-  const locations = [...list].sort((a, b) => (a.path === b.path ? a.line - b.line : a.path < b.path ? -1 : 1));
+  // Ties (one path and line in several blobs of a history) break on the match id, so that the order
+  // does not depend on the order detection met the blobs in (line dedupe meets them differently).
+  const locations = [...list].sort((a, b) =>
+    a.path !== b.path ? (a.path < b.path ? -1 : 1) : a.line - b.line || (a.matchId === b.matchId ? 0 : a.matchId < b.matchId ? -1 : 1),
+  );
   // The most confident, then most severe, finding names the credential.
   const best = [...list].sort(
     (a, b) =>
