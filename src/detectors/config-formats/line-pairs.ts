@@ -20,7 +20,8 @@ const KEY_AT: Partial<Record<PairSyntax, readonly RegExp[]>> = {
   env: [/^\s*(?:export\s+|set\s+)?([A-Za-z_][\w.-]*)\s*=\s*/],
   dockerfile: [/^\s*(?:ENV|ARG)\s+([A-Za-z_]\w*)\s*=\s*/i, /^\s*ENV\s+([A-Za-z_]\w*)\s+(?=[^\s=]+\s*$)/i],
   properties: [/^\s*([^\s=:#!][^=:\s]*)\s*[=:]\s*/],
-  ini: [/^\s*["']?([^\s=#;[\]"'][^=]{0,200}?)["']?\s*=\s*/],
+  // `key = value`, and `key "value"` (game-server .cfg, ircd and nginx-style .conf files).
+  ini: [/^\s*["']?([^\s=#;[\]"'][^=]{0,200}?)["']?\s*=\s*/, /^[ \t]*([A-Za-z_][\w.-]{0,80})[ \t]+(?=["'])/],
   toml: [/^\s*["']?([^\s=#[\]"'][^=]{0,200}?)["']?\s*=\s*/],
   terraform: [/^\s*"?([A-Za-z_][\w-]*)"?\s*=\s*/],
   yaml: [/^\s*-\s+["']?([A-Za-z_][\w.-]*)=/, /^\s*(?:-\s+)?["']?([A-Za-z_$][\w.\-/$]*)["']?\s*:(?:\s+|$)/],
@@ -28,6 +29,7 @@ const KEY_AT: Partial<Record<PairSyntax, readonly RegExp[]>> = {
   // optional list marker, `export`/`set`/`$env:`, or an INI-style indentation; `[section]` lines pass.
   text: [
     /^[ \t]*(?:[-*>+][ \t]+)?(?:export[ \t]+|set[ \t]+|setx[ \t]+|\$env:)?["'`]?([A-Za-z_$@][\w.\-$@/]{0,80})["'`]?[ \t]*(?::=|=>|=|:)[ \t]*/,
+    /^[ \t]*([A-Za-z_][\w.-]{0,80})[ \t]+(?=["'])/,
   ],
 };
 /** `name=value` or `name: value` further along a line (logs, query strings, command lines): `… user=app password=hunter22 …`. */
