@@ -2,8 +2,10 @@
 // languages, .env, YAML, JSON, Terraform, Dockerfiles, CI files, notebooks, docs) with planted
 // format-valid FAKE credentials of every rule family and detector, plus decoys; writes the truth
 // file; scans the corpus with the built CLI; prints recall and precision per family and overall.
-// Then scores the hand-written real-world corpus (fixtures/realworld, see its README) per category,
-// at the default confidence and at --min-confidence medium.
+// Then the carrier matrix: every rule example in ten carriers (.txt, no extension, .log, JSON, YAML,
+// .env, XML attribute, shell export, code literal, Markdown), recall per carrier and per category.
+// Then scores each part of the hand-written real-world corpus (fixtures/realworld*, see its README)
+// per category, at the default confidence and at --min-confidence medium.
 // Options: env BENCH_SEED (default 1); `--verbose` or BENCH_VERBOSE=1 lists misses and false positives.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -11,12 +13,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadBuiltinRules } from "../dist/rules/load.js";
 import { fakeSecrets, prng } from "../scripts/fake-secrets.js";
+import { runCarrierMatrix } from "./accuracy/carrier-matrix.js";
 import { plantManagedReferences } from "./accuracy/ci-plants.js";
 import { Corpus } from "./accuracy/corpus.js";
 import { plantDecoys } from "./accuracy/decoys.js";
 import { plantEncoded, plantGenericAssignments, plantJwts, plantStructuredConfig, plantUriCredentials } from "./accuracy/detector-plants.js";
 import { plantCertificates, plantPrivateKeys } from "./accuracy/key-plants.js";
-import { loadTruth, printRealworld, scanRealworld, scoreRealworld } from "./accuracy/realworld.js";
+import { loadTruth, printRealworld, realworldParts, scanRealworld, scoreRealworld } from "./accuracy/realworld.js";
 import { plantIssue12Decoys, plantProviderShapes } from "./accuracy/issue12-plants.js";
 import { plantRuleFamilies } from "./accuracy/rule-plants.js";
 import { familyOfRule, locationsOf, ratio, score } from "./accuracy/score.js";
@@ -26,7 +29,6 @@ const work = path.join(root, "bench", ".work", "accuracy");
 const corpusDir = path.join(work, "corpus");
 const seed = Number(process.env.BENCH_SEED ?? 1);
 const verbose = process.env.BENCH_VERBOSE === "1" || process.argv.includes("--verbose");
-const realworldDir = path.join(root, "fixtures", "realworld");
 
 function generate(rules) {
   const rand = prng(seed);
@@ -83,7 +85,12 @@ const report = scanCorpus();
 const result = score(truth, locationsOf(report), familyOfRule(rules));
 print(result, { files, skipped, planted: truth.filter((t) => !t.decoy).length, decoys: truth.filter((t) => t.decoy).length });
 
-const realTruth = loadTruth(realworldDir);
-const atDefault = scoreRealworld(realTruth, scanRealworld(root, realworldDir));
-const atMedium = scoreRealworld(realTruth, scanRealworld(root, realworldDir, "medium"));
-printRealworld(realTruth, atDefault, atMedium, verbose);
+// Context-free recall: every rule example in ten carriers (issue 18 item 5).
+runCarrierMatrix(root, work, rules, verbose);
+
+for (const part of realworldParts(path.join(root, "fixtures"))) {
+  const realTruth = loadTruth(part.dir);
+  const atDefault = scoreRealworld(realTruth, scanRealworld(root, part.dir));
+  const atMedium = scoreRealworld(realTruth, scanRealworld(root, part.dir, "medium"));
+  printRealworld(realTruth, atDefault, atMedium, verbose, part.name);
+}

@@ -46,7 +46,8 @@ function placeholders(corpus, fake, rand) {
   const lines = [
     ["env", "API_KEY=your-api-key-here"],
     ["env", "DB_PASSWORD=${DB_PASSWORD}"],
-    ["yaml", "password: changeme"],
+    // Weak defaults (`changeme`, `postgres`) are findings since issue 18 (weak-credential), not decoys.
+    ["yaml", 'password: ""'],
     ["yaml", "  token: {{ .Values.apiToken }}"],
     ["yaml", "  GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}"],
     ["json", '  "password": "<PASSWORD>",'],
@@ -140,7 +141,7 @@ function encryptedDecoys(corpus, fake, rand) {
   corpus.add("charts/orders/templates/secret.yaml", ["apiVersion: v1", "kind: Secret", "metadata:", "  name: {{ .Release.Name }}-db", "data:", "  password: {{ .Values.db.password | b64enc | quote }}", `  username: ${Buffer.from("orders").toString("base64")}`], undefined, true);
   corpus.add(pathFor("json", rand), '  "apiKey": { "type": "apiKey", "in": "header", "name": "X-API-Key" },', undefined, true);
   corpus.add(pathFor("env", rand), "STRIPE_SECRET_KEY=sk_test_your_key_here", undefined, true);
-  corpus.add(pathFor("yaml", rand), ["    environment:", "      POSTGRES_PASSWORD: postgres", "      POSTGRES_USER: postgres"], undefined, true);
+  corpus.add(pathFor("yaml", rand), ["    environment:", "      POSTGRES_PASSWORD_FILE: /run/secrets/postgres-password", "      POSTGRES_USER: postgres"], undefined, true);
 }
 
 /** Plants every kind of decoy `rounds` times, with fresh values each round. */

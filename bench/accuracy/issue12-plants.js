@@ -10,7 +10,7 @@ const HEX = "0123456789abcdef";
 const BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz";
 const MAILGUN_NAMES = ["MAILGUN_API_KEY", "MAILGUN_KEY", "MG_API_KEY", "MG_KEY", "EMAIL_API_KEY", "MAIL_PROVIDER_KEY", "SMTP_API_KEY"];
 const HEROKU_NAMES = ["HEROKU_API_KEY", "HEROKU_API_TOKEN", "HEROKU_AUTH_TOKEN", "HEROKU_OAUTH_TOKEN", "HEROKU_USER_TOKEN", "HEROKU_SECRET", "HEROKU_DEPLOY_KEY"];
-// Published for everyone (see src/scan/well-known-public.ts for the references).
+// Published for everyone (see src/values/well-known-public.ts for the references).
 const AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 const COSMOS_EMULATOR_KEY = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 

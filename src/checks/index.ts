@@ -12,6 +12,7 @@ import { check as noExpiry } from "./no-expiry.js";
 import { check as plaintextInCi } from "./plaintext-in-ci.js";
 import { check as rotationAge } from "./rotation-age.js";
 import { check as shared } from "./shared.js";
+import { check as weakCredential } from "./weak-credential.js";
 
 /** Every lifecycle check, keyed by id (sorted). Adding a check is one line here. */
 export const CHECKS: Readonly<Record<string, LifecycleCheck>> = {
@@ -24,6 +25,7 @@ export const CHECKS: Readonly<Record<string, LifecycleCheck>> = {
   "plaintext-in-ci": plaintextInCi,
   "rotation-age": rotationAge,
   shared,
+  "weak-credential": weakCredential,
 };
 
 /** Runs every check on a credential. */

@@ -1,4 +1,4 @@
-import { isCiDefinition } from "../inventory/environment.js";
+import { isCiDefinition } from "../paths/classify.js";
 import type { LifecycleCheck } from "./check.js";
 import { result } from "./check.js";
 

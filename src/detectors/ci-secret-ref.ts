@@ -1,12 +1,12 @@
 import type { Candidate } from "../model/finding.js";
+import { classifyPath } from "../paths/classify.js";
 import { githubActionsReferences } from "./ci-refs/github-actions.js";
 import { kubernetesReferences } from "./ci-refs/kubernetes.js";
-import { pipelineReferences, pipelineSystemOf } from "./ci-refs/pipelines.js";
+import { pipelineReferences } from "./ci-refs/pipelines.js";
 import type { SecretReference } from "./ci-refs/reference.js";
 import { vaultReferences } from "./ci-refs/vault.js";
 import type { Detector } from "./detector.js";
 
-const GITHUB_WORKFLOW = /^\.github\/(?:workflows\/[^/]+|actions\/.+\/action|[^/]+\/action)\.ya?ml$|(?:^|\/)action\.ya?ml$/;
 const YAML = /\.ya?ml$/;
 const KUBERNETES_HINT = /secretKeyRef|secretRef|secretName/;
 /** Where Vault paths are configuration (YAML, env files, scripts, CI) rather than code that handles them. */
@@ -14,8 +14,9 @@ const VAULT_FILE = /\.(?:ya?ml|json|env|properties|toml|tf|tfvars|hcl|sh|bash|zs
 
 function referencesOf(text: string, path: string): SecretReference[] {
   const out: SecretReference[] = [];
-  if (GITHUB_WORKFLOW.test(path)) out.push(...githubActionsReferences(text, path));
-  if (pipelineSystemOf(path) !== undefined) out.push(...pipelineReferences(text, path));
+  const { ci } = classifyPath(path);
+  if (ci === "github-actions") out.push(...githubActionsReferences(text, path));
+  else if (ci !== undefined) out.push(...pipelineReferences(text, path));
   if (YAML.test(path) && KUBERNETES_HINT.test(text)) out.push(...kubernetesReferences(text, path));
   if (VAULT_FILE.test(path) && text.includes("vault")) out.push(...vaultReferences(text, path));
   return out;
@@ -30,7 +31,7 @@ export const detector: Detector = {
   id: "ci-secret-ref",
   description: "References to managed secrets in CI definitions, Kubernetes manifests and Vault paths (inventory, not leaks)",
   appliesTo: (fragment) =>
-    GITHUB_WORKFLOW.test(fragment.path) || pipelineSystemOf(fragment.path) !== undefined || YAML.test(fragment.path) || VAULT_FILE.test(fragment.path),
+    classifyPath(fragment.path).ci !== undefined || YAML.test(fragment.path) || VAULT_FILE.test(fragment.path),
   detect(fragment): Candidate[] {
     return referencesOf(fragment.text, fragment.path).map((ref) => ({
       ruleId: "ci-secret-ref",

@@ -1,6 +1,7 @@
 import type { Candidate } from "../model/finding.js";
 import type { Fragment } from "../model/fragment.js";
 import type { CredentialKind } from "../model/rule.js";
+import { isSamplePath } from "../paths/classify.js";
 import { decodeField } from "./credential-files/field.js";
 import type { CredentialField } from "./credential-files/field.js";
 import { CREDENTIAL_FILE_FORMATS } from "./credential-files/formats.js";
@@ -18,8 +19,6 @@ const REFERENCE = /^\$\{[^}]*\}$|^\$\([^)]*\)$|\{\{.*\}\}|^%\(\w+\)s$|^\$[A-Za-z
 const OTHER_DETECTOR = /^eyJ[\w-]{8,}\.eyJ|-----BEGIN /;
 /** Maven `{…}` and Jenkins `{AQAAAB…}` values are encrypted with a key kept elsewhere. */
 const ENCRYPTED_VALUE = /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/;
-/** Credential files kept as test fixtures or documentation samples: often fakes, so medium (still reported). */
-const FIXTURE_PATH = /(?:^|\/)(?:tests?|specs?|testdata|test-data|fixtures?|__fixtures__|__mocks__|mocks?|examples?|samples?|docs?)\//i;
 const SEGMENT_START = "(?:^|\\/)";
 
 /**
@@ -94,7 +93,8 @@ function candidateOf(format: CredentialFileFormat, field: CredentialField, spec:
     start: field.start,
     end: field.end,
     // The file exists to hold this value: however weak it looks (`admin`, `hunter2`), it is the credential.
-    confidence: FIXTURE_PATH.test(fragment.path) ? "medium" : "high",
+    // Credential files kept as test fixtures or documentation samples are often fakes: medium (still reported).
+    confidence: isSamplePath(fragment.path) ? "medium" : "high",
     nonExpiring: false,
     parts,
   };

@@ -1,8 +1,8 @@
 import type { Candidate } from "../model/finding.js";
 import type { Confidence } from "../model/rule.js";
 import type { Detector } from "./detector.js";
-import { SOURCE_FILE } from "./path-context.js";
-import { providerRuleCovers } from "./rule-overlap.js";
+import { classifyPath } from "../paths/classify.js";
+import { providerLookAlike, providerRuleCovers } from "./rule-overlap.js";
 import { SECRET_NAME_SUBSTRINGS, secretNameKind } from "./secret-names.js";
 import { isHex, isHighEntropy, nonSecretReason } from "./secret-value.js";
 
@@ -61,14 +61,14 @@ export const detector: Detector = {
   description: "High-entropy string literals assigned to secret-named variables in source code (JS/TS, Python, Go, Java, Ruby, PHP, C#, shell…)",
   // Only secret-named variables count: a text without any such substring has none.
   triggers: SECRET_NAME_SUBSTRINGS,
-  appliesTo: (fragment) => SOURCE_FILE.test(fragment.path),
+  appliesTo: (fragment) => classifyPath(fragment.path).source,
   detect(fragment, context) {
     const out: Candidate[] = [];
     for (const { name, value, start, end } of assignments(fragment.text, fragment.path)) {
       const kind = secretNameKind(name);
       if (kind === undefined || !isHighEntropy(value, MIN_LENGTH) || nonSecretReason(value) !== undefined) continue;
       if (/^eyJ[\w-]+\.eyJ|^-----BEGIN|:\/\//.test(value)) continue;
-      if (providerRuleCovers(context, fragment.text, start, end)) continue;
+      if (providerRuleCovers(context, fragment.text, start, end) || providerLookAlike(context, value)) continue;
       out.push({
         ruleId: "generic-assignment",
         provider: "generic",

@@ -1,6 +1,6 @@
 import type { Candidate } from "../model/finding.js";
 import { CONFIDENCES } from "../model/rule.js";
-import { CONTEXT_CONFIDENCE, pathContextOf } from "./path-context.js";
+import { CONTEXT_CONFIDENCE, pathContextOf } from "../paths/classify.js";
 import { isWeakWord, passwordValueReason } from "./password-value.js";
 import { nonSecretReason } from "./secret-value.js";
 

@@ -13,7 +13,7 @@ import { detector as passwordLiteral } from "./password-literal.js";
 import { detector as privateKey } from "./private-key.js";
 import { detector as railsMasterKey } from "./rails-master-key.js";
 import { detector as regex } from "./regex.js";
-import { detector as structuredConfig } from "./structured-config.js";
+import { detector as structuredConfig, textDetector as structuredText } from "./structured-config.js";
 import { detector as uriCredentials } from "./uri-credentials.js";
 
 /** Every detector, keyed by id (sorted). Adding a detector is one line here. */
@@ -29,6 +29,7 @@ export const DETECTORS: Readonly<Record<string, Detector>> = {
   "rails-master-key": railsMasterKey,
   regex,
   "structured-config": structuredConfig,
+  "structured-text": structuredText,
   "uri-credentials": uriCredentials,
 };
 

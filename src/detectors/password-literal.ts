@@ -1,8 +1,9 @@
 import type { Candidate } from "../model/finding.js";
 import type { Confidence } from "../model/rule.js";
 import type { Detector } from "./detector.js";
-import { CONTEXT_CONFIDENCE, SOURCE_FILE, isCommentLine, pathContextOf } from "./path-context.js";
-import type { PathContext } from "./path-context.js";
+import type { PathContext } from "../model/path.js";
+import { CONTEXT_CONFIDENCE, classifyPath, pathContextOf } from "../paths/classify.js";
+import { isCommentLine } from "./comment-line.js";
 import { isWeakWord, passwordValueReason } from "./password-value.js";
 import { providerRuleCovers } from "./rule-overlap.js";
 import { secretNameKind } from "./secret-names.js";
@@ -82,7 +83,7 @@ export const detector: Detector = {
   id: "password-literal",
   description: "Literal passwords (no entropy floor) assigned to or compared with password-named variables and keys in source code",
   triggers: ["pass", "pwd", "pswd"],
-  appliesTo: (fragment) => SOURCE_FILE.test(fragment.path) || SHELL_FILE.test(fragment.path),
+  appliesTo: (fragment) => classifyPath(fragment.path).source || SHELL_FILE.test(fragment.path),
   detect(fragment, context) {
     const { text, path } = fragment;
     const where = pathContextOf(path);

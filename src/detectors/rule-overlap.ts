@@ -34,3 +34,18 @@ export function providerRuleCovers(context: DetectContext, text: string, start: 
   }
   return false;
 }
+
+/** A keyword shaped like a token prefix (`xoxb-`, `ghp_`, `sk_live_`, `hvs.`): 4+ characters ending in a separator. */
+const PREFIX_KEYWORD = /^[a-z0-9][a-z0-9_.-]{2,}[_.-]$/;
+
+/**
+ * A value that starts with a provider's token prefix but that no provider rule accepts (wrong
+ * length, alphabet or checksum: `xoxb-1234-5678-91011-00e4dd`): a documentation look-alike, not a
+ * credential of an unknown kind. Generic detectors leave it alone.
+ */
+export function providerLookAlike(context: DetectContext, value: string): boolean {
+  const lower = value.toLowerCase();
+  const rules = context.prefilter.candidates(value).filter(names);
+  const prefixed = rules.some((rule) => rule.spec.keywords.some((k) => PREFIX_KEYWORD.test(k) && lower.startsWith(k)));
+  return prefixed && !rules.some((rule) => matchRule(rule, value).length > 0);
+}

@@ -20,6 +20,9 @@ const SECRET_WORDS = new Set([
   "encryptionkey",
   "sas",
 ]);
+/** A word that ends in a password word (`serverpassword`), or in a secret word (`rconsecret`, `authtoken`). */
+const COMPOUND_PASSWORD = /^[a-z]{2,16}(?:password|passwd|passphrase)$/;
+const COMPOUND_SECRET = /^[a-z]{2,16}(?:secret|token|apikey|secretkey|accesskey)$/;
 /** Word pairs that name a secret only together: `api key`, `client secret`… */
 const SECRET_PAIRS = new Set([
   "api key",
@@ -48,6 +51,8 @@ const SECRET_PAIRS = new Set([
   "service key",
   "admin key",
   "root key",
+  "preshared key",
+  "pre shared key",
 ]);
 /** A last word that makes the name describe something about a secret, not the secret. */
 const DESCRIBING_LAST = new Set(
@@ -109,7 +114,9 @@ export function secretNameKind(name: string): SecretNameKind | undefined {
   // Vault AppRole's secret_id is the credential itself, despite its last word.
   if (words.at(-2) === "secret" && last === "id") return "api-key";
   if (DESCRIBING_LAST.has(last) || (words.length > 1 && DESCRIBING_FIRST.has(first))) return undefined;
-  if (words.some((w) => PASSWORD_WORDS.has(w))) return "password";
+  // Names written as one lower-case word in INI and .cfg files: `serverpassword`, `adminpasswd`, `rconsecret`.
+  if (words.some((w) => PASSWORD_WORDS.has(w) || COMPOUND_PASSWORD.test(w))) return "password";
+  if (COMPOUND_SECRET.test(last)) return "api-key";
   if (words.some((w) => SECRET_WORDS.has(w))) return "api-key";
   for (let i = 1; i < words.length; i++) if (SECRET_PAIRS.has(`${words[i - 1]} ${words[i]}`)) return "api-key";
   return undefined;

@@ -1,11 +1,5 @@
 import { shannonEntropy } from "../util/text.js";
-
-/**
- * References to a value held elsewhere: CI and template expressions, shell and Make variables,
- * format strings, secret-manager URIs and infrastructure-as-code expressions.
- */
-const REFERENCE =
-  /\$\{|\$\(|\{\{|\{%|%\([\w.-]+\)[sd]|(?:^|[^A-Za-z0-9%])%[sdrvq](?![A-Za-z0-9])|#\{|<%|@Microsoft\.KeyVault\(|\{\{resolve:|^\{.*\}$|\{[A-Za-z_][\w.]*\}|^\$[A-Za-z_]\w*$|^%[A-Za-z_]\w*%$|^(?:vault|ref\+\w+|op|sm|awssm|gcpsm|azkv|secret|secrets|env|file|k8s|doppler|infisical|bws):\/?\/?[\w./-]|^vault:|arn:aws:(?:secretsmanager|ssm|kms):|^projects\/[\w-]+\/secrets\/|process\.env|os\.environ|System\.getenv|getenv\(|ENV\[|^!(?:Ref|Sub|GetAtt|ImportValue)\b|^(?:var|local|data|module|each)\.[\w.[\]"-]+$/;
+import { REFERENCE } from "../values/verdict.js";
 
 /** Shapes of values that configure, name or point rather than authenticate, with the reason. */
 const NOT_SECRET: readonly (readonly [RegExp, string])[] = [

@@ -1,7 +1,8 @@
 import type { Candidate } from "../model/finding.js";
 import type { Confidence } from "../model/rule.js";
 import type { Detector } from "./detector.js";
-import { isSamplePath } from "./path-context.js";
+import { isSamplePath } from "../paths/classify.js";
+import { valueDropReason } from "../values/verdict.js";
 
 const SCHEMES = new Set(
   "postgres postgresql mysql mysqlx mariadb mongodb mongodb+srv redis rediss amqp amqps mssql sqlserver oracle ftp ftps sftp ldap ldaps smtp smtps imap imaps nats mqtt mqtts kafka clickhouse cockroachdb neo4j neo4j+s bolt couchbase couchdb rabbitmq elasticsearch http https git ssh svn socks5 socks5h".split(
@@ -16,13 +17,11 @@ const PLACEHOLDER =
   /^(?:pass|passwd|password|pwd|secret|pw|p|x+|\*+|\.+|changeme|change_?it|your[-_]?password|mypassword|my_password|<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\$\{[^}]*\}|\$[A-Za-z_]\w*|%[\w()]*s|:\w+|token|apikey|api[-_]key|access[-_]?token|pat)$/i;
 /** An environment variable name written where the password goes: `DB_PASSWORD`, `@DB_PASS@`. */
 const VARIABLE_NAME = /^@?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*@?$/;
-/** Passwords that say what they are: `mypass`, `badpass`, `dbpassword1`. */
-const NAMED_PASSWORD = /^[a-z]{0,8}(?:pass|passwd|password|pwd|secret)\d{0,3}$/i;
 const PLACEHOLDER_USER = /^(?:user|username|usr|login|name|anonymous|\$\{[^}]*\}|\$[A-Za-z_]\w*|<[^>]*>|\{[^}]*\})$/i;
 /** Hosts of documentation (RFC 2606/6761 names and the words samples use): the URL may be a sample, so low confidence. */
 const DOC_HOST = /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|host|hostname|domain|your[-\w]*|server|myhost|dbhost|bogus\.\w+)$/i;
 /** A host that is a template or a variable: the whole URL is. */
-const TEMPLATE_HOST = /^<|\{|\$/;
+const TEMPLATE_HOST = /^<|\{|\$|(?:^|\.)(?:x{4,}|X{4,}|\*+)(?:\.|$)/;
 const LOCAL_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|host\.docker\.internal|db|database|postgres|mysql|redis|mongo|mongodb|rabbitmq)$/i;
 const TRIVIAL = /^(?:admin|root|test|testing|guest|postgres|mysql|redis|mongo|password\d*|secret\d*|pass\d*|123+4*5*6*|qwerty|letmein|dev|local|example|sa)$/i;
 
@@ -104,8 +103,9 @@ function* uriCredentials(text: string): Generator<UriCredential> {
 /** Whether the password or the whole URL is a placeholder or a documentation sample. */
 function isPlaceholder({ user, password, host }: UriCredential): boolean {
   const plain = decoded(password);
-  // A password equal to the user name (`admin:admin`, `guest:guest`) is a weak default, not a placeholder: see TRIVIAL.
-  if (plain.length < 4 || PLACEHOLDER.test(plain) || NAMED_PASSWORD.test(unleet(plain))) return true;
+  // A password equal to the user name (`admin:admin`, `guest:guest`) or a word (`apppass`) is a weak
+  // credential, reported with `weak: true`; only the field's own name and stand-ins are placeholders.
+  if (plain.length < 4 || PLACEHOLDER.test(plain) || valueDropReason(plain) !== undefined) return true;
   return (VARIABLE_NAME.test(plain) && !/\d/.test(plain)) || PLACEHOLDER_USER.test(user) || TEMPLATE_HOST.test(host);
 }
 

@@ -15,7 +15,11 @@ export function groupFindings(findings: readonly Finding[], facts: LocationFacts
 }
 
 function toCredential(list: Finding[], facts: LocationFacts): Credential {
-  const locations = [...list].sort((a, b) => (a.path === b.path ? a.line - b.line : a.path < b.path ? -1 : 1));
+  // Ties (one path and line in several blobs of a history) break on the match id, so that the order
+  // does not depend on the order detection met the blobs in (line dedupe meets them differently).
+  const locations = [...list].sort((a, b) =>
+    a.path !== b.path ? (a.path < b.path ? -1 : 1) : a.line - b.line || (a.matchId === b.matchId ? 0 : a.matchId < b.matchId ? -1 : 1),
+  );
   // The most confident, then most severe, finding names the credential.
   const best = [...list].sort(
     (a, b) =>
@@ -38,6 +42,7 @@ function toCredential(list: Finding[], facts: LocationFacts): Credential {
     severity: best.severity,
     confidence: best.confidence,
     nonExpiring: list.some((f) => f.nonExpiring),
+    ...(list.some((f) => f.weak === true) ? { weak: true } : {}),
     preview: best.preview,
     ...(best.secret === undefined ? {} : { secret: best.secret }),
     locations,

@@ -1,6 +1,6 @@
 import type { Pair, YAMLMap } from "yaml";
 import type { Environment } from "../model/inventory.js";
-import { environmentOfName } from "./environment.js";
+import { environmentOf } from "../paths/classify.js";
 import { lazyRequire } from "../util/lazy-require.js";
 
 // Loaded on first use: most scans never parse YAML this way.
@@ -61,7 +61,7 @@ function jobRanges(text: string): JobRange[] {
       const end = lineCounter.linePos(value.range[2]);
       const name = environmentName(value);
       // A range ends at the start of the next line: the job's last line is the one before.
-      return [{ first: lineOf(start), last: end.col === 1 ? end.line - 1 : end.line, environment: name === undefined ? undefined : environmentOfName(name) }];
+      return [{ first: lineOf(start), last: end.col === 1 ? end.line - 1 : end.line, environment: name === undefined ? undefined : environmentOf(name) }];
     }),
   );
 }

@@ -8,7 +8,7 @@ import { joinPath } from "../util/path.js";
 import { ciEnvironments } from "./ci-environment.js";
 import { codeownersHints, findCodeowners } from "./codeowners.js";
 import type { Codeowners } from "./codeowners.js";
-import { environmentOf, isCiDefinition } from "./environment.js";
+import { environmentOf, isCiDefinition } from "../paths/classify.js";
 import { authorActivity } from "./git-authors.js";
 import { lineCommits } from "./line-commits.js";
 import { configOwners } from "./owners.js";

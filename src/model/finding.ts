@@ -28,6 +28,8 @@ export interface Finding {
   readonly severity: Severity;
   readonly confidence: Confidence;
   readonly nonExpiring: boolean;
+  /** A guessable value (a dictionary word, a default, short) under a credential name; absent otherwise. */
+  readonly weak?: boolean;
   /** Hash of the secret value alone (HMAC when NHISCAN_FINGERPRINT_KEY is set). */
   readonly credentialId: string;
   /** Hash of rule, path and position: identifies this occurrence. */

@@ -33,6 +33,8 @@ export interface Credential {
   readonly confidence: Confidence;
   /** Whether the format has no built-in expiry. */
   readonly nonExpiring: boolean;
+  /** A guessable value (see `Finding.weak`); absent when not weak. */
+  readonly weak?: boolean;
   /** Redacted form of the value. */
   readonly preview: string;
   /** The raw value, present only with --show-secrets. */

@@ -108,6 +108,7 @@ function combine(group: readonly InventoryItem[]): Credential {
       group.map((i) => i.confidence),
     ),
     nonExpiring: group.some((i) => i.nonExpiring),
+    ...(group.some((i) => i.weak === true) ? { weak: true } : {}),
     ...(secret === undefined ? {} : { secret }),
     locations,
     environments: [...new Set(group.flatMap((i) => i.environments))].sort(),

@@ -10,6 +10,7 @@ export const CHECK_ADVICE: Readonly<Record<string, string>> = {
   shared: "Issue one credential per consumer so each can be rotated and revoked alone.",
   "cross-environment": "Give production its own credential; never reuse it in staging, development or tests.",
   "plaintext-in-ci": "Move the value into the CI system's secret store and reference it (e.g. `${{ secrets.NAME }}`).",
+  "weak-credential": "Replace the guessable value with a generated secret (32+ random characters), rotate it, and load it from a secret store.",
   "no-expiry": "Prefer short-lived or expiring credentials (fine-grained tokens, OIDC federation) over formats that never expire.",
   "rotation-age": "Rotate it now and on a schedule shorter than the policy's maximum age.",
   "missing-owner": "Record an owner (CODEOWNERS or the config's `owners:`) so someone answers for rotation and revocation.",

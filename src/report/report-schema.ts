@@ -28,6 +28,8 @@ const location = z.looseObject({
   severity: z.enum(SEVERITIES),
   confidence: z.enum(CONFIDENCES),
   nonExpiring: z.boolean(),
+  /** A guessable value (dictionary word, default, short) under a credential name; absent when not weak. */
+  weak: z.boolean().optional(),
   credentialId: z.string().min(1),
   matchId: z.string(),
   preview: z.string(),
@@ -49,6 +51,8 @@ const item = z.looseObject({
   severity: z.enum(SEVERITIES),
   confidence: z.enum(CONFIDENCES),
   nonExpiring: z.boolean(),
+  /** A guessable value (dictionary word, default, short) under a credential name; absent when not weak. */
+  weak: z.boolean().optional(),
   preview: z.string(),
   secret: z.string().optional(),
   locations: z.array(location).min(1, "expected at least one location"),

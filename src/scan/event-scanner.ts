@@ -15,7 +15,8 @@ import { falsePositiveReason } from "./false-positive.js";
 import { createLineDedupe, recordStats } from "./line-dedupe.js";
 import { redact } from "./redact.js";
 import type { ScanSuppression, ScanTally } from "./tally.js";
-import { valueDropReason } from "./value-drop.js";
+import { isGeneric, valueDropReason } from "./value-drop.js";
+import { isWeakValue } from "../values/verdict.js";
 
 /** What detection and filtering need; plain data so that worker threads can rebuild it. */
 export interface ScanSettings {
@@ -139,7 +140,8 @@ function suppressionSource(reason: string, config: ResolvedConfig): string {
   if (reason.startsWith("allowlist.")) return `${config.label ?? config.file ?? "config"}: ${reason}`;
   if (reason === "inline-allow") return `inline ${INLINE_ALLOW} comment`;
   if (reason === "placeholder") return "placeholder guard";
-  if (reason === "well-known-public") return "well-known public value (src/scan/well-known-public.ts)";
+  if (reason === "well-known-public") return "well-known public value (src/values/well-known-public.ts)";
+  if (reason.startsWith("value:")) return `value model (src/values/verdict.ts): ${reason.slice("value:".length)}`;
   if (reason.startsWith("false-positive:")) return `false-positive guard (${reason.slice("false-positive:".length)})`;
   if (reason === "min-confidence") return `minConfidence ${config.minConfidence} (config or --min-confidence)`;
   return reason;
@@ -182,6 +184,8 @@ function toFinding(candidate: Candidate, fragment: Fragment, lines: LineIndex, s
     severity: candidate.severity,
     confidence: candidate.confidence,
     nonExpiring: candidate.nonExpiring,
+    // A guessable value under a credential name (a word, a default, short): the weak-credential check.
+    ...(isGeneric(candidate) && isWeakValue(candidate.secret) ? { weak: true } : {}),
     credentialId,
     matchId: shortHash(`${candidate.ruleId}\u0000${where}\u0000${candidate.start}`),
     preview: redact(candidate.secret, credentialId),

@@ -1,10 +1,9 @@
 import type { Candidate } from "../model/finding.js";
 import type { Fragment } from "../model/fragment.js";
 import type { LineIndex } from "../util/text.js";
-import { isCommentLine, isSamplePath, isTestOrDocPath } from "../detectors/path-context.js";
+import { isCommentLine } from "../detectors/comment-line.js";
+import { classifyPath, isSamplePath } from "../paths/classify.js";
 
-const LOCKFILE =
-  /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|Cargo\.lock|go\.sum|poetry\.lock|Pipfile\.lock|uv\.lock|pdm\.lock|composer\.lock|Gemfile\.lock|packages\.lock\.json|paket\.lock|gradle\.lockfile|flake\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|Package\.resolved|\.terraform\.lock\.hcl|deno\.lock)$/;
 const INTEGRITY = /^(?:sha(?:1|224|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}|h1:[A-Za-z0-9+/]{20,}={0,2}|zh:[0-9a-f]{64})$/;
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const HASH_LENGTHS = new Set([32, 40, 56, 64, 96, 128]);
@@ -23,11 +22,8 @@ const ONE_OFF_NAME = /session|csrf|xsrf|request|correlation|trace|idempot|nonce|
 const ID_NAME = /device|install|tenant|client|user|account|org|project|(?:^|[_-])id$|Id$/i;
 const KEY_NAME = /secret|passw|pwd|key|private/i;
 const CREDENTIAL_NAME = /secret|passw|pwd|key|private|token|auth|credential/i;
-const MINIFIED_PATH = /\.min\.(?:js|css|mjs)$|[.-](?:bundle|chunk)\.[cm]?js$|(?:^|\/)(?:dist|build|bundles?|vendor|static\/js|public\/js)\/[^/]*\.[cm]?js$/;
 const SCRIPT_OR_STYLE = /\.(?:[cm]?js|css|map)$/;
 const LONG_LINE = 1000;
-const I18N_PATH =
-  /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?|messages)\/|\.(?:po|pot|xliff|xlf|strings|stringsdict|resx|arb)$|(?:^|\/)messages(?:_[\w-]+)?\.(?:properties|json|ya?ml)$/;
 
 function isIdName(name: string): boolean {
   if (ONE_OFF_NAME.test(name)) return !KEY_NAME.test(name);
@@ -63,14 +59,15 @@ function hashGuard(candidate: Candidate, fragment: Fragment, line: () => string)
 
 function pathGuard(candidate: Candidate, fragment: Fragment, line: () => string): string | undefined {
   const path = fragment.path;
-  if (LOCKFILE.test(path) && !isCertain(candidate)) return "lockfile";
-  if (!isCertain(candidate) && (MINIFIED_PATH.test(path) || (SCRIPT_OR_STYLE.test(path) && line().length > LONG_LINE))) return "minified";
+  const where = classifyPath(path);
+  if (where.generated === "lockfile" && !isCertain(candidate)) return "lockfile";
+  if (!isCertain(candidate) && (where.generated === "minified" || (SCRIPT_OR_STYLE.test(path) && line().length > LONG_LINE))) return "minified";
   // A low-confidence value (a weak password, a URL on a documentation host) in any file of a test
   // tree or an example file, or in a comment, is a sample.
   if (candidate.confidence === "low" && (isSamplePath(path) || isCommentLine(line()))) return "documentation-or-test";
   if (!isGeneric(candidate)) return undefined;
-  if (I18N_PATH.test(path)) return "i18n";
-  if (candidate.confidence !== "high" && isTestOrDocPath(path)) return "documentation-or-test";
+  if (where.translations) return "i18n";
+  if (candidate.confidence !== "high" && where.testOrDoc) return "documentation-or-test";
   return undefined;
 }
 

@@ -29,9 +29,10 @@ import { LineBuffers } from "./line-buffers.js";
 
 /**
  * Detectors whose candidates starting on a line depend only on the lines around it.
- * `password-literal` reads a name, an operator and a one-line literal a few characters apart.
+ * `password-literal` reads a name, an operator and a one-line literal a few characters apart;
+ * `structured-text` a pair on one line and a user name at most CONTEXT_LINES away.
  */
-const LINE_LOCAL: ReadonlySet<string> = new Set(["regex", "encoded", "generic-assignment", "jwt", "uri-credentials", "password-literal"]);
+const LINE_LOCAL: ReadonlySet<string> = new Set(["regex", "encoded", "generic-assignment", "jwt", "uri-credentials", "password-literal", "structured-text"]);
 
 const SEEN = 1;
 const HOT = 2;

@@ -46,7 +46,8 @@ export function placeholderReason(candidate: Candidate): string | undefined {
     return /\.\.\.|…|<[^>]*key[^>]*>/i.test(value) && value.length < 200 ? "truncated key block" : undefined;
   }
   if (TEMPLATED.test(value)) return "templated value";
-  if (PLACEHOLDER_WORDS.test(value)) return "placeholder word";
+  // `changeme` as a password is the default people leave in place: weak, reported (src/values/verdict.ts).
+  if (PLACEHOLDER_WORDS.test(candidate.kind === "password" ? value.replace(/change_?me/gi, "") : value)) return "placeholder word";
   // A password may legitimately end in `...` or `-xx`; a provider token never does.
   if (candidate.kind !== "password" && PREFIXED_STAND_IN.test(value)) return "prefix with a stand-in";
   if (candidate.kind !== "password" && TRUNCATED.test(value)) return "truncated value";

@@ -34,6 +34,7 @@ describe("check registry", () => {
       "plaintext-in-ci": "NHI2:2025",
       "rotation-age": "NHI7:2025",
       shared: "NHI9:2025",
+      "weak-credential": "NHI4:2025",
     });
   });
 

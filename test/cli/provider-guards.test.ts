@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { ScanReport } from "../../src/model/report.js";
-import { WELL_KNOWN_PUBLIC } from "../../src/scan/well-known-public.js";
+import { WELL_KNOWN_PUBLIC } from "../../src/values/well-known-public.js";
 import { runCli } from "../helpers/cli.js";
 import { fakeSecrets } from "../helpers/fake-secrets.js";
 import { writeTree } from "../helpers/tree.js";

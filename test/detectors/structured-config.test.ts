@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { detector } from "../../src/detectors/structured-config.js";
+import { detector, textDetector } from "../../src/detectors/structured-config.js";
 import { detect } from "../helpers/detect.js";
 import { fakeSecrets } from "../helpers/fake-secrets.js";
 
@@ -73,9 +73,9 @@ describe("structured-config: weak words in config are findings, at low confidenc
     expect(detect(detector, text, path)).toMatchObject([{ secret, kind: "password", confidence: "low" }]);
   });
 
-  test("a word of the key is the image's documented default, not a finding", () => {
-    expect(detect(detector, "      POSTGRES_PASSWORD: postgres\n", "docker-compose.yml")).toEqual([]);
-    expect(detect(detector, "      MYSQL_ROOT_PASSWORD: root\n", "docker-compose.yml")).toEqual([]);
+  test("a word of the key (the image's documented default) is a weak finding, at low confidence", () => {
+    expect(detect(detector, "      POSTGRES_PASSWORD: postgres\n", "docker-compose.yml")).toMatchObject([{ secret: "postgres", confidence: "low" }]);
+    expect(detect(detector, "      MYSQL_ROOT_PASSWORD: root\n", "docker-compose.yml")).toMatchObject([{ secret: "root", confidence: "low" }]);
   });
 
   test("a word in a test tree or an example file is not a finding: words pass only in live config", () => {
@@ -127,5 +127,52 @@ describe("structured-config: secret-word screening keeps name/value pairs straig
     const filler = Array.from({ length: 500 }, (_, i) => `item_${i}: "${random()}"`).join("\n");
     const found = detect(detector, `${filler}\napi_token: "${secret}"\n`, "config/app.yaml");
     expect(found.map((f) => f.secret)).toEqual([secret]);
+  });
+});
+
+/** Config files and other text files are read by the same engine under two detector ids. */
+const detectAny = (text: string, path: string) => [...detect(detector, text, path), ...detect(textDetector, text, path)];
+
+describe("structured-config: provider look-alikes (issue 18 counter-examples)", () => {
+  test("a value with a provider's prefix that the provider's rule rejects is a documentation look-alike", () => {
+    expect(detectAny("slack_bot_token: xoxb-1234-5678-91011-00e4dd\n", "config/app.yml")).toEqual([]);
+    expect(detectAny("SLACK_TOKEN=xoxb-1234-5678-91011-00e4dd\n", "notes.txt")).toEqual([]);
+  });
+
+  test("a secret-named value in any text file is read, whatever the extension", () => {
+    for (const path of ["notes", "notes.txt", "deploy.log", "app.cfg.bak"]) {
+      expect(detectAny("API_KEY=5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr\n", path), path).toMatchObject([{ secret: "5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr", confidence: "medium" }]);
+    }
+    expect(detectAny("API_KEY=5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr\n", "credentials.txt")).toMatchObject([{ confidence: "high" }]);
+    expect(detectAny("API_KEY=5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr\n", "docs/setup.txt")).toMatchObject([{ confidence: "low" }]);
+  });
+
+  test.each([
+    ["INI section", "[database]\nuser = app\npassword = Xk29vLpq88AbZ\n", "Xk29vLpq88AbZ"],
+    ["a log line", "2026-03-02 INFO connect host=db user=app password=Tr0ub4dor3x ok\n", "Tr0ub4dor3x"],
+    ["name => value", "'api_secret' => 'Zr8sPq2LmW9xKt4V',\n", "Zr8sPq2LmW9xKt4V"],
+    ["name := value", "apiToken := Zr8sPq2LmW9xKt4VnB7c\n", "Zr8sPq2LmW9xKt4VnB7c"],
+    ["an XML element", "<password>Xk29vLpq88AbZ</password>\n", "Xk29vLpq88AbZ"],
+    ["an XML attribute", '<add name="orders" password="Xk29vLpq88AbZ"/>\n', "Xk29vLpq88AbZ"],
+    ["a quoted JSON pair", '  "client_secret": "Zr8sPq2LmW9xKt4VnB7c",\n', "Zr8sPq2LmW9xKt4VnB7c"],
+    ["a list item", "- token: Zr8sPq2LmW9xKt4VnB7c\n", "Zr8sPq2LmW9xKt4VnB7c"],
+  ])("text syntax: %s", (_name, text, secret) => {
+    expect(detectAny(text, "notes").map((c) => c.secret)).toContain(secret);
+  });
+});
+
+describe("structured-config: a user and a password are one credential", () => {
+  test.each([
+    ["an INI section", "[database]\nhost = db.acme-corp.io\nuser = orders_app\npassword = Xk29vLpq88AbZ\n", "app.cfg.bak", "orders_app"],
+    ["neighbouring env lines", "DB_USER=orders_app\nDB_PASSWORD=Xk29vLpq88AbZ\n", ".env", "orders_app"],
+    ["YAML, user after the password", "database:\n  password: Xk29vLpq88AbZ\n  username: orders_app\n", "config/app.yml", "orders_app"],
+    ["notes", "prod db\nlogin: orders_app\npassword: Xk29vLpq88AbZ\n", "notes.txt", "orders_app"],
+  ])("%s", (_name, text, path, user) => {
+    expect(detectAny(text, path)).toMatchObject([{ secret: "Xk29vLpq88AbZ", parts: { user } }]);
+  });
+
+  test("another section's user is not this password's", () => {
+    const [found] = detectAny("[cache]\nuser = cache_app\n\n[database]\npassword = Xk29vLpq88AbZ\n", "app.ini");
+    expect(found?.parts?.["user"]).toBeUndefined();
   });
 });

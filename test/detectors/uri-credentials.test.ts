@@ -50,6 +50,8 @@ describe("uri-credentials: documentation hosts, loopback and sample files lower 
     ["user equals password on a local broker", url("amqp", "rabbit", "rabbit", "localhost"), "config/app.env", "low"],
     ["a SQLAlchemy dialect+driver scheme", url("mysql+pymysql", "analyst", "Wq8-zr4Lmx", "sales-db.acme-corp.io"), "notebooks/sales.py", "high"],
     ["a trivial password on a real host in docs", url("https", "admin", "admin1", "ci.acme-corp.io"), "docs/setup.md", "low"],
+    ["a word-like password on a real host (weak, reported)", url("mongodb", "app", "apppass", "db.prod.acme-corp.net"), "deploy/notes.txt", "medium"],
+    ["leetspeak password on localhost (weak, reported low)", "http://john.doe:p4ssw0rd@127.0.0.1:8000", "src/client.py", "low"],
   ])("%s", (_name, text, path, confidence) => {
     const found = detect(detector, text, path);
     expect(found).toHaveLength(1);
@@ -64,10 +66,10 @@ describe("uri-credentials: valid (nothing reported)", () => {
     ["a template variable", "postgres://app:${DB_PASSWORD}@db.internal/app"],
     ["a shell variable", "redis://:$REDIS_PASSWORD@cache:6379"],
     ["angle brackets", "mongodb://<username>:<password>@cluster0.mongodb.net/test"],
+    ["Atlas's documented sample (x-run cluster host)", "mongodb+srv://admin:Xk29vLpq88AbZ@cluster0.xxxxx.mongodb.net/test"],
     ["a masked value", "postgres://app:********@db.internal/app"],
     ["printf placeholders", 'fmt.Sprintf("redis://:%s@%s:6379/0", password, host)'],
     ["a self-describing password", "postgres://myuser:mypass@localhost/mydb"],
-    ["leetspeak password", "http://john.doe:p4ssw0rd@127.0.0.1:8000"],
     ["a one-letter password", "https://a:b@host.acme.io"],
     ["no password", "ssh://git@github.com/acme/repo.git"],
     ["anonymous FTP", "ftp://anonymous:guest-42@ftp.acme-mirror.org/pub"],

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { Candidate } from "../../src/model/finding.js";
 import { falsePositiveReason } from "../../src/scan/false-positive.js";
 import { placeholderReason } from "../../src/scan/placeholder.js";
-import { WELL_KNOWN_PUBLIC, wellKnownPublic } from "../../src/scan/well-known-public.js";
+import { WELL_KNOWN_PUBLIC, wellKnownPublic } from "../../src/values/well-known-public.js";
 import { LineIndex } from "../../src/util/text.js";
 import { fakeSecrets } from "../helpers/fake-secrets.js";
 

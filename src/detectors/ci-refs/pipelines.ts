@@ -1,16 +1,8 @@
+import { classifyPath } from "../../paths/classify.js";
 import { secretNameKind } from "../secret-names.js";
 import type { SecretReference } from "./reference.js";
 import { enclosingKey, matchesOf } from "./reference.js";
 
-/** Which CI system a path defines, for the systems whose secrets are referenced as variables. */
-const SYSTEMS: readonly (readonly [RegExp, string])[] = [
-  [/(?:^|\/)[^/]*\.gitlab-ci\.ya?ml$|(?:^|\/)\.gitlab-ci\.ya?ml$/, "gitlab-ci"],
-  [/(?:^|\/)bitbucket-pipelines\.ya?ml$/, "bitbucket-pipelines"],
-  [/^\.circleci\/[^/]+\.ya?ml$/, "circleci"],
-  [/(?:^|\/)azure-pipelines[^/]*\.ya?ml$|^\.azure-pipelines\/.+\.ya?ml$/, "azure-pipelines"],
-  [/(?:^|\/)Jenkinsfile[^/]*$|\.jenkinsfile$|\.groovy$/, "jenkins"],
-  [/(?:^|\/)\.drone\.ya?ml$/, "drone"],
-];
 /** Shell-style variable use, `$NAME` or `${NAME}`, not `$$` escapes. */
 const SHELL_VARIABLE = /(?<!\$)\$\{?([A-Za-z_][A-Za-z0-9_]{1,100})\}?/dg;
 const AZURE_MACRO = /\$\(([A-Za-z_][\w.]{1,100})\)/dg;
@@ -21,11 +13,6 @@ const JENKINS_CREDENTIAL = /\bcredentials(?:Id)?\s*(?:\(\s*|:\s*)['"]([\w./@-]{1
 const DRONE_FROM_SECRET = /\bfrom_secret:\s*['"]?([\w./-]{1,200})['"]?/dg;
 /** GitLab's predefined variables that are credentials (most `CI_*` variables are not). */
 const GITLAB_PREDEFINED_SECRETS = new Set(["CI_JOB_TOKEN", "CI_REGISTRY_PASSWORD", "CI_DEPLOY_PASSWORD", "CI_JOB_JWT", "CI_JOB_JWT_V2"]);
-
-/** The CI system a path belongs to, among those read here. */
-export function pipelineSystemOf(path: string): string | undefined {
-  return SYSTEMS.find(([pattern]) => pattern.test(path))?.[1];
-}
 
 function isSecretVariable(name: string): boolean {
   if (name.startsWith("CI_") || name.startsWith("GITLAB_")) return GITLAB_PREDEFINED_SECRETS.has(name);
@@ -73,7 +60,7 @@ function circleContexts(text: string, path: string): SecretReference[] {
 
 /** Secret references of GitLab CI, Bitbucket, CircleCI, Azure Pipelines, Jenkins and Drone definitions. */
 export function pipelineReferences(text: string, path: string): SecretReference[] {
-  const system = pipelineSystemOf(path);
+  const system = classifyPath(path).ci;
   switch (system) {
     case "gitlab-ci":
     case "bitbucket-pipelines":

@@ -1,5 +1,5 @@
 import { nextSecretWord } from "../secret-names.js";
-import type { ConfigFormat } from "./formats.js";
+import type { ConfigFormat } from "../../model/path.js";
 
 /** A key and its literal value, with the value's offsets in the text. */
 export interface KeyValue {
@@ -9,16 +9,31 @@ export interface KeyValue {
   readonly end: number;
 }
 
+/**
+ * The syntaxes pairs are read in: a configuration format, or `text` for every other file (notes,
+ * logs, backups, documentation, files without an extension), where any of the common forms may be.
+ */
+export type PairSyntax = ConfigFormat | "text";
+
 /** Where a line's key ends and its value begins, per line-oriented syntax. */
-const KEY_AT: Partial<Record<ConfigFormat, readonly RegExp[]>> = {
+const KEY_AT: Partial<Record<PairSyntax, readonly RegExp[]>> = {
   env: [/^\s*(?:export\s+|set\s+)?([A-Za-z_][\w.-]*)\s*=\s*/],
   dockerfile: [/^\s*(?:ENV|ARG)\s+([A-Za-z_]\w*)\s*=\s*/i, /^\s*ENV\s+([A-Za-z_]\w*)\s+(?=[^\s=]+\s*$)/i],
   properties: [/^\s*([^\s=:#!][^=:\s]*)\s*[=:]\s*/],
-  ini: [/^\s*["']?([^\s=#;[\]"'][^=]{0,200}?)["']?\s*=\s*/],
+  // `key = value`, and `key "value"` (game-server .cfg, ircd and nginx-style .conf files).
+  ini: [/^\s*["']?([^\s=#;[\]"'][^=]{0,200}?)["']?\s*=\s*/, /^[ \t]*([A-Za-z_][\w.-]{0,80})[ \t]+(?=["'])/],
   toml: [/^\s*["']?([^\s=#[\]"'][^=]{0,200}?)["']?\s*=\s*/],
   terraform: [/^\s*"?([A-Za-z_][\w-]*)"?\s*=\s*/],
   yaml: [/^\s*-\s+["']?([A-Za-z_][\w.-]*)=/, /^\s*(?:-\s+)?["']?([A-Za-z_$][\w.\-/$]*)["']?\s*:(?:\s+|$)/],
+  // `name = value`, `name: value`, `name => value`, `name := value`, quoted or not, after an
+  // optional list marker, `export`/`set`/`$env:`, or an INI-style indentation; `[section]` lines pass.
+  text: [
+    /^[ \t]*(?:[-*>+][ \t]+)?(?:export[ \t]+|set[ \t]+|setx[ \t]+|\$env:)?["'`]?([A-Za-z_$@][\w.\-$@/]{0,80})["'`]?[ \t]*(?::=|=>|=|:)[ \t]*/,
+    /^[ \t]*([A-Za-z_][\w.-]{0,80})[ \t]+(?=["'])/,
+  ],
 };
+/** `name=value` or `name: value` further along a line (logs, query strings, command lines): `… user=app password=hunter22 …`. */
+const INLINE_PAIR = /(?<=[\s,;&?(])([A-Za-z_][\w.-]{0,60})(?:[ \t]?=[ \t]?|:[ \t])("[^"\n]{1,500}"|'[^'\n]{1,500}'|[^\s,;&"'()]{1,500})/g;
 // Keys whose value is named by a sibling line: Kubernetes `- name: X` / `value: …`, Terraform `variable "x" { default = … }`.
 const INDIRECT_KEYS = new Set(["value", "default", "Value"]);
 const NAME_LINE = /^\s*(?:-\s+)?(?:name|Name|key)\s*[:=]\s*["']?([\w.-]+)|^\s*variable\s+"([\w-]+)"/;
@@ -27,7 +42,7 @@ const MAX_LINE = 4000;
 const NOT_SCALAR = /^(?:[{[|>&*]|<<)/;
 
 /** Key/value pairs of a line-oriented config text (.env, Dockerfile, .properties, INI, TOML, Terraform, YAML). */
-export function linePairs(text: string, format: ConfigFormat): KeyValue[] {
+export function linePairs(text: string, format: PairSyntax): KeyValue[] {
   const patterns = KEY_AT[format];
   if (patterns === undefined) return [];
   const out: KeyValue[] = [];
@@ -55,13 +70,27 @@ export function linePairs(text: string, format: ConfigFormat): KeyValue[] {
         const indirect = INDIRECT_KEYS.has(pair.key) && name !== undefined && lineNo - name.line <= 3;
         out.push({ ...pair, key: indirect && name !== undefined ? name.value : pair.key, start: at + pair.start, end: at + pair.end });
       }
+      if (format === "text") for (const inline of inlinePairs(line, pair)) out.push({ ...inline, start: at + inline.start, end: at + inline.end });
     }
     at = lineEnd + 1;
   }
   return out;
 }
 
-function pairOfLine(line: string, patterns: readonly RegExp[], format: ConfigFormat): KeyValue | undefined {
+/** The `name=value` pairs of a line besides the one its start holds. */
+function* inlinePairs(line: string, first: KeyValue | undefined): Generator<KeyValue> {
+  INLINE_PAIR.lastIndex = 0;
+  for (let m = INLINE_PAIR.exec(line); m !== null; m = INLINE_PAIR.exec(line)) {
+    const raw = m[2] ?? "";
+    const quoted = raw.startsWith('"') || raw.startsWith("'");
+    const start = m.index + m[0].length - raw.length + (quoted ? 1 : 0);
+    const value = quoted ? raw.slice(1, -1) : raw;
+    if (first !== undefined && start < first.end && first.start < start + value.length) continue;
+    yield { key: m[1] ?? "", value, start, end: start + value.length };
+  }
+}
+
+function pairOfLine(line: string, patterns: readonly RegExp[], format: PairSyntax): KeyValue | undefined {
   for (const pattern of patterns) {
     const m = pattern.exec(line);
     if (m === null) continue;
@@ -72,7 +101,7 @@ function pairOfLine(line: string, patterns: readonly RegExp[], format: ConfigFor
 }
 
 /** The literal value starting at `at`: quoted (without its quotes) or bare up to a comment. */
-export function valueAt(line: string, at: number, format: ConfigFormat): { value: string; start: number; end: number } | undefined {
+export function valueAt(line: string, at: number, format: PairSyntax): { value: string; start: number; end: number } | undefined {
   const quote = line[at];
   if (quote === '"' || quote === "'" || quote === "`") {
     let end = at + 1;
@@ -80,7 +109,7 @@ export function valueAt(line: string, at: number, format: ConfigFormat): { value
     if (end >= line.length) return undefined;
     return { value: line.slice(at + 1, end), start: at + 1, end };
   }
-  if (format === "yaml" && NOT_SCALAR.test(line.slice(at))) return undefined;
+  if ((format === "yaml" || format === "text") && NOT_SCALAR.test(line.slice(at))) return undefined;
   let end = line.length;
   const comment = format === "properties" ? -1 : line.slice(at).search(/\s[#;]/);
   if (comment >= 0) end = at + comment;

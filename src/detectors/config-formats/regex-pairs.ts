@@ -1,7 +1,6 @@
 import { lineWindows } from "../../util/text.js";
-import { nextSecretWord } from "../secret-names.js";
-import type { ConfigFormat } from "./formats.js";
-import type { KeyValue } from "./line-pairs.js";
+import { nextSecretWord, secretNameKind } from "../secret-names.js";
+import type { KeyValue, PairSyntax } from "./line-pairs.js";
 
 // Bounded runs keep these linear on minified one-line files.
 // No `d` flag on the hot JSON pattern (offsets cost an allocation per match): the value ends right before the last quote.
@@ -9,6 +8,8 @@ const JSON_PAIR = /"((?:[^"\\\n]|\\.){1,200})"\s{0,20}:\s{0,20}"((?:[^"\\\n]|\\.
 // ECS task definitions, CloudFormation and many APIs write `{"name": "DB_PASSWORD", "value": "…"}`.
 const JSON_NAME = /"(?:name|Name|key|Key|ParameterKey)"\s{0,20}:\s{0,20}"([\w.-]{1,200})"\s{0,20},?\s{0,20}$/;
 const XML_ELEMENT = /<([\w:.-]{1,100})>([^<\n]{1,1000})<\/\1>/dg;
+/** Any attribute, `<add password="…"/>`, `<connection apiKey='…'>`: only secret-named ones become candidates. */
+const XML_ATTRIBUTE = /(?<=[\s<])([A-Za-z_][\w:.-]{0,60})\s{0,3}=\s{0,3}(?:"([^"\n]{1,1000})"|'([^'\n]{1,1000})')/dg;
 const XML_ATTRIBUTES = /\b(?:key|name)\s{0,5}=\s{0,5}"([^"\n]{1,200})"\s{1,20}value\s{0,5}=\s{0,5}"([^"\n]{1,2000})"/dg;
 
 /** Group 1 is the key, group 2 the value (the regexes carry the `d` flag for offsets). */
@@ -58,8 +59,20 @@ export function jsonPairsIn(text: string, from: number, to: number): KeyValue[] 
   return out;
 }
 
+/** Secret-named attributes, single- or double-quoted. */
+function attributes(text: string): KeyValue[] {
+  const out: KeyValue[] = [];
+  XML_ATTRIBUTE.lastIndex = 0;
+  for (let m = XML_ATTRIBUTE.exec(text); m !== null; m = XML_ATTRIBUTE.exec(text)) {
+    const group = m[2] === undefined ? 3 : 2;
+    const span = m.indices?.[group];
+    if (span !== undefined && secretNameKind(m[1] ?? "") !== undefined) out.push({ key: m[1] ?? "", value: m[group] ?? "", start: span[0], end: span[1] });
+  }
+  return out;
+}
+
 /** Key/value pairs found by a pattern over the whole text (JSON, XML), where lines do not delimit pairs. */
-export function regexPairs(text: string, format: ConfigFormat): KeyValue[] {
+export function regexPairs(text: string, format: PairSyntax): KeyValue[] {
   // Every pair that can become a candidate has a secret-named key (or a secret-named `name`
   // beside its `value`): a text without any such substring has none worth extracting.
   if (nextSecretWord(text, 0) < 0) return [];
@@ -68,7 +81,10 @@ export function regexPairs(text: string, format: ConfigFormat): KeyValue[] {
     case "json":
       return jsonPairs(text);
     case "xml":
-      return [...pick(XML_ELEMENT), ...pick(XML_ATTRIBUTES)];
+      return [...pick(XML_ELEMENT), ...pick(XML_ATTRIBUTES), ...attributes(text)];
+    case "text":
+      // Markup pasted into notes and logs: elements and attributes, where the text has any.
+      return text.includes("<") ? [...pick(XML_ELEMENT), ...attributes(text)] : [];
     default:
       return [];
   }

@@ -21,6 +21,11 @@ export const WELL_KNOWN_PUBLIC: readonly WellKnownValue[] = [
     what: "Azure Cosmos DB emulator key",
     reference: "https://learn.microsoft.com/en-us/azure/cosmos-db/emulator",
   },
+  {
+    value: "D1fficultP%40ssw0rd",
+    what: "MongoDB documentation connection-string password (mongodb://myDBReader:D1fficultP%40ssw0rd@mongodb0.example.com)",
+    reference: "https://www.mongodb.com/docs/manual/reference/connection-string/",
+  },
   { value: "AKIAIOSFODNN7EXAMPLE", what: "AWS documentation access key id", reference: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html" },
   { value: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", what: "AWS documentation secret access key", reference: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html" },
   { value: "AKIAI44QH8DHBEXAMPLE", what: "AWS CLI documentation access key id", reference: "https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html" },
