@@ -83,7 +83,9 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
     const findings = dedupeSpans(kept);
     for (const candidate of findings) {
       tally.findings.push(toFinding(candidate, fragment, lines, settings));
-      tally.secretValues.push(candidate.secret);
+      // A weak value (`password`, `changeme`) is a word that ordinary repository text holds too
+      // (`plain-passwords/`): redacting it there would mangle paths and names, and hides nothing.
+      if (!isWeakValue(candidate.secret)) tally.secretValues.push(candidate.secret);
     }
     // Count each suppressed span once, and not where a finding stands anyway.
     const reasons = new Map(dropped.map((d) => [d.candidate, d.reason]));
