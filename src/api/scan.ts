@@ -16,7 +16,7 @@ import { redactKnownSecrets } from "../report/redact-known.js";
 import { redact } from "../scan/redact.js";
 import { scanSources } from "../scan/scan.js";
 import type { ScanRunOptions, ScanSettings } from "../scan/scan.js";
-import { emptyTally, mergeTally } from "../scan/tally.js";
+import { emptyTally, mergeTally, sortTally } from "../scan/tally.js";
 import type { ScanTally } from "../scan/tally.js";
 import { fsSource } from "../sources/fs.js";
 import type { ResolvedConfig } from "../model/config.js";
@@ -135,6 +135,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   };
   const memoryOf = gitMode?.kind === "history" && options.historyMemory !== undefined ? unitMemory(options.historyMemory) : undefined;
   const result = await scanTargets(units, unitSettings(settings, trust), runOptions, gitMode, memoryOf);
+  if (gitMode !== undefined) sortTally(result);
   const context = { policy: config.policy, now: options.now ?? new Date() };
   const located = await describeLocations(result.findings, inventoryRoots(units, gitMode), {
     owners: config.owners,
