@@ -3,10 +3,12 @@ import { buildPrefilter } from "../../src/detectors/keyword-prefilter.js";
 import { weakKeyword } from "../../src/rules/check.js";
 import { compileRule } from "../../src/rules/compile.js";
 import { keywordOccursIn } from "../../src/rules/keywords.js";
+import type { RuleSpec } from "../../src/model/rule.js";
 import { ruleSchemas } from "../../src/rules/schema.js";
 
 const rule = (keywords: string[]) =>
   compileRule(
+    // The schema's output leaves optional keys as `undefined`; RuleSpec omits them (exactOptionalPropertyTypes).
     ruleSchemas().rule.parse({
       id: "test-dd-key",
       name: "test",
@@ -21,7 +23,7 @@ const rule = (keywords: string[]) =>
       references: ["https://example.test/dd"],
       examples: [{ input: `DD_API_KEY=${"a".repeat(32)}` }, { input: `dd_api_key=${"b".repeat(32)}` }],
       negativeExamples: ["add_api_key=1", "dd_api_key=short"],
-    }),
+    }) as RuleSpec,
     "test.yaml",
   );
 
