@@ -6,7 +6,7 @@ import type { CredentialState, SqlSession, SqlValue } from "../model/store.js";
 const CHUNK = 400;
 
 /** `head VALUES (…), (…) tail` for every chunk of `rows`. */
-async function insertRows(tx: SqlSession, head: string, rows: readonly SqlValue[][], tail = ""): Promise<void> {
+export async function insertRows(tx: SqlSession, head: string, rows: readonly SqlValue[][], tail = ""): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const values = chunk.map((row) => `(${row.map(() => "?").join(", ")})`).join(", ");
