@@ -1,5 +1,6 @@
 import type { CredentialState, SqlSession, SqlValue } from "../model/store.js";
 import type { Store } from "./open.js";
+import { insertRows } from "./record-statements.js";
 
 /** What a copy added to the target store. */
 export interface CopyResult {
@@ -79,28 +80,27 @@ async function writeSources(tx: SqlSession, sources: readonly Source[]): Promise
   let credentials = 0;
   for (const source of sources) {
     for (const row of source.credentials) credentials += (await mergeCredential(tx, row)) ? 1 : 0;
-    for (const row of source.targets) {
-      await tx.run(
-        "INSERT INTO target_credentials (target, credential_id, present) VALUES (?, ?, ?) ON CONFLICT (target, credential_id) DO UPDATE SET present = excluded.present",
-        pick(row, ["target", "credential_id", "present"]),
-      );
-    }
-    for (const row of source.sightings) {
+    await insertRows(
+      tx,
+      "INSERT INTO target_credentials (target, credential_id, present)",
+      source.targets.map((row) => pick(row, ["target", "credential_id", "present"])),
+      "ON CONFLICT (target, credential_id) DO UPDATE SET present = excluded.present",
+    );
+    const kept = (rows: Row[]) => rows.flatMap((row) => {
       const seq = mapped(source.index, row["scan_seq"] ?? null);
-      if (seq === undefined) continue;
-      await tx.run(
-        "INSERT INTO sightings (scan_seq, credential_id, grade, failing_checks, owner_hints, in_head, item) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scan_seq, credential_id) DO NOTHING",
-        [seq, ...pick(row, ["credential_id", "grade", "failing_checks", "owner_hints", "in_head", "item"])],
-      );
-    }
-    for (const row of source.locations) {
-      const seq = mapped(source.index, row["scan_seq"] ?? null);
-      if (seq === undefined) continue;
-      await tx.run("INSERT INTO locations (scan_seq, credential_id, repository, path, line, commit_sha, commit_date, in_head) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-        seq,
-        ...pick(row, ["credential_id", "repository", "path", "line", "commit_sha", "commit_date", "in_head"]),
-      ]);
-    }
+      return seq === undefined || seq === null ? [] : [{ seq, row }];
+    });
+    await insertRows(
+      tx,
+      "INSERT INTO sightings (scan_seq, credential_id, grade, failing_checks, owner_hints, in_head, item)",
+      kept(source.sightings).map(({ seq, row }) => [seq, ...pick(row, ["credential_id", "grade", "failing_checks", "owner_hints", "in_head", "item"])]),
+      "ON CONFLICT (scan_seq, credential_id) DO NOTHING",
+    );
+    await insertRows(
+      tx,
+      "INSERT INTO locations (scan_seq, credential_id, repository, path, line, commit_sha, commit_date, in_head)",
+      kept(source.locations).map(({ seq, row }) => [seq, ...pick(row, ["credential_id", "repository", "path", "line", "commit_sha", "commit_date", "in_head"])]),
+    );
     for (const row of source.refs) {
       await tx.run(
         `INSERT INTO repo_refs (repository, ref, commit_sha, scan_seq, scanned_at) VALUES (?, ?, ?, ?, ?)
@@ -129,24 +129,18 @@ async function copyEvents(tx: SqlSession, sources: readonly Source[], mapped: (s
   const events = sources
     .flatMap((source) => source.events.map((event) => ({ source: source.index, event })))
     .sort((a, b) => (joined ? compare(a.event["at"], b.event["at"]) : 0) || a.source - b.source || Number(a.event["seq"]) - Number(b.event["seq"]));
-  let count = 0;
-  for (const { source, event } of events) {
+  const rows = events.flatMap(({ source, event }) => {
     const seq = mapped(source, event["scan_seq"] ?? null);
-    if (seq === undefined) continue;
-    if (seq === null && manual.has(manualKey(event))) continue;
-    await tx.run("INSERT INTO events (credential_id, scan_seq, at, actor, action, from_state, to_state, note, days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-      event["credential_id"] ?? null,
-      seq,
-      ...pick(event, ["at", "actor", "action", "from_state", "to_state", "note", "days"]),
-    ]);
-    count += 1;
-  }
+    if (seq === undefined || (seq === null && manual.has(manualKey(event)))) return [];
+    return [[event["credential_id"] ?? null, seq, ...pick(event, ["at", "actor", "action", "from_state", "to_state", "note", "days"])]];
+  });
+  await insertRows(tx, "INSERT INTO events (credential_id, scan_seq, at, actor, action, from_state, to_state, note, days)", rows);
   // A credential is discovered once: joined shards each discovered it.
-  count -= await tx.run(
+  const duplicates = await tx.run(
     `DELETE FROM events WHERE action = 'discovered'
      AND seq NOT IN (SELECT min(seq) FROM events WHERE action = 'discovered' GROUP BY credential_id)`,
   );
-  return count;
+  return rows.length - duplicates;
 }
 
 /** Inserts a credential, or merges it into the target's row; true when it was new. */

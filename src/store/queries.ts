@@ -41,24 +41,26 @@ export async function listCredentials(store: Store, options: { state?: Credentia
     `SELECT * FROM credentials ${options.state === undefined ? "" : "WHERE state = ?"} ORDER BY first_seen_at, credential_id`,
     options.state === undefined ? [] : [options.state],
   );
-  const list: StoredCredential[] = [];
-  for (const row of rows) {
+  // Three queries for the whole store, grouped here: one round trip each, not three per credential.
+  const events = groupBy(
+    await store.all<EventRow & { credential_id: string }>(
+      "SELECT e.credential_id, e.at, e.actor, e.action, e.from_state, e.to_state, e.note, s.scan_id FROM events e LEFT JOIN scans s ON s.seq = e.scan_seq ORDER BY e.seq",
+    ),
+  );
+  const targets = groupBy(await store.all<{ credential_id: string; target: string }>("SELECT DISTINCT credential_id, target FROM target_credentials ORDER BY credential_id, target"));
+  // Per target, the latest scan that saw it: shards writing one store at once, or joined
+  // later, give the same list whatever order their scans landed in.
+  const locations = groupBy(
+    await store.all<{ credential_id: string; repository: string | null; path: string; line: number }>(
+      `SELECT DISTINCT l.credential_id, l.repository, l.path, l.line FROM locations l JOIN (
+         SELECT l2.credential_id, max(l2.scan_seq) AS seq FROM locations l2 JOIN scans s2 ON s2.seq = l2.scan_seq GROUP BY l2.credential_id, s2.target
+       ) latest ON latest.credential_id = l.credential_id AND latest.seq = l.scan_seq`,
+    ),
+  );
+  const list = rows.map((row): StoredCredential => {
     const id = row.credential_id;
-    const events = await store.all<EventRow>(
-      "SELECT e.at, e.actor, e.action, e.from_state, e.to_state, e.note, s.scan_id FROM events e LEFT JOIN scans s ON s.seq = e.scan_seq WHERE e.credential_id = ? ORDER BY e.seq",
-      [id],
-    );
-    const targets = await store.all<{ target: string }>("SELECT DISTINCT target FROM target_credentials WHERE credential_id = ? ORDER BY target", [id]);
-    // Per target, the latest scan that saw it: shards writing one store at once, or joined
-    // later, give the same list whatever order their scans landed in.
-    const locations = await store.all<{ repository: string | null; path: string; line: number }>(
-      `SELECT DISTINCT l.repository, l.path, l.line FROM locations l JOIN scans s ON s.seq = l.scan_seq
-       WHERE l.credential_id = ? AND l.scan_seq = (
-         SELECT max(l2.scan_seq) FROM locations l2 JOIN scans s2 ON s2.seq = l2.scan_seq WHERE l2.credential_id = ? AND s2.target = s.target)`,
-      [id, id],
-    );
-    locations.sort((a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.repository ?? "", b.repository ?? ""));
-    list.push({
+    const where = [...(locations.get(id) ?? [])].sort((a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.repository ?? "", b.repository ?? ""));
+    return {
       credentialId: id,
       kind: row.kind,
       provider: row.provider,
@@ -74,12 +76,23 @@ export async function listCredentials(store: Store, options: { state?: Credentia
       ownerAssigned: row.owner !== null,
       grade: row.grade,
       failingChecks: JSON.parse(row.failing_checks) as string[],
-      targets: targets.map((t) => t.target),
-      locations: locations.map((l) => `${l.repository === null ? "" : `${l.repository}:`}${l.path}:${l.line}`),
-      events: events.map(toEvent),
-    });
-  }
+      targets: (targets.get(id) ?? []).map((t) => t.target),
+      locations: where.map((l) => `${l.repository === null ? "" : `${l.repository}:`}${l.path}:${l.line}`),
+      events: (events.get(id) ?? []).map(toEvent),
+    };
+  });
   return list.sort((a, b) => b.exposureDays - a.exposureDays || (a.credentialId < b.credentialId ? -1 : 1));
+}
+
+/** Rows by credential id, in query order. */
+function groupBy<T extends { credential_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.credential_id);
+    if (group === undefined) groups.set(row.credential_id, [row]);
+    else group.push(row);
+  }
+  return groups;
 }
 
 function compareText(a: string, b: string): number {
