@@ -36,13 +36,11 @@ export interface VectorscanAddon {
   /** Version, CPU features and mode of serialized bytes, e.g. `Version: 5.4.9 Features: AVX2 Mode: BLOCK`. */
   info(bytes: Uint8Array): string;
   /**
-   * The match ends of one pass: `[ids, ends]` of the patterns below `split`, every end, then
-   * `[splitIds, splitEnds]` of those at or above it, renumbered from 0, only the first end on each
-   * line ("\n"-terminated). Each pair is sorted by end, then id. A string is scanned one byte
-   * per UTF-16 code unit (`wideByte` above U+00FF), so offsets are string offsets; `oneByte`
+   * Every match end of one pass as `[ids, ends]`, sorted by end, then id. A string is scanned one
+   * byte per UTF-16 code unit (`wideByte` above U+00FF), so offsets are string offsets; `oneByte`
    * promises that it holds no code unit above U+00FF, for a plain copy.
    */
-  scan(database: VectorscanDatabase, input: string | Uint8Array, split: number, oneByte?: boolean): [Int32Array, Int32Array, Int32Array, Int32Array];
+  scan(database: VectorscanDatabase, input: string | Uint8Array, oneByte?: boolean): [Int32Array, Int32Array];
   /** Bytes the database takes in memory. */
   size(database: VectorscanDatabase): number;
 }

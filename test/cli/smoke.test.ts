@@ -9,10 +9,11 @@ const BIN = path.resolve(import.meta.dirname, "..", "..", "bin", "nhiscan.js");
 const nhiscan = (args: string[], env: Record<string, string> = {}) => execa(process.execPath, [BIN, ...args], { reject: false, env });
 
 describe("bin/nhiscan.js", () => {
-  test("--version prints the package version", async () => {
+  test("--version prints the package version and the match engine that runs", async () => {
     const { exitCode, stdout } = await nhiscan(["--version"]);
     expect(exitCode).toBe(0);
-    expect(stdout).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+ \(match engine: (js|vectorscan)\b/);
+    expect((await nhiscan(["--version"], { NHISCAN_ENGINE: "js" })).stdout).toMatch(/\(match engine: js\b/);
   });
 
   test("scan --format json pipes clean JSON and exits 1 on a planted credential", async () => {
