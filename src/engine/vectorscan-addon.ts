@@ -55,9 +55,10 @@ export function vectorscanAddonFile(): string {
   return joinPath(packageRoot(), "native", "vectorscan", "build", "Release", "vectorscan.node");
 }
 
-/** Loads the addon once per thread; an absent or broken build is a reason, never a throw. */
+/** Loads the addon once per thread; an absent or broken build, or NHISCAN_VECTORSCAN=0, is a reason, never a throw. */
 export function loadVectorscan(): VectorscanLoad {
   if (loaded !== undefined) return loaded;
+  if (process.env["NHISCAN_VECTORSCAN"] === "0") return (loaded = { reason: "Vectorscan is turned off (NHISCAN_VECTORSCAN=0)" });
   const file = vectorscanAddonFile();
   if (!existsSync(file)) return (loaded = { reason: "the Vectorscan addon is not built (no Vectorscan headers at install)" });
   try {

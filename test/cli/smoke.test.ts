@@ -33,4 +33,18 @@ describe("bin/nhiscan.js", () => {
     expect(stderr).toMatch(/\.nhiscan\.yml: rules: /);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
+
+  test("--engine chooses the match engine; one that cannot run here is a usage error with a hint", async () => {
+    const pat = fakeSecrets(9).githubClassicPat();
+    const dir = writeTree({ "deploy.sh": `export GITHUB_TOKEN=${pat}\n` });
+    const js = await nhiscan(["scan", dir, "--engine", "js", "--format", "json"]);
+    expect(js.exitCode).toBe(1);
+    expect(JSON.parse(js.stdout).items).toHaveLength(1);
+    const off = { NHISCAN_VECTORSCAN: "0" };
+    const refused = await nhiscan(["scan", dir, "--engine", "vectorscan"], off);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/match engine `vectorscan` is not available: Vectorscan is turned off[\s\S]*hint: use --engine js/);
+    expect((await nhiscan(["--version"], off)).stdout).toMatch(/\(match engine: js; Vectorscan is turned off/);
+    expect((await nhiscan(["scan", dir, "--engine", "nope"])).exitCode).toBe(2);
+  });
 });
