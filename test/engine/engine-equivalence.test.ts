@@ -66,7 +66,8 @@ describe.skipIf(load.addon === undefined)(title, () => {
       writeFileSync(file, `${readFileSync(file, "utf8")}\nextra = "line"\n`);
     }
     await repo.commit("second version", { ...who, date: "2026-02-01T00:00:00Z" });
-    const [js, vectorscan] = await bothEngines({ paths: [repo.dir], history: true, workers: 2 });
+    // On this thread: with workers, which blob of a repeated line a history scan reports depends on timing.
+    const [js, vectorscan] = await bothEngines({ paths: [repo.dir], history: true, workers: 0 });
     expect(js.items.length).toBeGreaterThan(200);
     expect(vectorscan).toEqual(js);
   });
