@@ -16,7 +16,7 @@ import { gradeCredential, worstFirst } from "../checks/index.js";
 import { loadRules } from "../rules/load.js";
 import { scanSources } from "../scan/scan.js";
 import type { ScanRunOptions, ScanSettings } from "../scan/scan.js";
-import { emptyTally, mergeTally } from "../scan/tally.js";
+import { emptyTally, mergeTally, sortTally } from "../scan/tally.js";
 import type { ScanTally } from "../scan/tally.js";
 import { fsSource } from "../sources/fs.js";
 import type { ResolvedConfig } from "../model/config.js";
@@ -115,6 +115,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   };
   const result = await scanTargets(units, unitSettings(settings, trust), runOptions, gitMode);
+  if (gitMode !== undefined) sortTally(result);
   const context = { policy: config.policy, now: options.now ?? new Date() };
   const located = await describeLocations(result.findings, inventoryRoots(units, gitMode), {
     owners: config.owners,

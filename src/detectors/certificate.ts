@@ -3,6 +3,7 @@ import type { Candidate } from "../model/finding.js";
 import type { Detector } from "./detector.js";
 import { findPemBlocks } from "./pem.js";
 import type { PemBlock } from "./pem.js";
+import { fragmentIncludes } from "../sources/decode.js";
 
 const CERT_LABEL = /^(?:TRUSTED )?CERTIFICATE$/;
 /** Trust stores shipped by libraries (certifi, requests, grpc, curl): public roots, not anyone's credential. */
@@ -68,7 +69,7 @@ export const detector: Detector = {
   id: "certificate",
   description: "PEM X.509 certificates with subject, issuer, validity dates and whether they are self-signed",
   triggers: ["certificate-----"],
-  appliesTo: (fragment) => fragment.text.includes("CERTIFICATE-----"),
+  appliesTo: (fragment) => fragmentIncludes(fragment, "CERTIFICATE-----"),
   detect(fragment) {
     const out: Candidate[] = [];
     const blocks = findPemBlocks(fragment.text, (label) => CERT_LABEL.test(label));

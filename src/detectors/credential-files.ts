@@ -50,14 +50,15 @@ function isNamedCredentialFile(path: string): boolean {
 }
 
 /** The credential-file format of a fragment: by name, by name and content, or by content where its path allows. */
-export function credentialFileFormat(path: string, text: string): CredentialFileFormat | undefined {
+export function credentialFileFormat(path: string, text: string | (() => string)): CredentialFileFormat | undefined {
   if (!tailMatches(ANY_PATH, path)) return undefined;
   let head: string | undefined;
   for (const format of CREDENTIAL_FILE_FORMATS) {
     const named = format.name?.test(path) === true;
     if (!named && format.sniffIn?.test(path) !== true) continue;
     if (format.sniff === undefined) return format;
-    head ??= text.length > SNIFF_BYTES ? text.slice(0, SNIFF_BYTES) : text;
+    const whole = typeof text === "string" ? text : text();
+    head ??= whole.length > SNIFF_BYTES ? whole.slice(0, SNIFF_BYTES) : whole;
     if (format.sniff.test(head)) return format;
   }
   return undefined;
@@ -111,7 +112,8 @@ export const detector: Detector = {
   // Content-recognised formats all hold a secret-named key; named files are read whatever they hold.
   triggers: SECRET_NAME_SUBSTRINGS,
   readsByName: isNamedCredentialFile,
-  appliesTo: (fragment) => credentialFileFormat(fragment.path, fragment.text) !== undefined,
+  // The text is read only for paths a format sniffs (history dedupe keeps most blobs undecoded).
+  appliesTo: (fragment) => credentialFileFormat(fragment.path, () => fragment.text) !== undefined,
   detect(fragment, context) {
     const format = credentialFileFormat(fragment.path, fragment.text);
     if (format === undefined) return [];

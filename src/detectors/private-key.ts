@@ -4,6 +4,7 @@ import { shannonEntropy } from "../util/text.js";
 import type { Detector } from "./detector.js";
 import { decodeBody, findPemBlocks } from "./pem.js";
 import type { PemBlock } from "./pem.js";
+import { fragmentIncludes } from "../sources/decode.js";
 
 const KEY_LABEL = /^(?:(RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY$/;
 const KEY_TYPES: Readonly<Record<string, string>> = { RSA: "rsa", EC: "ec", DSA: "dsa", OPENSSH: "openssh", ENCRYPTED: "pkcs8", "": "pkcs8" };
@@ -106,6 +107,6 @@ export const detector: Detector = {
   id: "private-key",
   description: "PEM, OpenSSH and PuTTY private keys, with encrypted keys marked as such",
   triggers: ["private key-----", "putty-user-key-file-"],
-  appliesTo: (fragment) => fragment.text.includes("PRIVATE KEY-----") || fragment.text.includes("PuTTY-User-Key-File-"),
+  appliesTo: (fragment) => fragmentIncludes(fragment, "PRIVATE KEY-----") || fragmentIncludes(fragment, "PuTTY-User-Key-File-"),
   detect: (fragment) => [...pemKeys(fragment.text), ...puttyKeys(fragment.text)],
 };

@@ -41,12 +41,20 @@ export type Provenance =
 
 /** A unit of text to scan: a file, a blob or stdin. */
 export interface Fragment {
-  /** Decoded text. */
+  /** Decoded text (for a git blob, decoded when first read: history dedupe reads `raw`). */
   readonly text: string;
+  /** The undecoded bytes behind `text`, when it is UTF-8 or Latin-1 without a BOM (git blobs). */
+  readonly raw?: RawText;
   /** Posix path relative to the target root. */
   readonly path: string;
   /** Where the text came from. */
   readonly provenance: Provenance;
+}
+
+/** A text's bytes and how they decode; a line break byte is a line break in either encoding. */
+export interface RawText {
+  readonly bytes: Buffer;
+  readonly encoding: "utf8" | "latin1";
 }
 
 /** What a source yields: text to scan, or an entry it could not scan, with the reason. */

@@ -137,14 +137,14 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
    * reduced text (the lines around their keywords, as in a whole scan), `wide`
    * rules in the whole text (`undefined` marks a candidate whose offsets are already the text's).
    */
-  const regexCandidates = (reduced: string, text: string, path: string, wide: readonly CompiledRule[]): { candidate: Candidate; reduced: boolean }[] => {
+  const regexCandidates = (reduced: string, fragment: Fragment, wide: readonly CompiledRule[]): { candidate: Candidate; reduced: boolean }[] => {
     const hits = reduced === "" ? undefined : localContext.prefilter.scan(reduced);
     const rules = hits === undefined ? [...wide] : [...hits.rules, ...wide].sort((a, b) => (ruleOrder.get(a) ?? 0) - (ruleOrder.get(b) ?? 0));
     const out: { candidate: Candidate; reduced: boolean }[] = [];
     for (const rule of rules) {
       const isWide = globalRules.has(rule);
-      const source = isWide ? text : reduced;
-      for (const candidate of ruleCandidates(rule, source, path, isWide ? undefined : hits?.windowsOf(rule))) out.push({ candidate, reduced: !isWide });
+      const source = isWide ? fragment.text : reduced;
+      for (const candidate of ruleCandidates(rule, source, fragment.path, isWide ? undefined : hits?.windowsOf(rule))) out.push({ candidate, reduced: !isWide });
     }
     return out;
   };
@@ -156,6 +156,8 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
     stats.linesScanned += n;
     stats.bytesScanned += fragment.text.length;
     if (n === 0) return candidates;
+    // Lines hashed from bytes: their offsets in the text, now that it is decoded.
+    if (fragment.raw !== undefined) lines.textLines(fragment.text);
     const flags = lines.flags;
     flags.fill(0, 0, n);
     for (const c of candidates) flags[lines.lineOf(c.start)] = (flags[lines.lineOf(c.start)] ?? 0) | HOT;
@@ -165,19 +167,19 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
   };
 
   const detect = (fragment: Fragment): Candidate[] => {
-    const text = fragment.text;
     if (++stats.blobs % 1000 === 0) {
       stats.tableResets = table.resets;
       dedupe.onProgress?.();
     }
-    stats.bytes += text.length;
+    stats.bytes += fragment.raw?.bytes.length ?? fragment.text.length;
     if (NOTEBOOK.test(fragment.path) || others.some((d) => d.appliesTo(fragment))) {
-      stats.lines += countLines(text);
+      stats.lines += countLines(fragment.text);
       return whole(fragment, 0);
     }
-    const n = lines.hash(text, fragment.path);
+    const raw = fragment.raw;
+    const n = raw === undefined ? lines.hash(fragment.text, fragment.path) : lines.hashBytes(raw.bytes, fragment.path, raw.encoding);
     if (n < 0) {
-      stats.lines += countLines(text);
+      stats.lines += countLines(fragment.text);
       return whole(fragment, 0);
     }
     stats.lines += n;
@@ -207,22 +209,20 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
       return [];
     }
     if (cores > n * WHOLE_SHARE) return whole(fragment, n);
-    const reduced = cores === 0 ? "" : lines.reduce(text, n);
+    const reduced = cores === 0 ? "" : lines.reduce(raw ?? fragment.text, n);
     const flags = lines.flags;
     flags.fill(0, 0, n);
     // Rules that may match away from their keywords' lines read the whole text, when a keyword is anywhere in it.
-    if (hasGlobalRule(reduced)) markKeywords(reduced, flags, keywords, (offset) => {
-        const original = lines.toOriginal(offset, false);
-        return original < 0 ? -1 : lines.lineOf(original);
-      });
-    if (several) markKeywords(text, new Uint8Array(0), keywords, () => -1);
+    if (hasGlobalRule(reduced)) markKeywords(reduced, flags, keywords, (offset) => lines.keptLineOf(offset, false));
+    if (several) markKeywords(fragment.text, new Uint8Array(0), keywords, () => -1);
     const wide = skippedGlobal || keywords.size > 0 ? rulesOf(keywords) : [];
     const view: Fragment = { text: reduced, path: fragment.path, provenance: fragment.provenance };
     const out: Candidate[] = [];
+    let textLinesKnown = false;
     for (const detector of local) {
       const found =
         detector.id === "regex"
-          ? regexCandidates(reduced, text, fragment.path, wide)
+          ? regexCandidates(reduced, fragment, wide)
           : cores === 0
             ? []
             : runDetector(detector, view, localContext).map((candidate) => ({ candidate, reduced: true }));
@@ -231,8 +231,13 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
           out.push(c);
           continue;
         }
+        // Offsets in the text need its line starts: decoded only for a blob with a candidate.
+        if (raw !== undefined && !textLinesKnown) {
+          lines.textLines(fragment.text);
+          textLinesKnown = true;
+        }
         const start = lines.toOriginal(c.start, false);
-        const line = start < 0 ? -1 : lines.lineOf(start);
+        const line = start < 0 ? -1 : lines.keptLineOf(c.start, false);
         if (line >= 0 && core[line] !== 1) continue; // a context line: its candidates are those of its own key
         // On an emptied line, or reaching one: the context was not the real one.
         if (line < 0 || lines.toOriginal(c.end, true) !== start + (c.end - c.start)) return whole(fragment, n);

@@ -39,3 +39,18 @@ export function mergeTally(into: ScanTally, part: ScanTally): void {
   for (const suppression of part.suppressions) into.suppressions.push(suppression);
   for (const warning of part.warnings) into.warnings.push(warning);
 }
+
+/**
+ * Puts a history scan's lists in one order: blobs are read in pack order as the log pass lists
+ * them, so the order they are scanned in varies from run to run (and with worker threads).
+ */
+export function sortTally(tally: ScanTally): void {
+  const key = (...parts: readonly (string | number | undefined)[]) => parts.map((p) => (typeof p === "number" ? String(p).padStart(10, "0") : (p ?? ""))).join("\u0000");
+  const sortBy = <T>(list: T[], keyOf: (item: T) => string) => {
+    const keys = new Map(list.map((item) => [item, keyOf(item)]));
+    list.sort((a, b) => ((keys.get(a) ?? "") < (keys.get(b) ?? "") ? -1 : (keys.get(a) ?? "") > (keys.get(b) ?? "") ? 1 : 0));
+  };
+  sortBy(tally.findings, (f) => key(f.repository, f.path, f.provenance.kind === "git" ? f.provenance.blob : "", f.line, f.column, f.ruleId, f.matchId));
+  sortBy(tally.suppressions, (s) => key(s.repository, s.path, s.line, s.ruleId, s.credentialId, s.reason));
+  sortBy(tally.warnings, (w) => key(w.path, w.reason, w.detail));
+}

@@ -1,5 +1,5 @@
 import { isAscii, isUtf8 } from "node:buffer";
-import type { Provenance, SourceEvent } from "../model/fragment.js";
+import type { Fragment, Provenance, RawText, SourceEvent } from "../model/fragment.js";
 
 /** How a buffer was turned into text, or why it was not. */
 export type Decoded =
@@ -32,6 +32,37 @@ function decodeUtf16Be(buffer: Buffer): string {
   const swapped = Buffer.from(buffer.subarray(0, buffer.length - (buffer.length % 2)));
   swapped.swap16();
   return swapped.toString("utf16le");
+}
+
+/**
+ * A git blob's bytes as a source event whose text is decoded only when read: history dedupe
+ * hashes the raw lines and decodes only those it scans (84 % of rails' history lines never are).
+ * UTF-16 (BOM) and binary blobs are handled as by `decodedEvent`.
+ */
+export function lazyDecodedEvent(bytes: Buffer, path: string, provenance: Provenance, binaryDetail?: string): SourceEvent {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || bytes.subarray(0, SNIFF_BYTES).includes(0)) return decodedEvent(bytes, path, provenance, binaryDetail);
+  const body = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const utf8 = !isAscii(body) && isUtf8(body);
+  const lossy = !utf8 && !isAscii(body);
+  const raw: RawText = { bytes: body, encoding: utf8 ? "utf8" : "latin1" };
+  let text: string | undefined;
+  const fragment: Fragment = {
+    get text() {
+      text ??= body.toString(raw.encoding);
+      return text;
+    },
+    raw,
+    path,
+    provenance,
+  };
+  return { type: "fragment", fragment, bytes: bytes.length, ...(lossy ? { lossy: true } : {}) };
+}
+
+/** Whether a fragment's text holds an ASCII literal, read from its bytes when it has them (no decoding). */
+export function fragmentIncludes(fragment: Fragment, literal: string): boolean {
+  return fragment.raw === undefined ? fragment.text.includes(literal) : fragment.raw.bytes.includes(literal, 0, "latin1");
 }
 
 /** Bytes read from a file or a blob as a source event: text to scan, or a skip when they are binary. */

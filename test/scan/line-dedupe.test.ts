@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { createDetectContext, DETECTORS, runDetector } from "../../src/detectors/index.js";
 import type { Candidate } from "../../src/model/finding.js";
 import type { Fragment } from "../../src/model/fragment.js";
+import { lazyDecodedEvent } from "../../src/sources/decode.js";
 import { loadRules } from "../../src/rules/load.js";
 import { createLineDedupe } from "../../src/scan/line-dedupe.js";
 import { LineKeyTable } from "../../src/util/line-key-table.js";
@@ -82,6 +83,31 @@ describe("line-level dedupe", () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+
+  test("from raw bytes (UTF-8 with wider characters, or Latin-1): the candidates of a whole scan of the decoded text", () => {
+    fc.assert(
+      fc.property(fc.array(version, { minLength: 2, maxLength: 8 }), fc.nat(), fc.boolean(), (versions, seed, latin1) => {
+        const dedupe = createLineDedupe(context, detectAll, new LineKeyTable(4, 8));
+        const files = new Map<string, string[]>();
+        for (const v of versions) {
+          const lines = applyEdits(files.get(v.path) ?? filler(v.filler, seed), v.edits);
+          files.set(v.path, lines);
+          // Wider characters before secrets shift UTF-16 columns away from byte columns.
+          const text = lines.map((line, i) => (i % 3 === seed % 3 ? `${latin1 ? "caf\u00e9 " : "caf\u00e9 \u{1f511} "}${line}` : line)).join("\n");
+          const bytes = Buffer.from(text, latin1 ? "latin1" : "utf8");
+          // A Latin-1 text with a byte that is not UTF-8 is scanned as Latin-1 (lossy), as files are.
+          const event = lazyDecodedEvent(bytes, v.path, { kind: "git", blob: "0".repeat(40) });
+          if (event.type !== "fragment") throw new Error("expected a fragment");
+          expect(event.fragment.raw?.encoding).toBe(latin1 && /\u00e9/.test(text) ? "latin1" : text === bytes.toString("latin1") ? "latin1" : "utf8");
+          const plain: Fragment = { text: event.fragment.text, path: v.path, provenance: event.fragment.provenance };
+          const fresh = lazyDecodedEvent(bytes, v.path, { kind: "git", blob: "0".repeat(40) });
+          if (fresh.type !== "fragment") throw new Error("expected a fragment");
+          expect(normal(dedupe.detect(fresh.fragment))).toEqual(normal(detectAll(plain)));
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 
