@@ -1,10 +1,10 @@
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { DETECTORS } from "../../src/detectors/index.js";
-import { buildPrefilter } from "../../src/detectors/keyword-prefilter.js";
+import { buildPrefilter, type KeywordPrefilter } from "../../src/detectors/keyword-prefilter.js";
 import { createEngine, engineSpec } from "../../src/engine/engine.js";
 import { loadVectorscan } from "../../src/engine/vectorscan-addon.js";
-import type { Occurrences } from "../../src/model/engine.js";
+import type { MatchEngine, Occurrences } from "../../src/model/engine.js";
 import { matchRuleIn } from "../../src/rules/match.js";
 import { loadBuiltinRules } from "../../src/rules/load.js";
 
@@ -52,11 +52,18 @@ const text = fc.oneof(
 );
 
 describe.skipIf(load.addon === undefined)(title, () => {
+  // Built before the tests, not while collecting them: a suite skipped for want of the addon never runs this.
   const spec = engineSpec(rules, triggers);
-  const js = createEngine(spec, "js");
-  const vs = createEngine(spec, "vectorscan");
-  const jsPrefilter = buildPrefilter(rules, triggers, "js");
-  const vsPrefilter = buildPrefilter(rules, triggers, "vectorscan");
+  let js: MatchEngine;
+  let vs: MatchEngine;
+  let jsPrefilter: KeywordPrefilter;
+  let vsPrefilter: KeywordPrefilter;
+  beforeAll(() => {
+    js = createEngine(spec, "js");
+    vs = createEngine(spec, "vectorscan");
+    jsPrefilter = buildPrefilter(rules, triggers, "js");
+    vsPrefilter = buildPrefilter(rules, triggers, "vectorscan");
+  });
 
   test("finds every keyword occurrence the automaton finds, in the same order", () => {
     fc.assert(
