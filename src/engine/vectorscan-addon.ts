@@ -12,10 +12,6 @@ export interface VectorscanFlags {
   readonly CASELESS: number;
   readonly DOTALL: number;
   readonly MULTILINE: number;
-  readonly SINGLEMATCH: number;
-  readonly ALLOWEMPTY: number;
-  readonly UTF8: number;
-  readonly UCP: number;
   readonly PREFILTER: number;
 }
 
@@ -41,8 +37,6 @@ export interface VectorscanAddon {
    * promises that it holds no code unit above U+00FF, for a plain copy.
    */
   scan(database: VectorscanDatabase, input: string | Uint8Array, oneByte?: boolean): [Int32Array, Int32Array];
-  /** Bytes the database takes in memory. */
-  size(database: VectorscanDatabase): number;
 }
 
 /** The addon, or why it is not there. */

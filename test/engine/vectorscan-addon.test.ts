@@ -69,7 +69,6 @@ describe.skipIf(load.addon === undefined)(title, () => {
     expect(vs.info(bytes)).toMatch(new RegExp(`^Version: ${vs.version.replace(/\./g, "\\.")} .*Mode: BLOCK`));
     const text = "ghp_ token=zzz999 key=wxyz été";
     expect(vs.scan(vs.deserialize(bytes), text)).toEqual(vs.scan(db, text));
-    expect(vs.size(db)).toBeGreaterThan(0);
   });
 
   test.each([

@@ -1,6 +1,6 @@
-// nhiscan's Vectorscan (Hyperscan) binding: compile a block-mode database from (pattern, id,
-// flags) triples, serialize and deserialize it, and scan a byte buffer into a flat Uint32Array
-// of (id, from, to) triples. Plain N-API (node_api.h), so one build serves every Node version.
+// nhiscan's Vectorscan (Hyperscan) binding: compile a block-mode database from (pattern, flags,
+// id) triples, serialize and deserialize it, and scan a string or bytes into sorted (id, end)
+// pairs. Plain N-API (node_api.h), so one build serves every Node version.
 //
 // Threads: a database object belongs to the JS thread (main or worker) that made it, and owns
 // its scratch space, so worker threads each load their own copy and never share scratch.
@@ -14,7 +14,7 @@
 
 // A JS string is scanned one byte per UTF-16 code unit, so that match offsets are string
 // offsets: characters up to U+00FF are themselves (Latin-1), every other code unit is this
-// byte. Patterns are translated to match it wherever the JS regex could match such a character.
+// byte, which equals no ASCII keyword character.
 #define WIDE_BYTE 0x80
 
 typedef struct {
@@ -222,8 +222,9 @@ static napi_value serialize(napi_env env, napi_callback_info info) {
   return buffer;
 }
 
-// deserialize(bytes) -> database; a stale or corrupt database throws, it never crashes:
-// Vectorscan checks the version, platform and a checksum of the bytecode.
+// deserialize(bytes) -> database; bytes of another Vectorscan version or CPU, or a damaged
+// header, throw (Vectorscan checks them); the bytecode itself is not checked here, so the
+// caller's file keeps a checksum of it (src/engine/vectorscan-database.ts).
 static napi_value deserialize(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -389,21 +390,6 @@ static napi_value scan(napi_env env, napi_callback_info info) {
   return result;
 }
 
-// size(database) -> bytes the database takes in memory
-static napi_value database_size(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  CHECK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  Database *d = argc < 1 ? NULL : unwrap_database(env, argv[0]);
-  if (d == NULL) return NULL;
-  size_t size = 0;
-  hs_error_t err = hs_database_size(d->db, &size);
-  if (err != HS_SUCCESS) return throw_error(env, NULL, hs_error_text(err));
-  napi_value result;
-  CHECK(env, napi_create_double(env, (double)size, &result));
-  return result;
-}
-
 static napi_value set_number(napi_env env, napi_value target, const char *name, uint32_t value) {
   napi_value v;
   if (napi_create_uint32(env, value, &v) != napi_ok) return NULL;
@@ -418,7 +404,6 @@ static napi_value init(napi_env env, napi_value exports) {
       {"deserialize", NULL, deserialize, NULL, NULL, NULL, napi_enumerable, NULL},
       {"info", NULL, serialized_info, NULL, NULL, NULL, napi_enumerable, NULL},
       {"scan", NULL, scan, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"size", NULL, database_size, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   CHECK(env, napi_define_properties(env, exports, sizeof methods / sizeof methods[0], methods));
   napi_value version, valid;
@@ -437,10 +422,6 @@ static napi_value init(napi_env env, napi_value exports) {
   set_number(env, flags, "CASELESS", HS_FLAG_CASELESS);
   set_number(env, flags, "DOTALL", HS_FLAG_DOTALL);
   set_number(env, flags, "MULTILINE", HS_FLAG_MULTILINE);
-  set_number(env, flags, "SINGLEMATCH", HS_FLAG_SINGLEMATCH);
-  set_number(env, flags, "ALLOWEMPTY", HS_FLAG_ALLOWEMPTY);
-  set_number(env, flags, "UTF8", HS_FLAG_UTF8);
-  set_number(env, flags, "UCP", HS_FLAG_UCP);
   set_number(env, flags, "PREFILTER", HS_FLAG_PREFILTER);
   CHECK(env, napi_set_named_property(env, exports, "flags", flags));
   return exports;
