@@ -8,20 +8,13 @@
 // per category, at the default confidence and at --min-confidence medium.
 // Options: env BENCH_SEED (default 1); `--verbose` or BENCH_VERBOSE=1 lists misses and false positives.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadBuiltinRules } from "../dist/rules/load.js";
-import { fakeSecrets, prng } from "../scripts/fake-secrets.js";
 import { runCarrierMatrix } from "./accuracy/carrier-matrix.js";
-import { plantManagedReferences } from "./accuracy/ci-plants.js";
-import { Corpus } from "./accuracy/corpus.js";
-import { plantDecoys } from "./accuracy/decoys.js";
-import { plantEncoded, plantGenericAssignments, plantJwts, plantStructuredConfig, plantUriCredentials } from "./accuracy/detector-plants.js";
-import { plantCertificates, plantPrivateKeys } from "./accuracy/key-plants.js";
+import { generateCorpus } from "./accuracy/generate.js";
 import { loadTruth, printRealworld, realworldParts, scanRealworld, scoreRealworld } from "./accuracy/realworld.js";
-import { plantIssue12Decoys, plantProviderShapes } from "./accuracy/issue12-plants.js";
-import { plantRuleFamilies } from "./accuracy/rule-plants.js";
 import { familyOfRule, locationsOf, ratio, score } from "./accuracy/score.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -31,26 +24,9 @@ const seed = Number(process.env.BENCH_SEED ?? 1);
 const verbose = process.env.BENCH_VERBOSE === "1" || process.argv.includes("--verbose");
 
 function generate(rules) {
-  const rand = prng(seed);
-  const fake = fakeSecrets(seed + 1);
-  const corpus = new Corpus(rand);
-  const skipped = plantRuleFamilies(corpus, rules, rand);
-  plantJwts(corpus, fake, rand, 40);
-  plantUriCredentials(corpus, fake, rand, 60);
-  plantStructuredConfig(corpus, fake, rand, 120);
-  plantGenericAssignments(corpus, fake, rand, 80);
-  plantEncoded(corpus, fake, rand, 30);
-  plantPrivateKeys(corpus, rand, 21);
-  plantCertificates(corpus, rand, 8);
-  plantManagedReferences(corpus, rand, 40);
-  plantDecoys(corpus, fake, rand, 6);
-  plantProviderShapes(corpus, fake, rand, 20);
-  plantIssue12Decoys(corpus, fake, rand);
-  rmSync(corpusDir, { recursive: true, force: true });
-  mkdirSync(corpusDir, { recursive: true });
-  const truth = corpus.write(corpusDir);
-  writeFileSync(path.join(work, "truth.json"), `${JSON.stringify(truth, null, 1)}\n`);
-  return { truth, skipped, files: corpus.files.size };
+  const generated = generateCorpus(corpusDir, rules, seed);
+  writeFileSync(path.join(work, "truth.json"), `${JSON.stringify(generated.truth, null, 1)}\n`);
+  return generated;
 }
 
 function scanCorpus() {

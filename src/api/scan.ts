@@ -2,7 +2,9 @@ import { evaluateGate, validateFailOn } from "../checks/gate.js";
 import type { ConfigOverrides } from "../config/load.js";
 import type { InventoryItem } from "../model/inventory.js";
 import type { RuleSummary, ScanReport } from "../model/report.js";
+import type { EngineName } from "../model/engine.js";
 import type { CompiledRule, Confidence } from "../model/rule.js";
+import { resolveEngine } from "../engine/engine.js";
 import { groupFindings } from "../inventory/build.js";
 import { applyBaseline, isRetired, readBaseline } from "../inventory/baseline.js";
 import { daysBefore } from "../inventory/lifecycle.js";
@@ -85,6 +87,8 @@ export interface ScanOptions {
   readonly historyMemory?: HistoryMemoryOptions;
   /** Called as the scan advances; the CLI prints it. */
   readonly onProgress?: (progress: ScanProgress) => void;
+  /** Match engine of the keyword pass; default NHISCAN_ENGINE, else Vectorscan where built, else js. Same report either way. */
+  readonly engine?: EngineName;
 }
 
 /** Where history scans find and leave their state (`HistoryState`), by repository. */
@@ -126,6 +130,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     config,
     showSecrets: options.showSecrets ?? false,
     fingerprintKey: options.fingerprintKey ?? process.env["NHISCAN_FINGERPRINT_KEY"],
+    engine: resolveEngine(options.engine),
   };
   const runOptions = {
     ...(options.workers === undefined ? {} : { workers: options.workers }),

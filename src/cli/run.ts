@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { toolVersion } from "../api/version.js";
+import { engineSummary } from "../engine/engine.js";
 import { NhiscanError } from "../model/errors.js";
 import { visibleLines, visibleText } from "../report/terminal-text.js";
 import { baselineCommand } from "./commands/baseline.js";
@@ -32,7 +33,8 @@ export async function run(argv: readonly string[], given: CliIo): Promise<ExitCo
   const debug = argv.includes("--debug");
   const program = new Command("nhiscan")
     .description("NHI inventory and secret-sprawl scanner: finds credentials, groups them, grades their lifecycle (OWASP NHI Top 10)")
-    .version(toolVersion(), "-V, --version")
+    // The engine line loads the native addon: only when the version is asked for.
+    .version(argv.includes("-V") || argv.includes("--version") ? `${toolVersion()} (${engineSummary()})` : toolVersion(), "-V, --version")
     .option("--debug", "print stack traces of errors")
     .enablePositionalOptions(false)
     .showHelpAfterError("(run with --help for usage)")

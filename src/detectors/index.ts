@@ -1,3 +1,4 @@
+import type { EngineName } from "../model/engine.js";
 import type { Candidate } from "../model/finding.js";
 import type { Fragment } from "../model/fragment.js";
 import type { CompiledRule } from "../model/rule.js";
@@ -42,10 +43,10 @@ export function runDetector(detector: Detector, fragment: Fragment, context: Det
   return detector.appliesTo(fragment) ? detector.detect(fragment, context) : [];
 }
 
-/** Builds the per-scan detection context once; `extraTriggers` are plugin detectors' words. */
-export function createDetectContext(rules: readonly CompiledRule[], extraTriggers: readonly string[] = []): DetectContext {
+/** Builds the per-scan detection context once; `extraTriggers` are plugin detectors' words; `engine` runs the keyword pass (default: `engineName()`). */
+export function createDetectContext(rules: readonly CompiledRule[], extraTriggers: readonly string[] = [], engine?: EngineName): DetectContext {
   const triggers = [...Object.values(DETECTORS).flatMap((detector) => detector.triggers ?? []), ...extraTriggers];
-  return { rules, prefilter: buildPrefilter(rules, triggers) };
+  return { rules, prefilter: buildPrefilter(rules, triggers, engine) };
 }
 
 export type { DetectContext, Detector } from "./detector.js";

@@ -1,5 +1,6 @@
 import type { EngineFactory, EngineName, EngineRule, EngineSpec, MatchEngine } from "../model/engine.js";
 import { ENGINE_NAMES } from "../model/engine.js";
+import { ConfigError } from "../model/errors.js";
 import type { CompiledRule } from "../model/rule.js";
 import { parseKeyword } from "../rules/keywords.js";
 import { isLineLocal } from "../rules/match.js";
@@ -60,6 +61,25 @@ export function engineUnavailable(name: EngineName): string | undefined {
 /** The engines that can run in this build. */
 export function availableEngines(): EngineName[] {
   return ENGINE_NAMES.filter((name) => engineUnavailable(name) === undefined);
+}
+
+/** The engine a scan runs: the one asked for (default `engineName()`), checked to run here. */
+export function resolveEngine(asked: EngineName = engineName()): EngineName {
+  const reason = engineUnavailable(asked);
+  if (reason !== undefined) {
+    throw new ConfigError(`match engine \`${asked}\` is not available: ${reason}`, {
+      hint: "use --engine js, or install Vectorscan (Debian libvectorscan-dev, Homebrew vectorscan) and run npm install again",
+    });
+  }
+  return asked;
+}
+
+/** What `nhiscan --version` says about engines, e.g. `match engine: vectorscan (Vectorscan 5.4.9)`. */
+export function engineSummary(): string {
+  const name = engineName();
+  const { addon, reason } = loadVectorscan();
+  if (addon === undefined) return `match engine: ${name}${name === "js" ? "" : " (not available)"}; ${reason}`;
+  return name === "vectorscan" ? `match engine: vectorscan (Vectorscan ${addon.version})` : `match engine: ${name}; Vectorscan ${addon.version} is built too`;
 }
 
 /** Builds the named engine for a spec. */

@@ -12,10 +12,6 @@ export interface VectorscanFlags {
   readonly CASELESS: number;
   readonly DOTALL: number;
   readonly MULTILINE: number;
-  readonly SINGLEMATCH: number;
-  readonly ALLOWEMPTY: number;
-  readonly UTF8: number;
-  readonly UCP: number;
   readonly PREFILTER: number;
 }
 
@@ -36,15 +32,11 @@ export interface VectorscanAddon {
   /** Version, CPU features and mode of serialized bytes, e.g. `Version: 5.4.9 Features: AVX2 Mode: BLOCK`. */
   info(bytes: Uint8Array): string;
   /**
-   * The match ends of one pass: `[ids, ends]` of the patterns below `split`, every end, then
-   * `[splitIds, splitEnds]` of those at or above it, renumbered from 0, only the first end on each
-   * line ("\n"-terminated). Each pair is sorted by end, then id. A string is scanned one byte
-   * per UTF-16 code unit (`wideByte` above U+00FF), so offsets are string offsets; `oneByte`
+   * Every match end of one pass as `[ids, ends]`, sorted by end, then id. A string is scanned one
+   * byte per UTF-16 code unit (`wideByte` above U+00FF), so offsets are string offsets; `oneByte`
    * promises that it holds no code unit above U+00FF, for a plain copy.
    */
-  scan(database: VectorscanDatabase, input: string | Uint8Array, split: number, oneByte?: boolean): [Int32Array, Int32Array, Int32Array, Int32Array];
-  /** Bytes the database takes in memory. */
-  size(database: VectorscanDatabase): number;
+  scan(database: VectorscanDatabase, input: string | Uint8Array, oneByte?: boolean): [Int32Array, Int32Array];
 }
 
 /** The addon, or why it is not there. */
@@ -57,9 +49,10 @@ export function vectorscanAddonFile(): string {
   return joinPath(packageRoot(), "native", "vectorscan", "build", "Release", "vectorscan.node");
 }
 
-/** Loads the addon once per thread; an absent or broken build is a reason, never a throw. */
+/** Loads the addon once per thread; an absent or broken build, or NHISCAN_VECTORSCAN=0, is a reason, never a throw. */
 export function loadVectorscan(): VectorscanLoad {
   if (loaded !== undefined) return loaded;
+  if (process.env["NHISCAN_VECTORSCAN"] === "0") return (loaded = { reason: "Vectorscan is turned off (NHISCAN_VECTORSCAN=0)" });
   const file = vectorscanAddonFile();
   if (!existsSync(file)) return (loaded = { reason: "the Vectorscan addon is not built (no Vectorscan headers at install)" });
   try {

@@ -1,38 +1,28 @@
-import type { EngineFactory, EngineSpec, Occurrences } from "../model/engine.js";
+import type { EngineFactory, Occurrences } from "../model/engine.js";
 import { loadVectorscan, type VectorscanAddon, type VectorscanDatabase } from "./vectorscan-addon.js";
-import {
-  builtDatabaseFile,
-  compileDatabase,
-  databaseContents,
-  DatabaseFileError,
-  readDatabaseFile,
-  ruleKey,
-  type CompiledDatabase,
-  type DatabaseContents,
-} from "./vectorscan-database.js";
-import { WIDE_BYTE } from "./vectorscan-pattern.js";
+import { builtDatabaseFile, compileDatabase, DatabaseFileError, readDatabaseFile, type CompiledDatabase } from "./vectorscan-database.js";
 
 /**
- * The Vectorscan engine: one native pass finds every keyword occurrence and, for each line-local
- * rule whose pattern it can widen, the lines where a match may end. The builtin rules' database
- * is compiled at build time (seconds) and loaded here (milliseconds); keywords and rules it lacks
- * (custom rules, plugin triggers) go into a small database compiled at start. V8 verifies every
- * hit as with the JS engine (detectors/keyword-prefilter.ts), so reports are identical.
+ * The Vectorscan engine: one native pass finds every keyword occurrence; V8 then verifies rules
+ * and detectors in the keyword windows exactly as with the JS engine (detectors/keyword-prefilter.ts),
+ * so reports are identical. The builtin keywords' database is compiled at build time and loaded
+ * here; keywords it lacks (custom rules, plugin triggers) go into a small database compiled at start.
+ *
+ * Rule patterns are not prefiltered natively: Vectorscan 5.4.9 misses matches of some of them
+ * (`(?:datadog|\bdd_)[^\n]{0,40}app`, caseless, after a line of 16+ characters), and a missed
+ * window is a missed finding; on the generated tree they saved no measurable CPU either.
  */
 
-/** One database and how its ids map onto the spec's (-1: not in this spec). */
+/** One database and how its keyword ids map onto the spec's (-1: not in this spec). */
 interface Source {
   readonly database: VectorscanDatabase;
-  readonly keywordCount: number;
-  /** Undefined when database keyword i is spec keyword i. */
-  readonly keywordMap: Int32Array | undefined;
-  readonly ruleMap: Int32Array;
+  readonly keywordMap: Int32Array;
 }
 
 // Per thread: each worker loads its own copy (a database object is bound to its thread).
 let built: CompiledDatabase | DatabaseFileError | undefined;
 
-/** The build's database, or why it cannot be used here (stale, corrupt, other CPU): then everything is compiled at start. */
+/** The build's database, or why it cannot be used here (then every keyword is compiled at start). */
 export function builtDatabase(addon: VectorscanAddon): CompiledDatabase | DatabaseFileError {
   if (built !== undefined) return built;
   try {
@@ -44,12 +34,12 @@ export function builtDatabase(addon: VectorscanAddon): CompiledDatabase | Databa
   return built;
 }
 
-// Per thread, the last few databases compiled at start: scans in one process reuse them.
+// Per thread, the last few databases compiled at start: the scans of one process reuse them.
 const compiledAtStart = new Map<string, CompiledDatabase>();
 
-function compileCached(addon: VectorscanAddon, contents: DatabaseContents): CompiledDatabase {
-  const key = JSON.stringify(contents);
-  const known = compiledAtStart.get(key) ?? compileDatabase(addon, contents);
+function compileCached(addon: VectorscanAddon, keywords: readonly string[]): CompiledDatabase {
+  const key = keywords.join("\u0000");
+  const known = compiledAtStart.get(key) ?? compileDatabase(addon, keywords);
   compiledAtStart.delete(key);
   compiledAtStart.set(key, known);
   for (const old of compiledAtStart.keys()) if (compiledAtStart.size > 4) compiledAtStart.delete(old);
@@ -57,83 +47,65 @@ function compileCached(addon: VectorscanAddon, contents: DatabaseContents): Comp
 }
 
 export const vectorscanEngine: EngineFactory = (spec) => {
-  const load = loadVectorscan();
-  if (load.addon === undefined) throw new Error(load.reason);
-  const addon = load.addon;
-  if (addon.wideByte !== WIDE_BYTE) throw new Error(`the Vectorscan addon maps wide characters to ${addon.wideByte}, expected ${WIDE_BYTE}: rebuild it`);
-  const wanted = databaseContents(spec.keywords, spec.rules);
-  const base = builtDatabase(addon);
+  const { addon, reason } = loadVectorscan();
+  if (addon === undefined) throw new Error(reason);
+  const index = new Map(spec.keywords.map((k, i) => [k, i]));
+  const source = (compiled: CompiledDatabase): Source => ({
+    database: compiled.database,
+    keywordMap: Int32Array.from(compiled.keywords, (k) => index.get(k) ?? -1),
+  });
   const sources: Source[] = [];
-  const prefiltered = new Set<number>();
-  let missing = wanted;
+  let missing = spec.keywords;
+  const base = builtDatabase(addon);
   if (!(base instanceof DatabaseFileError)) {
-    sources.push(mapSource(base, spec, wanted, prefiltered));
-    const keywords = new Set(base.contents.keywords);
-    // A rule Vectorscan rejected at build time is not tried again.
-    const rules = new Set([...base.contents.rules, ...(base.contents.rejected ?? [])].map(sameRuleKey));
-    missing = { keywords: wanted.keywords.filter((k) => !keywords.has(k)), rules: wanted.rules.filter((r) => !rules.has(sameRuleKey(r))) };
+    sources.push(source(base));
+    const known = new Set(base.keywords);
+    missing = spec.keywords.filter((k) => !known.has(k));
   }
-  if (missing.keywords.length > 0 || missing.rules.length > 0) sources.push(mapSource(compileCached(addon, missing), spec, wanted, prefiltered));
+  if (missing.length > 0) sources.push(source(compileCached(addon, missing)));
+  const codes = spec.keywords.map((k) => Uint8Array.from(k, (c) => c.charCodeAt(0)));
   return {
     name: "vectorscan",
-    prefiltered,
+    prefiltered: new Set(),
     scan(text) {
-      if (sources.length === 1 && sources[0] !== undefined) return scanSource(addon, sources[0], text);
-      const parts = sources.map((source) => scanSource(addon, source, text));
-      return { keywords: merge(parts.map((p) => p.keywords)), rules: merge(parts.map((p) => p.rules)) };
+      const parts = sources.map((s) => occurrences(addon, s, text, codes));
+      return { keywords: parts.length === 1 && parts[0] !== undefined ? parts[0] : merge(parts) };
     },
   };
 };
 
-/** A rule is the same in two databases when its pattern, flags and widened expression are. */
-function sameRuleKey(rule: DatabaseContents["rules"][number]): string {
-  return `${ruleKey(rule)}\u0000${rule.caseless ? "i" : ""}\u0000${rule.expression}`;
-}
-
-function mapSource(compiled: CompiledDatabase, spec: EngineSpec, wanted: DatabaseContents, prefiltered: Set<number>): Source {
-  const { keywords, rules } = compiled.contents;
-  const keywordIndex = new Map(spec.keywords.map((k, i) => [k, i]));
-  const identity = keywords.length === spec.keywords.length && keywords.every((k, i) => spec.keywords[i] === k);
-  // The first line-local spec rule of each key: a duplicate pattern is verified in all its windows.
-  const ruleIndex = new Map<string, number>();
-  spec.rules.forEach((rule, r) => {
-    if (rule.lineLocal && !ruleIndex.has(ruleKey(rule))) ruleIndex.set(ruleKey(rule), r);
-  });
-  const current = new Set(wanted.rules.map(sameRuleKey));
-  const ruleMap = Int32Array.from(rules, (rule) => (current.has(sameRuleKey(rule)) ? (ruleIndex.get(ruleKey(rule)) ?? -1) : -1));
-  for (const r of ruleMap) if (r >= 0) prefiltered.add(r);
-  return {
-    database: compiled.database,
-    keywordCount: keywords.length,
-    keywordMap: identity ? undefined : Int32Array.from(keywords, (k) => keywordIndex.get(k) ?? -1),
-    ruleMap,
-  };
-}
-
 /** A code unit above U+00FF: V8 answers at once for a one-byte string, which then goes over as a plain copy. */
 const WIDE = /[^\x00-\xff]/;
 
-function scanSource(addon: VectorscanAddon, source: Source, text: string): { keywords: Occurrences; rules: Occurrences } {
-  const [ids, ends, ruleIds, ruleEnds] = addon.scan(source.database, text, source.keywordCount, !WIDE.test(text));
-  const keywords = source.keywordMap === undefined ? { count: ids.length, id: ids, end: ends } : remap(ids, ends, source.keywordMap);
-  return { keywords, rules: remap(ruleIds, ruleEnds, source.ruleMap) };
-}
-
-/** Occurrences with ids mapped (dropping -1), kept sorted by end, then id. */
-function remap(ids: Int32Array, ends: Int32Array, map: Int32Array): Occurrences {
+/**
+ * One database's occurrences in the spec's ids, sorted by end, then id. Each is checked against
+ * the text (ASCII case folding), so that whatever Vectorscan reports, only real occurrences count.
+ */
+function occurrences(addon: VectorscanAddon, source: Source, text: string, codes: readonly Uint8Array[]): Occurrences {
+  const [ids, ends] = addon.scan(source.database, text, !WIDE.test(text));
   const id = new Int32Array(ids.length);
   const end = new Int32Array(ids.length);
   let count = 0;
   let sorted = true;
   for (let i = 0; i < ids.length; i++) {
-    const mapped = map[ids[i] ?? 0] ?? -1;
-    if (mapped < 0) continue;
+    const k = source.keywordMap[ids[i] ?? 0] ?? -1;
     const e = ends[i] ?? 0;
-    if (count > 0 && ((end[count - 1] ?? 0) > e || ((end[count - 1] ?? 0) === e && (id[count - 1] ?? 0) > mapped))) sorted = false;
-    id[count] = mapped;
+    if (k < 0 || !occursAt(text, codes[k], e)) continue;
+    if (count > 0 && ((end[count - 1] ?? 0) > e || ((end[count - 1] ?? 0) === e && (id[count - 1] ?? 0) > k))) sorted = false;
+    id[count] = k;
     end[count++] = e;
   }
   return sorted ? { count, id, end } : sortOccurrences(id.subarray(0, count), end.subarray(0, count));
+}
+
+function occursAt(text: string, keyword: Uint8Array | undefined, end: number): boolean {
+  if (keyword === undefined || end < keyword.length || end > text.length) return false;
+  const start = end - keyword.length;
+  for (let i = 0; i < keyword.length; i++) {
+    const c = text.charCodeAt(start + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== keyword[i]) return false;
+  }
+  return true;
 }
 
 /** Occurrences of several databases as one list, sorted by end, then id. */

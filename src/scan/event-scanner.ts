@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from "../model/config.js";
+import type { EngineName } from "../model/engine.js";
 import type { Candidate, Finding } from "../model/finding.js";
 import type { Fragment, SourceEvent } from "../model/fragment.js";
 import type { CompiledRule } from "../model/rule.js";
@@ -27,6 +28,8 @@ export interface ScanSettings {
   readonly fingerprintKey: string | undefined;
   /** Operator-loaded detector plugins; a worker thread imports them again from their files. */
   readonly plugins?: readonly Plugin[];
+  /** The match engine of the keyword pass; default `engineName()` (NHISCAN_ENGINE, else Vectorscan where built). */
+  readonly engine?: EngineName;
 }
 
 /** Scans one source event into a tally: reads files, detects, filters, fingerprints. */
@@ -40,6 +43,7 @@ export function createEventScanner(settings: ScanSettings): EventScanner {
   const context = createDetectContext(
     settings.rules,
     plugins.flatMap((p) => p.detector.triggers),
+    settings.engine,
   );
   const allowlist = compileAllowlist(settings.config.allowlist);
   const minConfidence = CONFIDENCES.indexOf(settings.config.minConfidence);

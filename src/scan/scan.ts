@@ -126,6 +126,7 @@ function workerInit(settings: ScanSettings) {
     showSecrets: settings.showSecrets,
     fingerprintKey: settings.fingerprintKey,
     pluginFiles: (settings.plugins ?? []).map((p) => p.file),
+    ...(settings.engine === undefined ? {} : { engine: settings.engine }),
   };
 }
 

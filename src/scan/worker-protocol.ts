@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from "../model/config.js";
+import type { EngineName } from "../model/engine.js";
 import type { SourceEvent } from "../model/fragment.js";
 import type { RuleSpec } from "../model/rule.js";
 import type { ScanTally } from "./tally.js";
@@ -11,6 +12,8 @@ export interface WorkerInit {
   readonly fingerprintKey: string | undefined;
   /** Detector plugin files: the worker imports them itself (functions cannot be posted). */
   readonly pluginFiles?: readonly string[];
+  /** The match engine, as the main thread resolved it. */
+  readonly engine?: EngineName;
 }
 
 /** A batch of events to scan. */

@@ -16,6 +16,7 @@ const scanEvent = createEventScanner({
   showSecrets: init.showSecrets,
   fingerprintKey: init.fingerprintKey,
   plugins,
+  ...(init.engine === undefined ? {} : { engine: init.engine }),
 });
 
 parentPort?.postMessage({ ready: true } satisfies WorkerReply);

@@ -1,6 +1,6 @@
-// nhiscan's Vectorscan (Hyperscan) binding: compile a block-mode database from (pattern, id,
-// flags) triples, serialize and deserialize it, and scan a byte buffer into a flat Uint32Array
-// of (id, from, to) triples. Plain N-API (node_api.h), so one build serves every Node version.
+// nhiscan's Vectorscan (Hyperscan) binding: compile a block-mode database from (pattern, flags,
+// id) triples, serialize and deserialize it, and scan a string or bytes into sorted (id, end)
+// pairs. Plain N-API (node_api.h), so one build serves every Node version.
 //
 // Threads: a database object belongs to the JS thread (main or worker) that made it, and owns
 // its scratch space, so worker threads each load their own copy and never share scratch.
@@ -14,7 +14,7 @@
 
 // A JS string is scanned one byte per UTF-16 code unit, so that match offsets are string
 // offsets: characters up to U+00FF are themselves (Latin-1), every other code unit is this
-// byte. Patterns are translated to match it wherever the JS regex could match such a character.
+// byte, which equals no ASCII keyword character.
 #define WIDE_BYTE 0x80
 
 typedef struct {
@@ -24,18 +24,11 @@ typedef struct {
   size_t text_capacity; // in code units
 } Database;
 
-// Per-scan state of the match callback: matches as (end << 32 | id) keys, and for the ids at
-// or above `split` each id's line [start, end) of its last reported match.
+// Per-scan state of the match callback: matches as (end << 32 | id) keys.
 typedef struct {
-  const unsigned char *data;
-  uint32_t length;
   uint64_t *out;
   size_t count;
   size_t capacity;
-  uint32_t split;
-  uint32_t *line_start; // per id - split, UINT32_MAX = none yet
-  uint32_t *line_end;
-  uint32_t ids; // size of line_start/line_end
   int failed;
 } ScanState;
 
@@ -229,8 +222,9 @@ static napi_value serialize(napi_env env, napi_callback_info info) {
   return buffer;
 }
 
-// deserialize(bytes) -> database; a stale or corrupt database throws, it never crashes:
-// Vectorscan checks the version, platform and a checksum of the bytecode.
+// deserialize(bytes) -> database; bytes of another Vectorscan version or CPU, or a damaged
+// header, throw (Vectorscan checks them); the bytecode itself is not checked here, so the
+// caller's file keeps a checksum of it (src/engine/vectorscan-database.ts).
 static napi_value deserialize(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -274,52 +268,22 @@ static napi_value serialized_info(napi_env env, napi_callback_info info) {
   return result;
 }
 
-static int grow_ids(ScanState *s, uint32_t index) {
-  uint32_t size = s->ids == 0 ? 64 : s->ids;
-  while (size <= index) size *= 2;
-  uint32_t *starts = (uint32_t *)realloc(s->line_start, size * sizeof(uint32_t));
-  if (starts == NULL) return 0;
-  s->line_start = starts;
-  uint32_t *ends = (uint32_t *)realloc(s->line_end, size * sizeof(uint32_t));
-  if (ends == NULL) return 0;
-  s->line_end = ends;
-  for (uint32_t i = s->ids; i < size; i++) s->line_start[i] = UINT32_MAX;
-  s->ids = size;
-  return 1;
-}
-
 static int on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags, void *context) {
   (void)from;
   (void)flags;
   ScanState *s = (ScanState *)context;
-  if (id >= s->split) {
-    // One end per line is enough for these ids: the caller asks which lines hold a match end.
-    uint32_t index = id - s->split;
-    if (index >= s->ids && !grow_ids(s, index)) goto fail;
-    uint32_t last = to == 0 ? 0 : (uint32_t)to - 1; // the match's last byte
-    // A match ending with the line break itself is always kept: a window of whole lines holds
-    // every other end of its lines, whatever order Vectorscan reports them in.
-    if (s->length == 0 || s->data[last] == '\n') goto keep;
-    if (s->line_start[index] != UINT32_MAX && last >= s->line_start[index] && last < s->line_end[index]) return 0;
-    uint32_t start = last;
-    while (start > 0 && s->data[start - 1] != '\n') start--;
-    const unsigned char *nl = (const unsigned char *)memchr(s->data + last, '\n', s->length - last);
-    s->line_start[index] = start;
-    s->line_end[index] = nl == NULL ? s->length : (uint32_t)(nl - s->data);
-  }
-keep:
   if (s->count == s->capacity) {
     size_t capacity = s->capacity == 0 ? 256 : s->capacity * 2;
     uint64_t *out = (uint64_t *)realloc(s->out, capacity * sizeof(uint64_t));
-    if (out == NULL) goto fail;
+    if (out == NULL) {
+      s->failed = 1;
+      return 1;
+    }
     s->out = out;
     s->capacity = capacity;
   }
   s->out[s->count++] = ((uint64_t)to << 32) | id;
   return 0;
-fail:
-  s->failed = 1;
-  return 1;
 }
 
 // A string's code units as bytes (see WIDE_BYTE), in the database's reused buffer. When the
@@ -371,20 +335,19 @@ static napi_value int32_array(napi_env env, size_t count, int32_t **data) {
   return array;
 }
 
-// scan(database, input, split, oneByte) -> [ids, ends, splitIds, splitEnds], four Int32Arrays: the
-// matches of ids below `split` (every end), then those at or above it, renumbered from 0 (only
-// the first end on each line, lines ending at "\n"). Each pair is sorted by end, then id.
-// `input` is bytes, or a string scanned one byte per code unit (offsets are string offsets);
-// `oneByte` promises that the string holds no code unit above U+00FF (a faster copy).
+// scan(database, input, oneByte) -> [ids, ends], two Int32Arrays: every match end, sorted by
+// end, then id. `input` is bytes, or a string scanned one byte per code unit (offsets are
+// string offsets); `oneByte` promises that the string holds no code unit above U+00FF (a
+// plain Latin-1 copy instead of UTF-16 narrowed).
 static napi_value scan(napi_env env, napi_callback_info info) {
-  size_t argc = 4;
-  napi_value argv[4];
+  size_t argc = 3;
+  napi_value argv[3];
   CHECK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  if (argc < 3) return throw_error(env, NULL, "vectorscan.scan(database, input, split)");
-  bool one_byte = false;
-  if (argc >= 4) napi_get_value_bool(env, argv[3], &one_byte);
+  if (argc < 2) return throw_error(env, NULL, "vectorscan.scan(database, input, oneByte)");
   Database *d = unwrap_database(env, argv[0]);
   if (d == NULL) return NULL;
+  bool one_byte = false;
+  if (argc >= 3) napi_get_value_bool(env, argv[2], &one_byte);
   void *data = NULL;
   size_t length = 0;
   napi_valuetype type;
@@ -396,66 +359,34 @@ static napi_value scan(napi_env env, napi_callback_info info) {
   }
   if (length > INT32_MAX) return throw_error(env, NULL, "vectorscan.scan: input over 2 GiB");
   ScanState s = {0};
-  s.data = (const unsigned char *)data;
-  s.length = (uint32_t)length;
-  if (napi_get_value_uint32(env, argv[2], &s.split) != napi_ok) return throw_error(env, NULL, "vectorscan.scan: split must be a number");
   // hs_scan wants a non-NULL pointer even for an empty input.
   static const char empty = 0;
   hs_error_t err = hs_scan(d->db, length == 0 ? &empty : (const char *)data, (unsigned int)length, 0, d->scratch, on_match, &s);
-  free(s.line_start);
-  free(s.line_end);
   if (err != HS_SUCCESS || s.failed) {
     free(s.out);
     return throw_error(env, "ERR_VECTORSCAN_SCAN", s.failed ? "vectorscan: out of memory while scanning" : hs_error_text(err));
   }
   // Vectorscan reports by end offset almost always; sort only when it did not.
-  size_t low = 0;
-  int sorted = 1;
-  for (size_t i = 0; i < s.count; i++) {
-    if (i > 0 && s.out[i] < s.out[i - 1]) sorted = 0;
-    if ((uint32_t)s.out[i] < s.split) low++;
+  for (size_t i = 1; i < s.count; i++) {
+    if (s.out[i] < s.out[i - 1]) {
+      qsort(s.out, s.count, sizeof(uint64_t), compare_keys);
+      break;
+    }
   }
-  if (!sorted) qsort(s.out, s.count, sizeof(uint64_t), compare_keys);
-  int32_t *ids = NULL, *ends = NULL, *split_ids = NULL, *split_ends = NULL;
-  napi_value result, arrays[4];
-  arrays[0] = int32_array(env, low, &ids);
-  arrays[1] = int32_array(env, low, &ends);
-  arrays[2] = int32_array(env, s.count - low, &split_ids);
-  arrays[3] = int32_array(env, s.count - low, &split_ends);
-  if (arrays[0] == NULL || arrays[1] == NULL || arrays[2] == NULL || arrays[3] == NULL) {
+  int32_t *ids = NULL, *ends = NULL;
+  napi_value result, id_array = int32_array(env, s.count, &ids), end_array = int32_array(env, s.count, &ends);
+  if (id_array == NULL || end_array == NULL) {
     free(s.out);
     return throw_error(env, NULL, "vectorscan: cannot allocate the result");
   }
-  size_t a = 0, b = 0;
   for (size_t i = 0; i < s.count; i++) {
-    uint32_t id = (uint32_t)s.out[i];
-    int32_t end = (int32_t)(s.out[i] >> 32);
-    if (id < s.split) {
-      ids[a] = (int32_t)id;
-      ends[a++] = end;
-    } else {
-      split_ids[b] = (int32_t)(id - s.split);
-      split_ends[b++] = end;
-    }
+    ids[i] = (int32_t)(uint32_t)s.out[i];
+    ends[i] = (int32_t)(s.out[i] >> 32);
   }
   free(s.out);
-  CHECK(env, napi_create_array_with_length(env, 4, &result));
-  for (uint32_t i = 0; i < 4; i++) CHECK(env, napi_set_element(env, result, i, arrays[i]));
-  return result;
-}
-
-// size(database) -> bytes the database takes in memory
-static napi_value database_size(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  CHECK(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-  Database *d = argc < 1 ? NULL : unwrap_database(env, argv[0]);
-  if (d == NULL) return NULL;
-  size_t size = 0;
-  hs_error_t err = hs_database_size(d->db, &size);
-  if (err != HS_SUCCESS) return throw_error(env, NULL, hs_error_text(err));
-  napi_value result;
-  CHECK(env, napi_create_double(env, (double)size, &result));
+  CHECK(env, napi_create_array_with_length(env, 2, &result));
+  CHECK(env, napi_set_element(env, result, 0, id_array));
+  CHECK(env, napi_set_element(env, result, 1, end_array));
   return result;
 }
 
@@ -473,7 +404,6 @@ static napi_value init(napi_env env, napi_value exports) {
       {"deserialize", NULL, deserialize, NULL, NULL, NULL, napi_enumerable, NULL},
       {"info", NULL, serialized_info, NULL, NULL, NULL, napi_enumerable, NULL},
       {"scan", NULL, scan, NULL, NULL, NULL, napi_enumerable, NULL},
-      {"size", NULL, database_size, NULL, NULL, NULL, napi_enumerable, NULL},
   };
   CHECK(env, napi_define_properties(env, exports, sizeof methods / sizeof methods[0], methods));
   napi_value version, valid;
@@ -492,10 +422,6 @@ static napi_value init(napi_env env, napi_value exports) {
   set_number(env, flags, "CASELESS", HS_FLAG_CASELESS);
   set_number(env, flags, "DOTALL", HS_FLAG_DOTALL);
   set_number(env, flags, "MULTILINE", HS_FLAG_MULTILINE);
-  set_number(env, flags, "SINGLEMATCH", HS_FLAG_SINGLEMATCH);
-  set_number(env, flags, "ALLOWEMPTY", HS_FLAG_ALLOWEMPTY);
-  set_number(env, flags, "UTF8", HS_FLAG_UTF8);
-  set_number(env, flags, "UCP", HS_FLAG_UCP);
   set_number(env, flags, "PREFILTER", HS_FLAG_PREFILTER);
   CHECK(env, napi_set_named_property(env, exports, "flags", flags));
   return exports;

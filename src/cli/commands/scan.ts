@@ -1,4 +1,6 @@
 import { Command, Option } from "commander";
+import { ENGINE_NAMES } from "../../model/engine.js";
+import type { EngineName } from "../../model/engine.js";
 import { CONFIDENCES } from "../../model/rule.js";
 import type { Confidence } from "../../model/rule.js";
 import { FORMAT_NAMES } from "../../report/format-names.js";
@@ -41,6 +43,7 @@ interface ScanFlags {
   readonly store?: string;
   readonly trustRepoConfig?: boolean;
   readonly plugin?: string[];
+  readonly engine?: EngineName;
 }
 
 const GIT_MODES = ["history", "since", "range", "staged"] as const;
@@ -78,6 +81,7 @@ export function scanCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .option("--max-file-size <bytes>", "skip files larger than this (e.g. 10485760, 10MiB, 512KB; default 10MiB)", parseSize)
     .option("-q, --quiet", "print nothing but the report")
     .option("--workers <n>", "detection threads (default: CPU cores; 0 = scan on the main thread)", parseCount)
+    .addOption(new Option("--engine <name>", "match engine (default: NHISCAN_ENGINE, else vectorscan where built, else js)").choices(ENGINE_NAMES))
     .option("--no-color", "disable colours (NO_COLOR is honoured too)")
     .option("--store <file|url>", "record the scan in this inventory: an SQLite file (created with mode 0600) or postgres://… (default: NHISCAN_STORE)")
     .addHelpText(
@@ -114,6 +118,7 @@ Examples:
         ...(flags.minConfidence === undefined ? {} : { minConfidence: flags.minConfidence }),
         showSecrets: flags.showSecrets === true,
         ...(flags.workers === undefined ? {} : { workers: flags.workers }),
+        ...(flags.engine === undefined ? {} : { engine: flags.engine }),
         ...(flags.trustRepoConfig === true ? { trustRepoConfig: true } : {}),
         ...(flags.plugin === undefined ? {} : { plugins: flags.plugin }),
         ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
