@@ -8,8 +8,11 @@ import type { CatalogueEntry } from "./catalogue-schema.js";
 export const EXACT_PREFIX_MIN = 4;
 /** Words a prefix made only of is shared by many providers (`live_`, `sk_live_`, `pk_prod_`, `private_`). */
 const GENERIC_PREFIX_WORDS: ReadonlySet<string> = new Set(["live", "test", "prod", "production", "sandbox", "api", "key", "sk", "pk", "rk", "app", "org", "dev", "demo", "manage", "standard", "secret", "private", "public", "token", "user", "access"]);
-/** Keyword to separator: `ACME_API_KEY=`, `"acmeApiKey": "`, `acme.auth.key = '`. */
-const KEYWORD_REACH = 40;
+/**
+ * Keyword to separator: `ACME_API_KEY=`, `"acmeApiKey": "`, `acme.auth.key = '`, and a URL from
+ * the host to its key parameter, which escaping lengthens (`&amp;` in XML, `%26` in a URL).
+ */
+const KEYWORD_REACH = 60;
 /** Below this many bits a value of the shape is guessable, or a shape that common values share. */
 const MIN_VALUE_BITS = 64;
 /** What stands right before a value: assignment, quotes, whitespace, `(`, `,`, `[`, `>` (`=>`, XML). */
@@ -18,7 +21,7 @@ const SEPARATOR = "[\\t \"'(,:=>\\[`]";
 /**
  * Compiles one validated catalogue entry into an ordinary rule spec. A distinctive prefix (at
  * least 4 characters) makes an exact rule whose keyword is the prefix; otherwise a proximity rule:
- * a keyword, then on the same line within 40 characters a separator, then the value of exactly
+ * a keyword, then on the same line within 60 characters a separator, then the value of exactly
  * the shape with nothing of its alphabet on either side. Keywords match any case, the value its
  * exact case. `[^\r\n]`, never `\s`: the rule stays line-local, so it runs on keyword windows.
  */
