@@ -37,6 +37,7 @@ export function providerRuleCovers(context: DetectContext, text: string, start: 
 
 /** A keyword shaped like a token prefix (`xoxb-`, `ghp_`, `sk_live_`, `hvs.`): 4+ characters ending in a separator. */
 const PREFIX_KEYWORD = /^[a-z0-9][a-z0-9_.-]{2,}[_.-]$/;
+const STAND_IN_TAIL = /(?:[xX*#•]{3,}|\.{3}|…|<[^>]*>|\[[^\]]*\]|\{[^}]*\})$/;
 
 /**
  * A value that starts with a provider's token prefix but that no provider rule accepts (wrong
@@ -44,6 +45,8 @@ const PREFIX_KEYWORD = /^[a-z0-9][a-z0-9_.-]{2,}[_.-]$/;
  * credential of an unknown kind. Generic detectors leave it alone.
  */
 export function providerLookAlike(context: DetectContext, value: string): boolean {
+  // A prefix with a stand-in (`ghp_xxxx`, `sk-...`) is the placeholder guard's: it counts the drop.
+  if (STAND_IN_TAIL.test(value)) return false;
   const lower = value.toLowerCase();
   const rules = context.prefilter.candidates(value).filter(names);
   const prefixed = rules.some((rule) => rule.spec.keywords.some((k) => PREFIX_KEYWORD.test(k) && lower.startsWith(k)));
