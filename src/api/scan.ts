@@ -14,6 +14,7 @@ import type { InventoryRoot } from "../inventory/locations.js";
 import { summarizeInventory } from "../checks/summary.js";
 import { gradeCredential, worstFirst } from "../checks/index.js";
 import { loadRules } from "../rules/load.js";
+import { checkAllowlistRegexes } from "../rules/regex-safety.js";
 import { redactKnownSecrets } from "../report/redact-known.js";
 import { redact } from "../scan/redact.js";
 import { scanSources } from "../scan/scan.js";
@@ -121,6 +122,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   const { config } = trust;
   validateFailOn(config.policy.failOn);
   const baseline = config.baseline === undefined || options.baseline === false ? undefined : readBaseline(config.baseline);
+  checkAllowlistRegexes(config.allowlist.regexes, config.label ?? config.file ?? "config");
   const rules = loadRules({ extraDirs: config.ruleDirs, disabled: config.disabledRules });
   const pluginFiles = [...(options.plugins ?? []).map((file) => resolvePath(cwd, file)), ...(config.plugins ?? [])];
   const plugins = pluginFiles.length === 0 ? [] : await (await import("../detectors/plugin-load.js")).loadPlugins(pluginFiles);
@@ -216,6 +218,7 @@ function unitSettings(settings: ScanSettings, trust: TrustPlan): (unit: ScanUnit
     if (own === undefined) return { settings, trust: undefined };
     let rules = rulesOf.get(own.config);
     if (rules === undefined) {
+      checkAllowlistRegexes(own.config.allowlist.regexes, own.config.file ?? "config");
       rules = loadRules({ extraDirs: own.config.ruleDirs, disabled: own.config.disabledRules });
       rulesOf.set(own.config, rules);
     }

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
-import ignore from "ignore";
 import { applyOverrides, CONFIG_NAMES, findConfigFile, parseConfigText, readConfigFile, resolveConfig } from "../config/load.js";
 import { CONFIG_DEFAULTS } from "../config/schema.js";
 import type { ConfigOverrides, LoadedConfig } from "../config/load.js";
 import type { ResolvedConfig } from "../model/config.js";
 import type { ScanWarning } from "../model/report.js";
+import { GitignoreMatcher } from "../sources/ignore-rules.js";
 import type { RangeEnds } from "../sources/git-revision.js";
 import { baseName, joinPath } from "../util/path.js";
 import type { GitMode } from "./git-mode.js";
@@ -133,7 +133,7 @@ async function baseConfig(unit: ScanUnit, spec: { since: string } | { range: str
     break;
   }
   const ignoreText = present.has(IGNORE_FILE) ? await git.readFileAtCommit(repo, ends.base, IGNORE_FILE) : undefined;
-  const matcher = ignoreText === undefined ? undefined : ignore().add(ignoreText);
+  const matcher = ignoreText === undefined ? undefined : new GitignoreMatcher().add(ignoreText);
   const trust = { range: ends, ...(matcher === undefined ? {} : { ignoredAtBase: (path: string) => matcher.ignores(path) }) };
   return { loaded, trust };
 }

@@ -1,15 +1,22 @@
+import { ConfigError } from "../model/errors.js";
+import { linearRegexProblem } from "../util/linear-match.js";
+
 /**
  * Finds constructs that can make a backtracking regex engine take exponential time:
  * a quantified group that itself contains an unbounded quantifier (`(a+)+`, `(\w*)*`,
- * `(?:x+y?)+`), and a quantified alternation whose branches can start alike (`(a|ab)*`).
+ * `(?:x+y?)+`), a quantified alternation whose branches can start alike (`(a|ab)*`), and
+ * polynomial time: three or more unbounded wildcards in one sequence (`.*a.*a.*b`, `\w+\w+\w+`),
+ * each of which can take what the others take (degree 3 and up: minutes on a long line).
  * Conservative by design: it may reject a safe pattern, never accept an obviously unsafe one.
  */
 export function findBacktrackingRisk(pattern: string): string | undefined {
   interface Group {
     hasUnbounded: boolean;
     branches: string[];
+    /** Unbounded wildcards in the current branch. */
+    wildcards: number;
   }
-  const stack: Group[] = [{ hasUnbounded: false, branches: [""] }];
+  const stack: Group[] = [{ hasUnbounded: false, branches: [""], wildcards: 0 }];
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
@@ -30,7 +37,7 @@ export function findBacktrackingRisk(pattern: string): string | undefined {
       continue;
     }
     if (ch === "(") {
-      stack.push({ hasUnbounded: false, branches: [""] });
+      stack.push({ hasUnbounded: false, branches: [""], wildcards: 0 });
       // Skip the group's modifier (`?:`, `?=`, `?!`, `?<=`, `?<!`, `?<name>`) so it is not read as content.
       const prefix = /^\?(?::|=|!|<=|<!|<[A-Za-z_][A-Za-z0-9_]*>)/.exec(pattern.slice(i + 1));
       if (prefix !== null) i += prefix[0].length;
@@ -38,6 +45,7 @@ export function findBacktrackingRisk(pattern: string): string | undefined {
     }
     if (ch === "|") {
       top.branches.push("");
+      top.wildcards = 0;
       continue;
     }
     if (ch === ")") {
@@ -59,11 +67,20 @@ export function findBacktrackingRisk(pattern: string): string | undefined {
       append(top.branches, ch ?? "");
       continue;
     }
-    if (quantifier.unbounded) top.hasUnbounded = true;
+    if (quantifier.unbounded) {
+      top.hasUnbounded = true;
+      if (WILDCARD_TAIL.test(top.branches[top.branches.length - 1] ?? "") && ++top.wildcards >= MAX_WILDCARDS) {
+        return `${MAX_WILDCARDS} unbounded wildcards in one sequence at offset ${i}: polynomial backtracking`;
+      }
+    }
     i += quantifier.length - 1;
   }
   return undefined;
 }
+
+// An atom that matches almost anything: `.`, `\S`, `\w`, `\W`, `\D` (not an escaped `\.`).
+const WILDCARD_TAIL = /(?:^|[^\\])(?:\\\\)*(?:\.|\\[SwWD])$/;
+const MAX_WILDCARDS = 3;
 
 function readQuantifier(pattern: string, at: number): { unbounded: boolean; repeats: boolean; length: number } | undefined {
   const ch = pattern[at];
@@ -87,4 +104,20 @@ function overlappingBranches(branches: readonly string[]): boolean {
 
 function append(branches: string[], text: string): void {
   branches.push(`${branches.pop() ?? ""}${text}`);
+}
+
+/**
+ * A config's allowlist regexes, checked before the scan: each either fits V8's linear-time
+ * engine (where it then runs) or shows none of the risks above; otherwise a config error.
+ */
+export function checkAllowlistRegexes(regexes: readonly string[], where: string): void {
+  regexes.forEach((source, index) => {
+    if (linearRegexProblem(source) === undefined) return;
+    const risk = findBacktrackingRisk(source);
+    if (risk !== undefined) {
+      throw new ConfigError(`${where}: allowlist.regexes[${index}]: expected a linear-time regex, found ${risk}`, {
+        hint: "Remove the nesting or the repeated wildcards, or list the exact values under allowlist.values.",
+      });
+    }
+  });
 }

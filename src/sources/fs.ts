@@ -63,7 +63,8 @@ async function* walk(options: FsSourceOptions, signal?: AbortSignal): AsyncGener
   });
   const rootRules = new IgnoreRules(options.exclude).enter(options.target, ".", [], [".git/info/exclude"]);
   // Depth-first with an explicit stack: deep trees cannot overflow the call stack.
-  const stack: { abs: string; rel: string; rules: IgnoreRules }[] = [{ abs: options.target, rel: ".", rules: rootRules }];
+  // `ignoredBy`: a folder `.gitignore` matches, entered only for the tracked files below it.
+  const stack: { abs: string; rel: string; rules: IgnoreRules; ignoredBy?: IgnoredBy }[] = [{ abs: options.target, rel: ".", rules: rootRules }];
   while (stack.length > 0 && signal?.aborted !== true) {
     const parent = stack.pop();
     if (parent === undefined) break;
@@ -78,20 +79,22 @@ async function* walk(options: FsSourceOptions, signal?: AbortSignal): AsyncGener
     }
     const names = dirents.map((d) => d.name).filter((name) => options.repositoryIgnores !== false || name !== ".nhiscanignore");
     const dir = { ...parent, rules: parent.rules.enter(parent.abs, parent.rel, names) };
-    const subdirs: { abs: string; rel: string }[] = [];
+    const subdirs: { abs: string; rel: string; ignoredBy?: IgnoredBy }[] = [];
     for (const dirent of dirents) {
       const name = dirent.name;
       const rel = joinPosix(dir.rel, name);
       const abs = joinPath(dir.abs, name);
       const isDir = dirent.isDirectory();
       if (isDir && name === ".git") continue;
-      const why = dir.rules.ignoredBy(rel, isDir);
+      // Below a folder .gitignore matches, everything is ignored by it unless something stronger applies.
+      const own = dir.rules.ignoredBy(rel, isDir);
+      const why = own === undefined || own === ".gitignore" ? (parent.ignoredBy ?? own) : own;
       if (!keep(why, rel, isDir)) {
         yield ignored(abs, why, isDir);
       } else if (isDir && isInstalledNhiscan(abs, dir.abs)) {
         yield { type: "skip", path: relOf(abs), reason: "nhiscan-package", detail: "nhiscan's own rule examples, not credentials" };
       } else if (isDir) {
-        subdirs.push({ abs, rel });
+        subdirs.push({ abs, rel, ...(why === undefined ? {} : { ignoredBy: why }) });
       } else if (dirent.isFile()) {
         yield file(abs, relOf(abs));
       } else if (dirent.isSymbolicLink()) {

@@ -37,7 +37,7 @@ export function linearRegexProblem(source: string): string | undefined {
 export function globMatcher(globs: readonly string[]): (path: string) => boolean {
   const positive = globs.filter((g) => !g.startsWith("!"));
   const negative = globs.filter((g) => g.startsWith("!")).map((g) => g.slice(1));
-  const any = positive.length === 0 ? undefined : linearRegex(`^(?:${positive.map(globSource).join("|")})$`);
+  const any = positive.length === 0 ? undefined : linearRegex(`^(?:${positive.map((g) => globSource(g)).join("|")})$`);
   const none = negative.map((g) => linearRegex(`^(?:${globSource(g)})$`));
   if (any === undefined && none.length === 0) return () => false;
   // As picomatch does, a path spelled exactly as a glob matches it (`[id].ts` names a file).
@@ -47,10 +47,11 @@ export function globMatcher(globs: readonly string[]): (path: string) => boolean
 
 const EXTGLOB: Readonly<Record<string, string>> = { "@": "", "?": "?", "+": "+", "*": "*" };
 
-/** One glob as regex source (no anchors). */
-export function globSource(glob: string): string {
+/** One glob as regex source (no anchors); `gitignore` syntax has no braces or extglobs. */
+export function globSource(glob: string, syntax: "picomatch" | "gitignore" = "picomatch"): string {
   const pattern = glob.startsWith("./") ? glob.slice(2) : glob;
-  const braces = balanced(pattern, "{", "}");
+  const extended = syntax === "picomatch";
+  const braces = extended && balanced(pattern, "{", "}");
   let re = "";
   // Open groups: a brace, or an extglob with the quantifier its `)` takes.
   const groups: { readonly brace: boolean; readonly quantifier: string }[] = [];
@@ -66,7 +67,7 @@ export function globSource(glob: string): string {
         re += "(?:.*/)?";
         i += 2;
       }
-    } else if (ch in EXTGLOB && pattern[i + 1] === "(" && balanced(pattern.slice(i + 1), "(", ")")) {
+    } else if (extended && ch in EXTGLOB && pattern[i + 1] === "(" && balanced(pattern.slice(i + 1), "(", ")")) {
       groups.push({ brace: false, quantifier: EXTGLOB[ch] ?? "" });
       re += "(?:";
       i += 1;

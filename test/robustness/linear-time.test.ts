@@ -19,6 +19,7 @@ import { writeTree } from "../helpers/tree.js";
 const RATIO_BOUND = 2.8;
 const MIN_MS = 15;
 const RUNS = 3;
+const ATTEMPTS = 3;
 
 function cpuMs(work: () => void): number {
   const start = process.cpuUsage();
@@ -27,8 +28,18 @@ function cpuMs(work: () => void): number {
   return (used.user + used.system) / 1000;
 }
 
-/** Best-of-RUNS CPU time of `work(n)` and `work(2n)`, each repeated often enough to measure. */
+/**
+ * The doubling ratio, measured up to ATTEMPTS times until one comes under the bound: a busy
+ * machine can spoil one measurement, while a quadratic cost stays near 4 every time.
+ */
 function doublingRatio(work: (n: number) => void, n: number): { ratio: number; small: number; large: number } {
+  let result = measureDoubling(work, n);
+  for (let attempt = 1; attempt < ATTEMPTS && result.ratio >= RATIO_BOUND; attempt++) result = measureDoubling(work, n);
+  return result;
+}
+
+/** Best-of-RUNS CPU time of `work(n)` and `work(2n)`, each repeated often enough to measure. */
+function measureDoubling(work: (n: number) => void, n: number): { ratio: number; small: number; large: number } {
   // Warm up first (JIT, caches): a cold first run would set the repeat count too low.
   work(n);
   work(2 * n);
@@ -95,13 +106,18 @@ describe("detection is linear in its input (doubling the input at most ~doubles 
   // History scans dedupe lines across blobs: each run gets its own scanner, so nothing is remembered.
   test.each(INPUTS.slice(0, 3))("%s (--history blobs)", (_name, path, make, n) => {
     const size = 4 * n;
-    const runs = [size, size, size, 2 * size, 2 * size, 2 * size].map((s, i) => ({ text: make(s), scanner: newScanner(), provenance: git(i) }));
-    const times = runs.map(({ text, scanner, provenance }) =>
-      cpuMs(() => scanner({ type: "fragment", fragment: { text, path, provenance }, bytes: text.length }, emptyTally())),
-    );
-    const small = Math.min(...times.slice(0, 3));
-    const large = Math.min(...times.slice(3));
-    expect(large / Math.max(small, 0.001), JSON.stringify({ small, large })).toBeLessThan(RATIO_BOUND);
+    const texts = [make(size), make(2 * size)];
+    let best = { small: 0, large: Infinity };
+    for (let attempt = 0; attempt < ATTEMPTS && best.large / Math.max(best.small, 0.001) >= RATIO_BOUND; attempt++) {
+      const times = [0, 0, 0, 1, 1, 1].map((which, i) => {
+        const text = texts[which] ?? "";
+        const scanner = newScanner();
+        const provenance = git(attempt * 6 + i);
+        return cpuMs(() => scanner({ type: "fragment", fragment: { text, path, provenance }, bytes: text.length }, emptyTally()));
+      });
+      best = { small: Math.min(...times.slice(0, 3)), large: Math.min(...times.slice(3)) };
+    }
+    expect(best.large / Math.max(best.small, 0.001), JSON.stringify(best)).toBeLessThan(RATIO_BOUND);
   }, 30_000);
 });
 
@@ -121,11 +137,16 @@ describe("repository patterns are matched in linear time", () => {
 
   test("exclude globs and ignore files", () => {
     const exclude = globMatcher(["**/*a*a*a*a*a*a*b", "{a,b}*a*a*a*a*a*a*b/**"]);
-    const ignoreDir = writeTree({ ".gitignore": "*a*a*a*a*a*a*b\n!**/*a*a*a*a*a*a*c\n", ".nhiscanignore": "a*a*a*a*a*a*a*/\n" });
+    const ignoreDir = writeTree({
+      ".gitignore": "*a*a*a*a*a*a*b\n!**/*a*a*a*a*a*a*c\na/**/a/**/a/**/a/**/b\n**/**/**/**/**/**/x\n",
+      ".nhiscanignore": "a*a*a*a*a*a*a*/\n",
+    });
     const rules = new IgnoreRules([]).enter(ignoreDir, ".", [".gitignore", ".nhiscanignore"]);
     const result = doublingRatio((n) => {
       exclude(`x/${longName(n)}`);
       rules.ignoredBy(longName(n), false);
+      // A deep path: the `ignore` package's regexes for `a/**/a/**/…` never finished on 200 levels.
+      rules.ignoredBy(`${"a/".repeat(n / 20)}y`, false);
     }, 10_000);
     expect(result.ratio, JSON.stringify(result)).toBeLessThan(RATIO_BOUND);
   });

@@ -11,6 +11,9 @@ describe("findBacktrackingRisk", () => {
     "(a|b)+c",
     "\\((?:x)\\)+",
     "[(]+a",
+    "password\\s*[:=]\\s*(\\S+)",
+    ".*a|.*b|.*c",
+    "\\.+\\.+\\.+",
   ])("accepts %s", (pattern) => {
     expect(findBacktrackingRisk(pattern)).toBeUndefined();
   });
@@ -24,6 +27,9 @@ describe("findBacktrackingRisk", () => {
     ["(a|ab)*c", /overlapping alternation/],
     ["(?:a|a)+", /overlapping alternation/],
     ["(?:.|x)*", /overlapping alternation/],
+    [".*a.*a.*b", /polynomial/],
+    ["\\w+\\w+\\w+x", /polynomial/],
+    ["key=\\S+\\s\\S*\\S{2,}", /polynomial/],
   ])("rejects %s", (pattern, message) => {
     expect(findBacktrackingRisk(pattern)).toMatch(message);
   });

@@ -54,3 +54,18 @@ describe("a repository's config names rule files and the baseline inside the rep
     expect(stderr).toContain("expected a YAML rule file");
   });
 });
+
+describe("a config's allowlist regexes are compiled safely or refused", () => {
+  test("a regex the linear engine cannot take and that backtracks polynomially is a config error (exit 2)", async () => {
+    const repo = writeTree({ ".nhiscan.yml": 'allowlist:\n  regexes: ["(?=x).*a.*a.*b"]\n', "a.txt": "hi\n" });
+    const { exitCode, stderr } = await runCli(["scan", repo]);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain("allowlist.regexes[0]: expected a linear-time regex, found 3 unbounded wildcards");
+  });
+
+  test.each([["a linear-engine regex", "^.*a.*a.*a.*b$"], ["a look-ahead without risk", "^(?!AKIA)[A-Z0-9]{20}$"]])("%s is accepted", async (_label, source) => {
+    const repo = writeTree({ ".nhiscan.yml": `allowlist:\n  regexes: [${JSON.stringify(source)}]\n`, "a.txt": "hi\n" });
+    const { exitCode } = await runCli(["scan", repo]);
+    expect(exitCode).toBe(0);
+  });
+});
