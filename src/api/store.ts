@@ -49,6 +49,14 @@ export async function recordInStore(store: string, report: ScanReport, options: 
 }
 
 /**
+ * Opens the store a scan will record into (creating it), before the scan: a corrupt, foreign or
+ * unreachable store is an error before the work, not after a whole scan has been printed.
+ */
+export async function checkStore(store: string, cwd: string): Promise<void> {
+  await withStore(storeLocation(store, (file) => resolvePath(cwd, file)), { create: true }, async () => undefined);
+}
+
+/**
  * What the last history scans of the scan's repositories left (`--history --incremental`), by
  * repository; empty when the store does not exist yet.
  */

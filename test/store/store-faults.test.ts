@@ -143,6 +143,16 @@ describe("store concurrency and faults", () => {
     expect(readFileSync(db).equals(garbage)).toBe(true);
   });
 
+  test("scan --store checks the store before scanning: a corrupt one fails first, with no report printed", async () => {
+    const db = path.join(tempDir("nhiscan-store-"), "garbage.db");
+    writeFileSync(db, Buffer.from("this is not a database\n".repeat(100)));
+    const result = await runCli(["scan", writeTree({ "a.env": `GITHUB_TOKEN=${f.githubClassicPat()}\n` }), "--store", db, "--format", "json"]);
+    expect(result.exitCode).toBe(3);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/not an SQLite database|corrupt/);
+    expect(result.stderr).not.toMatch(/credential\(s\)/);
+  });
+
   test("a store with damaged pages is an error naming it (exit 3), never a silent reset", async () => {
     const db = path.join(tempDir("nhiscan-store-"), "damaged.db");
     expect((await runCli(["scan", writeTree({ "a.env": `GITHUB_TOKEN=${f.githubClassicPat()}\n` }), "--store", db, "--format", "json"])).exitCode).toBe(1);

@@ -109,6 +109,10 @@ Examples:
       const progress = progressLine(io, flags.quiet !== true);
       const targets = scanTargets(paths, flags, io.cwd, organisation);
       const store = storeValueOf(io, flags.store);
+      if (store !== undefined) {
+        const { checkStore } = await import("../../api/store.js");
+        await loadStoreModule(() => checkStore(store, io.cwd));
+      }
       const history = await historyMemoryOf(flags, store, targets);
       const report = await scan({
         ...targets,
