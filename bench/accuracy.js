@@ -45,7 +45,9 @@ function print(result, context) {
   for (const r of [...result.rows, result.total]) {
     const recall = r.planted === 0 ? "      -" : pct(ratio(r.recalled, r.planted));
     const precision = r.reported === 0 ? "      -" : pct(ratio(r.truePositives, r.reported));
-    console.log(`${r.family.padEnd(22)} ${String(r.planted).padStart(7)} ${String(r.recalled).padStart(8)} ${recall} ${String(r.reported).padStart(8)} ${String(r.truePositives).padStart(6)} ${precision}`);
+    console.log(
+      `${r.family.padEnd(22)} ${String(r.planted).padStart(7)} ${String(r.recalled).padStart(8)} ${recall} ${String(r.reported).padStart(8)} ${String(r.truePositives).padStart(6)} ${precision}`,
+    );
   }
   console.log(`\ndecoy blocks with a finding: ${result.decoysHit} of ${result.decoys}`);
   if (!verbose) return;

@@ -4,14 +4,19 @@ import { mkdirSync, writeFileSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fakeSecrets, prng } from "../scripts/fake-secrets.js";
 
-const WORDS = "const let value config user account request response handler service client server index data items result error status token cache query update delete create fetch stream buffer parse render module export import default return async await function class interface type string number boolean".split(" ");
+const WORDS =
+  "const let value config user account request response handler service client server index data items result error status token cache query update delete create fetch stream buffer parse render module export import default return async await function class interface type string number boolean".split(
+    " ",
+  );
 
 function makeLine(rand, kind) {
   const w = () => WORDS[Math.floor(rand() * WORDS.length)];
   const n = () => Math.floor(rand() * 10000);
   switch (kind) {
     case "ts":
-      return rand() < 0.5 ? `  const ${w()}${n()} = await ${w()}.${w()}(${w()}, ${n()});` : `  if (${w()}.${w()} !== ${n()}) return ${w()}("${w()} ${w()} ${w()}");`;
+      return rand() < 0.5
+        ? `  const ${w()}${n()} = await ${w()}.${w()}(${w()}, ${n()});`
+        : `  if (${w()}.${w()} !== ${n()}) return ${w()}("${w()} ${w()} ${w()}");`;
     case "py":
       return rand() < 0.5 ? `    ${w()}_${n()} = self.${w()}(${w()}, ${n()})` : `    logger.info("%s ${w()} ${w()}", ${w()})`;
     case "go":

@@ -21,7 +21,10 @@ const fileCount = Number(process.env.BENCH_FILES ?? 2000);
 const runs = Number(process.env.BENCH_HISTORY_RUNS ?? 3);
 const repo = path.join(root, "bench", ".work", `history-${commits}-${fileCount}`);
 
-const WORDS = "const let value config user account request response handler service client server index data items result error status cache query update delete create fetch stream buffer parse render module export import default return async await function class interface".split(" ");
+const WORDS =
+  "const let value config user account request response handler service client server index data items result error status cache query update delete create fetch stream buffer parse render module export import default return async await function class interface".split(
+    " ",
+  );
 const EXTS = [".ts", ".py", ".go", ".yaml", ".json", ".md"];
 const AUTHORS = Array.from({ length: 24 }, (_, i) => [`Dev ${String.fromCharCode(65 + i)}`, `dev${i}@example.test`]);
 
@@ -49,7 +52,11 @@ async function buildRepo() {
     const touched = i < fileCount ? [i] : [Math.floor(rand() * fileCount), Math.floor(rand() * fileCount)];
     const edits = [];
     for (const f of touched) {
-      if (files[f] === undefined) files[f] = { path: `src/m${f % 40}/f${f}${EXTS[f % EXTS.length]}`, lines: Array.from({ length: 120 + Math.floor(rand() * 280) }, () => makeLine(rand)) };
+      if (files[f] === undefined)
+        files[f] = {
+          path: `src/m${f % 40}/f${f}${EXTS[f % EXTS.length]}`,
+          lines: Array.from({ length: 120 + Math.floor(rand() * 280) }, () => makeLine(rand)),
+        };
       else for (let k = 0; k < 4; k++) files[f].lines[Math.floor(rand() * files[f].lines.length)] = makeLine(rand);
       if (i % 300 === 17) {
         const secret = i % 600 === 17 ? fake.githubClassicPat() : fake.awsAccessKeyId();
@@ -63,7 +70,9 @@ async function buildRepo() {
     const [name, email] = AUTHORS[i % AUTHORS.length];
     const when = 1577836800 + i * 3600;
     const message = `change ${i}\n`;
-    await write(`commit refs/heads/main\nmark :${i + 1}\nauthor ${name} <${email}> ${when} +0000\ncommitter ${name} <${email}> ${when} +0000\ndata ${message.length}\n${message}`);
+    await write(
+      `commit refs/heads/main\nmark :${i + 1}\nauthor ${name} <${email}> ${when} +0000\ncommitter ${name} <${email}> ${when} +0000\ndata ${message.length}\n${message}`,
+    );
     await write(`${i > 0 ? `from :${i}\n` : ""}${edits.join("")}\n`);
     if (i % 5000 === 4999) await write(`reset refs/tags/v${(i + 1) / 5000}\nfrom :${i + 1}\n\n`);
   }
@@ -86,8 +95,12 @@ function packBytes() {
 export async function historyBench({ oidOrder = false, engine = "js" } = {}) {
   const signature = path.join(repo, ".bench.json");
   const info = existsSync(signature) ? JSON.parse(readFileSync(signature, "utf8")) : await buildRepo();
-  console.log(`\n## history — ${new Date().toISOString()}, ${(await import("node:os")).availableParallelism()} cores, node ${process.version}, ${spawnSync("git", ["--version"], { encoding: "utf8" }).stdout.trim()}`);
-  console.log(`repository: ${info.commits} commits, ${info.files} files, ${fmt(info.blobBytes / 1e6, 0)} MB of blobs (uncompressed), pack ${fmt(packBytes() / 1e6, 0)} MB, ${info.planted} planted secrets`);
+  console.log(
+    `\n## history — ${new Date().toISOString()}, ${(await import("node:os")).availableParallelism()} cores, node ${process.version}, ${spawnSync("git", ["--version"], { encoding: "utf8" }).stdout.trim()}`,
+  );
+  console.log(
+    `repository: ${info.commits} commits, ${info.files} files, ${fmt(info.blobBytes / 1e6, 0)} MB of blobs (uncompressed), pack ${fmt(packBytes() / 1e6, 0)} MB, ${info.planted} planted secrets`,
+  );
 
   const devNull = openSync("/dev/null", "w");
   const toNull = { cwd: repo, stdio: ["ignore", devNull, "pipe"], runs };
@@ -109,7 +122,10 @@ export async function historyBench({ oidOrder = false, engine = "js" } = {}) {
   closeSync(devNull);
   const report = JSON.parse(readFileSync(path.join(repo, ".bench-report.json"), "utf8"));
   const found = report.items.filter((i) => i.kind !== "managed-reference").length;
-  const line = (label, r) => console.log(`${label.padEnd(58)} ${fmt(r.median, 2).padStart(7)} s  (min ${fmt(r.min, 2)}, max ${fmt(r.max, 2)})${Number.isFinite(r.rssMiB) ? `  peak RSS ${fmt(r.rssMiB, 0)} MiB` : ""}`);
+  const line = (label, r) =>
+    console.log(
+      `${label.padEnd(58)} ${fmt(r.median, 2).padStart(7)} s  (min ${fmt(r.min, 2)}, max ${fmt(r.max, 2)})${Number.isFinite(r.rssMiB) ? `  peak RSS ${fmt(r.rssMiB, 0)} MiB` : ""}`,
+    );
   console.log(`\nmedian of ${runs} runs after a warm-up, wall time:`);
   line(`nhiscan scan --history --engine ${engine}`, results.nhiscan);
   line("  its git source alone (list + read, no detection)", results.source);
@@ -120,7 +136,9 @@ export async function historyBench({ oidOrder = false, engine = "js" } = {}) {
   if (oidOrder) console.log(`nhiscan / cat-file --batch-all-objects --batch (oid order, 1 run): ${fmt(results.nhiscan.median / results.floorSorted.median)}x`);
   console.log(`git source alone / cat-file floor (--unordered): ${fmt(results.source.median / results.floor.median)}x`);
   console.log(`nhiscan / git log -p --all: ${fmt(results.nhiscan.median / results.logP.median)}x`);
-  console.log(`scanned ${report.stats.files} blobs, ${fmt(report.stats.bytes / 1e6, 0)} MB; ${found} distinct credentials found (${info.planted} planted), ${report.stats.findings} locations`);
+  console.log(
+    `scanned ${report.stats.files} blobs, ${fmt(report.stats.bytes / 1e6, 0)} MB; ${found} distinct credentials found (${info.planted} planted), ${report.stats.findings} locations`,
+  );
   return { nhiscan: results.nhiscan, floor: results.floor, logP: results.logP, source: results.source, cpuPerGb: results.nhiscan.cpu / gb };
 }
 
@@ -151,15 +169,24 @@ export function realHistoryBench(dir = process.env.BENCH_REAL_HISTORY, engine = 
   }
   const report = JSON.parse(readFileSync(path.join(tmp, "report.json"), "utf8"));
   rmSync(tmp, { recursive: true, force: true });
-  const line = (label, r) => console.log(`${label.padEnd(58)} ${fmt(r.median, 2).padStart(7)} s  (min ${fmt(r.min, 2)}, max ${fmt(r.max, 2)})${Number.isFinite(r.rssMiB) ? `  peak RSS ${fmt(r.rssMiB, 0)} MiB` : ""}`);
+  const line = (label, r) =>
+    console.log(
+      `${label.padEnd(58)} ${fmt(r.median, 2).padStart(7)} s  (min ${fmt(r.min, 2)}, max ${fmt(r.max, 2)})${Number.isFinite(r.rssMiB) ? `  peak RSS ${fmt(r.rssMiB, 0)} MiB` : ""}`,
+    );
   console.log(`\n## real history — ${dir}, --engine ${engine}\nmedian of ${realRuns} runs after a warm-up, wall time:`);
   line("nhiscan scan --history", results.nhiscan);
   line("  with NHISCAN_LINE_DEDUPE=0 (every line scanned)", results.noDedupe);
   line("git cat-file --batch-all-objects --batch --unordered (floor)", results.floor);
   const gb = report.stats.bytes / 1e9;
-  console.log(`CPU (user + sys): nhiscan ${fmt(results.nhiscan.cpu / gb, 2)} s/GB of blobs scanned, without dedupe ${fmt(results.noDedupe.cpu / gb, 2)} s/GB, cat-file ${fmt(results.floor.cpu / gb, 2)} s/GB`);
-  console.log(`nhiscan / cat-file floor (--unordered): ${fmt(results.nhiscan.median / results.floor.median)}x wall, ${fmt(results.nhiscan.cpu / results.floor.cpu)}x CPU; without dedupe ${fmt(results.noDedupe.median / results.floor.median)}x wall`);
-  console.log(`line dedupe: detectors read ${fmt((100 * totals.linesScanned) / totals.lines, 1)} % of ${fmt(totals.lines / 1e6, 1)} M lines, ${fmt((100 * totals.bytesScanned) / totals.bytes, 1)} % of ${fmt(totals.bytes / 1e6, 0)} MB (whole-text fallbacks included; counted to the last 1,000 blobs of each thread)`);
+  console.log(
+    `CPU (user + sys): nhiscan ${fmt(results.nhiscan.cpu / gb, 2)} s/GB of blobs scanned, without dedupe ${fmt(results.noDedupe.cpu / gb, 2)} s/GB, cat-file ${fmt(results.floor.cpu / gb, 2)} s/GB`,
+  );
+  console.log(
+    `nhiscan / cat-file floor (--unordered): ${fmt(results.nhiscan.median / results.floor.median)}x wall, ${fmt(results.nhiscan.cpu / results.floor.cpu)}x CPU; without dedupe ${fmt(results.noDedupe.median / results.floor.median)}x wall`,
+  );
+  console.log(
+    `line dedupe: detectors read ${fmt((100 * totals.linesScanned) / totals.lines, 1)} % of ${fmt(totals.lines / 1e6, 1)} M lines, ${fmt((100 * totals.bytesScanned) / totals.bytes, 1)} % of ${fmt(totals.bytes / 1e6, 0)} MB (whole-text fallbacks included; counted to the last 1,000 blobs of each thread)`,
+  );
   console.log(`scanned ${report.stats.files} blobs; ${report.items.length} credentials, ${report.stats.findings} locations`);
   return results;
 }
@@ -168,4 +195,3 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await historyBench({ oidOrder: true });
   realHistoryBench();
 }
-

@@ -30,7 +30,10 @@ const work = path.join(root, "bench", ".work", `org-${repoCount}`);
 const orgDir = path.join(work, "repos");
 const runDir = path.join(work, "run");
 
-const WORDS = "const let value config user account request response handler service client server index data items result error status cache query update delete create fetch stream buffer parse render module export import default return async await function class interface".split(" ");
+const WORDS =
+  "const let value config user account request response handler service client server index data items result error status cache query update delete create fetch stream buffer parse render module export import default return async await function class interface".split(
+    " ",
+  );
 const EXTS = [".ts", ".py", ".go", ".yaml", ".md"];
 const FILES_PER_REPO = 10;
 const COMMITS_PER_REPO = 40;
@@ -61,7 +64,10 @@ async function buildRepo(index, pool, planted) {
   const write = async (text) => {
     if (!importer.stdin.write(text)) await once(importer.stdin, "drain");
   };
-  const files = Array.from({ length: FILES_PER_REPO }, (_, f) => ({ path: `src/m${f % 3}/f${f}${EXTS[f % EXTS.length]}`, lines: Array.from({ length: 40 + Math.floor(rand() * 60) }, () => line(rand)) }));
+  const files = Array.from({ length: FILES_PER_REPO }, (_, f) => ({
+    path: `src/m${f % 3}/f${f}${EXTS[f % EXTS.length]}`,
+    lines: Array.from({ length: 40 + Math.floor(rand() * 60) }, () => line(rand)),
+  }));
   // Two or three credentials per repository, from the shared pool: `.env` files, one removed later.
   const mine = [0, 1, 2].slice(0, 2 + (index % 2)).map((k) => pool[(index * 7 + k * 13) % pool.length]);
   let bytes = 0;
@@ -85,7 +91,9 @@ async function buildRepo(index, pool, planted) {
       if (k === 0 && c === at + 8) changes.push(`D config/app${k}.env\n`);
     });
     const date = 1_700_000_000 + index * 100 + c * 86_400;
-    await write(`commit refs/heads/main\ncommitter Dev ${index % 17} <dev${index % 17}@example.test> ${date} +0000\ndata ${String(c).length + 7}\ncommit ${c}\n${changes.join("")}\n`);
+    await write(
+      `commit refs/heads/main\ncommitter Dev ${index % 17} <dev${index % 17}@example.test> ${date} +0000\ndata ${String(c).length + 7}\ncommit ${c}\n${changes.join("")}\n`,
+    );
   }
   await write("done\n");
   importer.stdin.end();
@@ -119,7 +127,11 @@ async function nightlyCommits(pool, planted) {
 /** Runs one command under GNU time: wall and CPU seconds, peak RSS (MiB). */
 function timed(args, env = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn("/usr/bin/time", ["-f", "__TIME__ %e %U %S %M", process.execPath, bin, ...args], { cwd: orgDir, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn("/usr/bin/time", ["-f", "__TIME__ %e %U %S %M", process.execPath, bin, ...args], {
+      cwd: orgDir,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("error", reject);
@@ -131,7 +143,24 @@ function timed(args, env = {}) {
   });
 }
 
-const scanArgs = (store, output, extra = []) => ["scan", "--repos-file", "repos.txt", "--history", "--store", store, "--format", "json", "--output", output, "--fail-on", "none", "--quiet", "--workers", workers, ...extra];
+const scanArgs = (store, output, extra = []) => [
+  "scan",
+  "--repos-file",
+  "repos.txt",
+  "--history",
+  "--store",
+  store,
+  "--format",
+  "json",
+  "--output",
+  output,
+  "--fail-on",
+  "none",
+  "--quiet",
+  "--workers",
+  workers,
+  ...extra,
+];
 
 /** Runs `commands` concurrently: wall = the slowest, CPU summed, RSS per process. */
 async function concurrently(commands) {
@@ -175,13 +204,19 @@ function compareSharing(name, actual, expected) {
   const extra = [...actual.keys()].filter((id) => !expected.has(id));
   const differing = [...expected.keys()].filter((id) => actual.has(id) && actual.get(id) !== expected.get(id));
   const ok = missing.length + extra.length + differing.length === 0;
-  console.log(`  ${ok ? "ok  " : "FAIL"} ${name}: ${actual.size} credentials (${expected.size} planted), ${missing.length} missing, ${extra.length} extra, ${differing.length} shared differently`);
+  console.log(
+    `  ${ok ? "ok  " : "FAIL"} ${name}: ${actual.size} credentials (${expected.size} planted), ${missing.length} missing, ${extra.length} extra, ${differing.length} shared differently`,
+  );
   return ok;
 }
 
 /** The inventory a store lists, without times and scan ids: what incremental and full reruns must agree on. */
 function inventoryOf(store) {
-  const out = spawnSync(process.execPath, [bin, "inventory", "list", "--store", store, "--format", "json"], { cwd: orgDir, encoding: "utf8", maxBuffer: 1 << 30 });
+  const out = spawnSync(process.execPath, [bin, "inventory", "list", "--store", store, "--format", "json"], {
+    cwd: orgDir,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
   if (out.status !== 0) throw new Error(out.stderr);
   return JSON.stringify(JSON.parse(out.stdout).credentials.map((c) => [c.credentialId, c.state, c.firstCommittedAt, c.removedInCommit, c.locations]));
 }
@@ -196,12 +231,14 @@ async function main() {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(orgDir, { recursive: true });
   mkdirSync(runDir, { recursive: true });
-  let t = Date.now();
+  const t = Date.now();
   let blobBytes = 0;
   for (let i = 0; i < repoCount; i++) blobBytes += await buildRepo(i, pool, planted);
   writeFileSync(path.join(orgDir, "repos.txt"), `${Array.from({ length: repoCount }, (_, i) => repoName(i)).join("\n")}\n`);
   const onDisk = Number(spawnSync("du", ["-sb", orgDir], { encoding: "utf8" }).stdout.split("\t")[0]);
-  console.log(`org: ${repoCount} repositories, ${mib(blobBytes)} MiB of blobs (${mib(onDisk)} MiB on disk), ${new Set(planted.map((p) => p.value)).size} planted credentials, built in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  console.log(
+    `org: ${repoCount} repositories, ${mib(blobBytes)} MiB of blobs (${mib(onDisk)} MiB on disk), ${new Set(planted.map((p) => p.value)).size} planted credentials, built in ${((Date.now() - t) / 1000).toFixed(0)} s`,
+  );
 
   const server = startServer();
   // An interrupted run stops its server too.
@@ -219,15 +256,31 @@ async function main() {
     const one = await timed(scanArgs(single, path.join(runDir, "single.json")));
     rows.push(["1 process → SQLite", one.wall, one.cpu, [one.rssMiB], mib(size(single)), blobsRead([path.join(runDir, "single.json")])]);
 
-    const pgRun = await concurrently(Array.from({ length: shards }, (_, i) => scanArgs(pgUrl, path.join(runDir, `pg-${i}.json`), ["--shard", `${i}/${shards}`])));
+    const pgRun = await concurrently(
+      Array.from({ length: shards }, (_, i) => scanArgs(pgUrl, path.join(runDir, `pg-${i}.json`), ["--shard", `${i}/${shards}`])),
+    );
     const pgSize = await postgresSize(pgUrl);
-    rows.push([`${shards} shards → 1 PostgreSQL`, pgRun.wall, pgRun.cpu, pgRun.rss, mib(pgSize), blobsRead(Array.from({ length: shards }, (_, i) => path.join(runDir, `pg-${i}.json`)))]);
+    rows.push([
+      `${shards} shards → 1 PostgreSQL`,
+      pgRun.wall,
+      pgRun.cpu,
+      pgRun.rss,
+      mib(pgSize),
+      blobsRead(Array.from({ length: shards }, (_, i) => path.join(runDir, `pg-${i}.json`))),
+    ]);
 
     const files = Array.from({ length: shards }, (_, i) => path.join(runDir, `shard-${i}.db`));
     const sqliteRun = await concurrently(files.map((file, i) => scanArgs(file, path.join(runDir, `shard-${i}.json`), ["--shard", `${i}/${shards}`])));
     const joined = path.join(runDir, "joined.db");
     const imported = await timed(["store", "import", ...files, "--store", joined]);
-    rows.push([`${shards} shards → ${shards} SQLite`, sqliteRun.wall, sqliteRun.cpu, sqliteRun.rss, mib(files.reduce((s, f) => s + size(f), 0)), blobsRead(files.map((_, i) => path.join(runDir, `shard-${i}.json`)))]);
+    rows.push([
+      `${shards} shards → ${shards} SQLite`,
+      sqliteRun.wall,
+      sqliteRun.cpu,
+      sqliteRun.rss,
+      mib(files.reduce((s, f) => s + size(f), 0)),
+      blobsRead(files.map((_, i) => path.join(runDir, `shard-${i}.json`))),
+    ]);
     rows.push(["`store import` of the 4 files", imported.wall, imported.cpu, [imported.rssMiB], mib(size(joined)), 0]);
 
     const expected = expectedSharing(planted);
@@ -253,17 +306,22 @@ async function main() {
     const same = inventoryOf(fullStore) === inventoryOf(incStore);
     console.log(`  ${same ? "ok  " : "FAIL"} incremental and full reruns list the same inventory (ids, states, first commits, removals, locations)`);
     const ratio = incBlobs / Math.max(1, fullBlobs);
-    console.log(`  ${ratio < 0.1 ? "ok  " : "FAIL"} incremental read ${incBlobs} of the full rerun's ${fullBlobs} blobs (${(ratio * 100).toFixed(2)} %, must be < 10 %)`);
+    console.log(
+      `  ${ratio < 0.1 ? "ok  " : "FAIL"} incremental read ${incBlobs} of the full rerun's ${fullBlobs} blobs (${(ratio * 100).toFixed(2)} %, must be < 10 %)`,
+    );
     checks.push(same, ratio < 0.1);
   } finally {
     stopServer(server.dir);
   }
 
-  console.log(`\nHardware: ${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${spawnSync("git", ["--version"], { encoding: "utf8" }).stdout.trim()}`);
+  console.log(
+    `\nHardware: ${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${spawnSync("git", ["--version"], { encoding: "utf8" }).stdout.trim()}`,
+  );
   console.log(`Organisation: ${repoCount} repositories, ${mib(blobBytes)} MiB of blobs; --history, --workers ${workers} per process.\n`);
   console.log(row(["run", "wall s", "CPU s (user+sys)", "peak RSS MiB per process", "store MiB", "blobs read"]));
   console.log(row(["---", "---:", "---:", "---", "---:", "---:"]));
-  for (const [name, wall, cpu, rss, store, blobs] of rows) console.log(row([name, wall.toFixed(1), cpu.toFixed(1), rss.map((r) => r.toFixed(0)).join(", "), store, blobs]));
+  for (const [name, wall, cpu, rss, store, blobs] of rows)
+    console.log(row([name, wall.toFixed(1), cpu.toFixed(1), rss.map((r) => r.toFixed(0)).join(", "), store, blobs]));
   if (checks.some((ok) => !ok)) process.exitCode = 1;
 }
 

@@ -35,7 +35,10 @@ function treeBytes(dir) {
       if (e.name === ".git") continue;
       const p = path.join(d, e.name);
       if (e.isDirectory()) stack.push(p);
-      else if (e.isFile()) (bytes += statSync(p).size), files++;
+      else if (e.isFile()) {
+        bytes += statSync(p).size;
+        files++;
+      }
     }
   }
   return { bytes, files };
@@ -47,7 +50,10 @@ const engines = asked.length > 0 ? asked : availableEngines();
 
 function scanWith(dir, workers, engine) {
   const args = [bin, "scan", dir, "--format", "json", "--output", "/dev/null", "--fail-on", "none", "--quiet"];
-  return measure(process.execPath, workers === undefined ? args : [...args, "--workers", String(workers)], { runs, env: { ...process.env, NHISCAN_ENGINE: engine } });
+  return measure(process.execPath, workers === undefined ? args : [...args, "--workers", String(workers)], {
+    runs,
+    env: { ...process.env, NHISCAN_ENGINE: engine },
+  });
 }
 
 function compare(label, dir) {
@@ -62,11 +68,24 @@ function compare(label, dir) {
     const zero = scanWith(dir, 0, engine);
     const two = scanWith(dir, 2, engine);
     const one = scanWith(dir, 1, engine);
-    console.log(`nhiscan --engine ${engine}, this thread   CPU ${fmt(zero.cpu / gb, 2)} s/GB   wall ${fmt(zero.median, 3)} s   peak RSS ${fmt(zero.rssMiB, 0)} MiB`);
-    console.log(`nhiscan --engine ${engine}, 2 workers     CPU ${fmt(two.cpu / gb, 2)} s/GB   wall ${fmt(two.median, 3)} s   peak RSS ${fmt(two.rssMiB, 0)} MiB`);
+    console.log(
+      `nhiscan --engine ${engine}, this thread   CPU ${fmt(zero.cpu / gb, 2)} s/GB   wall ${fmt(zero.median, 3)} s   peak RSS ${fmt(zero.rssMiB, 0)} MiB`,
+    );
+    console.log(
+      `nhiscan --engine ${engine}, 2 workers     CPU ${fmt(two.cpu / gb, 2)} s/GB   wall ${fmt(two.median, 3)} s   peak RSS ${fmt(two.rssMiB, 0)} MiB`,
+    );
     console.log(`nhiscan --engine ${engine}, 1 worker      CPU ${fmt(one.cpu / gb, 2)} s/GB   wall ${fmt(one.median, 3)} s`);
-    console.log(`  ratio to ripgrep (its time / ours, 2 workers): wall ${fmt(rg.median / two.median)}x, CPU ${fmt(rg.cpu / two.cpu)}x   scale-out 2/1 workers (secondary): ${fmt(one.median / two.median)}x`);
-    byEngine[engine] = { cpuPerGb: zero.cpu / gb, mbPerSecond: mb / two.median, ratio: rg.median / two.median, cpuRatio: rg.cpu / two.cpu, scaleOut: one.median / two.median, rssMiB: Math.max(zero.rssMiB, two.rssMiB, one.rssMiB) };
+    console.log(
+      `  ratio to ripgrep (its time / ours, 2 workers): wall ${fmt(rg.median / two.median)}x, CPU ${fmt(rg.cpu / two.cpu)}x   scale-out 2/1 workers (secondary): ${fmt(one.median / two.median)}x`,
+    );
+    byEngine[engine] = {
+      cpuPerGb: zero.cpu / gb,
+      mbPerSecond: mb / two.median,
+      ratio: rg.median / two.median,
+      cpuRatio: rg.cpu / two.cpu,
+      scaleOut: one.median / two.median,
+      rssMiB: Math.max(zero.rssMiB, two.rssMiB, one.rssMiB),
+    };
   }
   return byEngine;
 }
@@ -111,9 +130,13 @@ if (process.env.BENCH_HISTORY !== "0") {
   history = {};
   for (const engine of engines) history[engine] = await historyBench({ engine });
 }
-const realHistory = process.env.BENCH_HISTORY === "0" || !process.env.BENCH_REAL_HISTORY ? undefined : Object.fromEntries(engines.map((e) => [e, realHistoryBench(process.env.BENCH_REAL_HISTORY, e)]));
+const realHistory =
+  process.env.BENCH_HISTORY === "0" || !process.env.BENCH_REAL_HISTORY
+    ? undefined
+    : Object.fromEntries(engines.map((e) => [e, realHistoryBench(process.env.BENCH_REAL_HISTORY, e)]));
 
-const row = (target, measured, met) => console.log(`| ${target.padEnd(56)} | ${measured.padEnd(22)} | ${met === undefined ? "not run" : met ? "met" : "NOT met"} |`);
+const row = (target, measured, met) =>
+  console.log(`| ${target.padEnd(56)} | ${measured.padEnd(22)} | ${met === undefined ? "not run" : met ? "met" : "NOT met"} |`);
 console.log(`\n## targets\n| ${"target".padEnd(56)} | ${"measured".padEnd(22)} | verdict |\n|${"-".repeat(58)}|${"-".repeat(24)}|---------|`);
 for (const engine of engines) {
   const g = generated[engine];
@@ -122,15 +145,30 @@ for (const engine of engines) {
   const rh = realHistory?.[engine];
   const tag = `[${engine}]`;
   row(`${tag} generated tree: CPU s/GB, this thread`, `${fmt(g.cpuPerGb, 2)} s/GB`, true);
-  row(`${tag} generated tree: >= ${engine === "js" ? "0.3" : "0.6"}x ripgrep-30`, `${fmt(g.ratio)}x (CPU ${fmt(g.cpuRatio)}x)`, g.ratio >= (engine === "js" ? 0.3 : 0.6));
+  row(
+    `${tag} generated tree: >= ${engine === "js" ? "0.3" : "0.6"}x ripgrep-30`,
+    `${fmt(g.ratio)}x (CPU ${fmt(g.cpuRatio)}x)`,
+    g.ratio >= (engine === "js" ? 0.3 : 0.6),
+  );
   row(`${tag} real tree: ripgrep-30 ratio`, r === undefined ? "set BENCH_REAL" : `${fmt(r.ratio)}x`, r === undefined ? undefined : true);
   row(`${tag} history: CPU s/GB`, h === undefined ? "skipped" : `${fmt(h.cpuPerGb, 2)} s/GB`, h === undefined ? undefined : true);
-  row(`${tag} history: cat-file --unordered ratio`, h === undefined ? "skipped" : `${fmt(h.nhiscan.median / h.floor.median)}x`, h === undefined ? undefined : true);
-  row(`${tag} real history: <= ${engine === "js" ? "2.2" : "2"}x cat-file --unordered`, rh === undefined ? "set BENCH_REAL_HISTORY" : `${fmt(rh.nhiscan.median / rh.floor.median)}x (CPU ${fmt(rh.nhiscan.cpu / rh.floor.cpu)}x)`, rh === undefined ? undefined : rh.nhiscan.median / rh.floor.median <= (engine === "js" ? 2.2 : 2));
-  row(`${tag} peak RSS <= 400 MiB (real history)`, rh === undefined ? "set BENCH_REAL_HISTORY" : `${fmt(rh.nhiscan.rssMiB, 0)} MiB`, rh === undefined ? undefined : rh.nhiscan.rssMiB <= 400);
+  row(
+    `${tag} history: cat-file --unordered ratio`,
+    h === undefined ? "skipped" : `${fmt(h.nhiscan.median / h.floor.median)}x`,
+    h === undefined ? undefined : true,
+  );
+  row(
+    `${tag} real history: <= ${engine === "js" ? "2.2" : "2"}x cat-file --unordered`,
+    rh === undefined ? "set BENCH_REAL_HISTORY" : `${fmt(rh.nhiscan.median / rh.floor.median)}x (CPU ${fmt(rh.nhiscan.cpu / rh.floor.cpu)}x)`,
+    rh === undefined ? undefined : rh.nhiscan.median / rh.floor.median <= (engine === "js" ? 2.2 : 2),
+  );
+  row(
+    `${tag} peak RSS <= 400 MiB (real history)`,
+    rh === undefined ? "set BENCH_REAL_HISTORY" : `${fmt(rh.nhiscan.rssMiB, 0)} MiB`,
+    rh === undefined ? undefined : rh.nhiscan.rssMiB <= 400,
+  );
   row(`${tag} peak RSS <= 400 MiB (200 MB tree)`, `${fmt(g.rssMiB, 0)} MiB`, g.rssMiB <= 400);
   row(`${tag} scale-out 2/1 workers (secondary)`, `${fmt(g.scaleOut)}x`, true);
 }
 row("nhiscan --version < 150 ms", `${fmt(version.median * 1000, 0)} ms`, version.median < 0.15);
 row("one-file --staged scan < 400 ms", `${fmt(staged.median * 1000, 0)} ms`, staged.median < 0.4);
-

@@ -22,7 +22,9 @@ export function ensureSecretlint(work) {
 export function secretlintThroughput(dir, tree, sampleFolders = 2) {
   const config = path.join(dir, ".secretlintrc.json");
   execFileSync("sh", ["-c", `echo '{"rules":[{"id":"@secretlint/secretlint-rule-preset-recommend"}]}' > ${config}`]);
-  const folders = readdirSync(path.join(tree, "src")).slice(0, sampleFolders).map((f) => path.join(tree, "src", f));
+  const folders = readdirSync(path.join(tree, "src"))
+    .slice(0, sampleFolders)
+    .map((f) => path.join(tree, "src", f));
   const bytes = folders.flatMap((f) => readdirSync(f).map((n) => statSync(path.join(f, n)).size)).reduce((a, b) => a + b, 0);
   const bin = path.join(dir, "node_modules", ".bin", "secretlint");
   const run = runOnce(bin, ["--secretlintrc", config, ...folders.map((f) => `${f}/**/*`)], { cwd: dir });

@@ -21,17 +21,52 @@ function syntheticReport(n) {
   const items = Array.from({ length: n }, (_, i) => {
     const id = i.toString(16).padStart(32, "0");
     const locations = [0, 1, 2].map((k) => ({
-      ruleId: "github-classic-pat", provider: "github", kind: "token", severity: "high", confidence: "high", nonExpiring: true,
-      credentialId: id, matchId: `${id}${k}`, preview: "ghp_ab…[40 chars]", path: `svc${i}/f${k}.env`, line: k + 1, column: 1, entropy: 4.5,
-      provenance: { kind: "file" }, repository: `repo${i % 50}`,
+      ruleId: "github-classic-pat",
+      provider: "github",
+      kind: "token",
+      severity: "high",
+      confidence: "high",
+      nonExpiring: true,
+      credentialId: id,
+      matchId: `${id}${k}`,
+      preview: "ghp_ab…[40 chars]",
+      path: `svc${i}/f${k}.env`,
+      line: k + 1,
+      column: 1,
+      entropy: 4.5,
+      provenance: { kind: "file" },
+      repository: `repo${i % 50}`,
     }));
     return {
-      credentialId: id, kind: "token", provider: "github", ruleIds: ["github-classic-pat"], severity: "high", confidence: "high", nonExpiring: true,
-      preview: "ghp_ab…[40 chars]", locations, environments: [], ownerHints: [], inHead: true, checks: [], score: 40, grade: "F",
+      credentialId: id,
+      kind: "token",
+      provider: "github",
+      ruleIds: ["github-classic-pat"],
+      severity: "high",
+      confidence: "high",
+      nonExpiring: true,
+      preview: "ghp_ab…[40 chars]",
+      locations,
+      environments: [],
+      ownerHints: [],
+      inHead: true,
+      checks: [],
+      score: 40,
+      grade: "F",
     };
   });
-  return { schemaVersion: 1, tool: { name: "nhiscan", version: "bench" }, targets: ["bench"], rules: [], warnings: [], showSecrets: false,
-    stats: { files: 0, bytes: 0, skipped: {}, findings: 0, suppressed: {}, durationMs: 0 }, items, policy: { failed: false }, scannedAt: "" };
+  return {
+    schemaVersion: 1,
+    tool: { name: "nhiscan", version: "bench" },
+    targets: ["bench"],
+    rules: [],
+    warnings: [],
+    showSecrets: false,
+    stats: { files: 0, bytes: 0, skipped: {}, findings: 0, suppressed: {}, durationMs: 0 },
+    items,
+    policy: { failed: false },
+    scannedAt: "",
+  };
 }
 
 async function time(label, open, record, location) {
@@ -49,17 +84,29 @@ async function time(label, open, record, location) {
     await store.close();
   }
   const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  console.log(`${label.padEnd(28)} ${credentials} credentials: cpu ${median(samples.map((s) => s.cpu)).toFixed(3)} s, wall ${median(samples.map((s) => s.wall)).toFixed(3)} s (median of ${RUNS}, fresh store each)`);
+  console.log(
+    `${label.padEnd(28)} ${credentials} credentials: cpu ${median(samples.map((s) => s.cpu)).toFixed(3)} s, wall ${median(samples.map((s) => s.wall)).toFixed(3)} s (median of ${RUNS}, fresh store each)`,
+  );
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), "nhiscan-bench-store-"));
 const { openStore } = await import(dist(ROOT, "store/open.js"));
 const { recordScan } = await import(dist(ROOT, "store/record.js"));
-await time("sqlite (this build)", (file) => openStore({ kind: "sqlite", file }, { create: true }), recordScan, (run) => path.join(dir, `new-${run}.db`));
+await time(
+  "sqlite (this build)",
+  (file) => openStore({ kind: "sqlite", file }, { create: true }),
+  recordScan,
+  (run) => path.join(dir, `new-${run}.db`),
+);
 if (mainDir !== undefined) {
   const old = await import(dist(mainDir, "store/open.js"));
   const oldRecord = await import(dist(mainDir, "store/record.js"));
-  await time("sqlite (--main build)", async (file) => old.openStore(file, { create: true }), async (s, r, c) => oldRecord.recordScan(s, r, c), (run) => path.join(dir, `old-${run}.db`));
+  await time(
+    "sqlite (--main build)",
+    async (file) => old.openStore(file, { create: true }),
+    async (s, r, c) => oldRecord.recordScan(s, r, c),
+    (run) => path.join(dir, `old-${run}.db`),
+  );
 }
 const given = process.env.NHISCAN_TEST_POSTGRES;
 const server = given ? undefined : startServer();

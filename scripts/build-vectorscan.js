@@ -22,7 +22,10 @@ export function findVectorscan() {
   try {
     const cflags = execFileSync("pkg-config", ["--cflags", "libhs"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     const libs = execFileSync("pkg-config", ["--libs", "libhs"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-    const include = cflags.split(/\s+/).find((f) => f.startsWith("-I"))?.slice(2);
+    const include = cflags
+      .split(/\s+/)
+      .find((f) => f.startsWith("-I"))
+      ?.slice(2);
     if (include === undefined || existsSync(path.join(include, "hs.h"))) return { cflags, libs };
   } catch {
     // no pkg-config, or no libhs.pc: look in the usual prefixes

@@ -5,4 +5,7 @@ import { builtinRulesDir, loadRuleDir } from "../dist/rules/load.js";
 
 const dir = builtinRulesDir();
 const rules = loadRuleDir(dir);
-writeRuleCache(dir, rules.map((r) => ({ spec: r.spec, source: r.source })));
+writeRuleCache(
+  dir,
+  rules.map((r) => ({ spec: r.spec, source: r.source })),
+);

@@ -33,7 +33,11 @@ const xmlEscape = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replac
 const shellName = (name) => name.replace(/[^A-Za-z0-9_]/g, "_");
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const XML_NAME = /^[A-Za-z_][\w.-]*$/;
-const indent = (text, by) => text.split("\n").map((l) => by + l).join("\n");
+const indent = (text, by) =>
+  text
+    .split("\n")
+    .map((l) => by + l)
+    .join("\n");
 
 /** The relative file name and content of an example line in a carrier. */
 export function carry(carrier, input, secret) {
@@ -44,7 +48,10 @@ export function carry(carrier, input, secret) {
     case "no-extension":
       return { file: "notes", text: `${input}\n` };
     case "log":
-      return { file: "deploy.log", text: input.includes("\n") ? `2026-03-02T10:15:07Z INFO deploy: loaded settings\n${input}\n` : `2026-03-02T10:15:07Z INFO deploy: ${input}\n` };
+      return {
+        file: "deploy.log",
+        text: input.includes("\n") ? `2026-03-02T10:15:07Z INFO deploy: loaded settings\n${input}\n` : `2026-03-02T10:15:07Z INFO deploy: ${input}\n`,
+      };
     case "json":
       // A line that is JSON already is its own carrier; any other is a string value, escaped as JSON must.
       if (!a && /^\s*[{[]/.test(input) && isJson(input)) return { file: "settings.json", text: `${input}\n` };
@@ -56,9 +63,15 @@ export function carry(carrier, input, secret) {
     case "xml-attribute":
       // Markup is its own carrier; other text goes into an attribute, single-quoted when it holds double quotes.
       if (!a && /^\s*</.test(input)) return { file: "settings.xml", text: `${input}\n` };
-      if (!a && input.includes('"') && !input.includes("'")) return { file: "settings.xml", text: `<configuration>\n  <note text='${input.replace(/&/g, "&amp;").replace(/</g, "&lt;")}'/>\n</configuration>\n` };
+      if (!a && input.includes('"') && !input.includes("'"))
+        return { file: "settings.xml", text: `<configuration>\n  <note text='${input.replace(/&/g, "&amp;").replace(/</g, "&lt;")}'/>\n</configuration>\n` };
       if (a && XML_NAME.test(a.name)) return { file: "settings.xml", text: `<configuration>\n  <add ${a.name}="${xmlEscape(a.value)}"/>\n</configuration>\n` };
-      return { file: "settings.xml", text: a ? `<configuration>\n  <add key="${a.name}" value="${xmlEscape(a.value)}"/>\n</configuration>\n` : `<configuration>\n  <note text="${xmlEscape(input)}"/>\n</configuration>\n` };
+      return {
+        file: "settings.xml",
+        text: a
+          ? `<configuration>\n  <add key="${a.name}" value="${xmlEscape(a.value)}"/>\n</configuration>\n`
+          : `<configuration>\n  <note text="${xmlEscape(input)}"/>\n</configuration>\n`,
+      };
     case "shell-export":
       return { file: "deploy.sh", text: a ? `#!/bin/sh\nexport ${shellName(a.name)}="${a.value}"\n` : `#!/bin/sh\n${input}\n` };
     case "code-literal":

@@ -25,7 +25,8 @@ function nhiscan(args, options = {}) {
 }
 
 if (custom) {
-  if (nhiscan(["scan", target, ...process.argv.slice(2)]) === 1) process.stderr.write("\nnhiscan exited 1: the planted fake credentials fail the default policy, as intended.\n");
+  if (nhiscan(["scan", target, ...process.argv.slice(2)]) === 1)
+    process.stderr.write("\nnhiscan exited 1: the planted fake credentials fail the default policy, as intended.\n");
 } else {
   for (const file of [store, `${store}-wal`, `${store}-shm`]) rmSync(file, { force: true });
   const first = nhiscan(["scan", target, "--history", "--store", store]);
@@ -38,7 +39,10 @@ if (custom) {
       env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
-  writeFileSync(path.join(target, "scripts", "release.sh"), "#!/bin/sh\n# Publishes a release; GITHUB_TOKEN comes from the CI secret store.\nnpm publish --registry https://registry.npmjs.org/\n");
+  writeFileSync(
+    path.join(target, "scripts", "release.sh"),
+    "#!/bin/sh\n# Publishes a release; GITHUB_TOKEN comes from the CI secret store.\nnpm publish --registry https://registry.npmjs.org/\n",
+  );
   writeFileSync(path.join(target, "scripts", "notify.sh"), `#!/bin/sh\ncurl -X POST -d '{"text":"released"}' ${fakeSecrets(2025).slackWebhook()}\n`);
   git(["add", "-A"]);
   const who = { name: "Sam Dev", email: "sam@acme.example", date: "2025-12-01T09:00:00Z" };

@@ -26,7 +26,9 @@ const INSTALL_HINT =
 export function findPostgresBinaries() {
   const dirs = [...(process.env.PATH ?? "").split(path.delimiter), "/usr/local/bin", "/usr/lib/postgresql/bin"];
   if (existsSync("/usr/lib/postgresql")) {
-    const versions = readdirSync("/usr/lib/postgresql").filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync("/usr/lib/postgresql")
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     dirs.push(...versions.map((v) => `/usr/lib/postgresql/${v}/bin`));
   }
   for (const dir of dirs) {
@@ -42,7 +44,9 @@ function asServerUser(user, command, args) {
   const [file, argv] = user === undefined ? [command, args] : ["runuser", ["-u", user, "--", command, ...args]];
   const result = spawnSync(file, argv, { encoding: "utf8" });
   if (result.status !== 0) {
-    throw new Error(`${[command, ...args].join(" ")} failed (${result.status ?? result.signal}): ${(result.stderr || result.stdout || String(result.error ?? "")).trim()}`);
+    throw new Error(
+      `${[command, ...args].join(" ")} failed (${result.status ?? result.signal}): ${(result.stderr || result.stdout || String(result.error ?? "")).trim()}`,
+    );
   }
   return result.stdout;
 }
@@ -76,7 +80,15 @@ export function startServer() {
     asServerUser(user, bins.initdb, ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"]);
     // The password role authenticates; everyone else on this private socket is trusted.
     writeFileSync(path.join(data, "pg_hba.conf"), `local all ${PASSWORD_ROLE} scram-sha-256\nlocal all all trust\n`);
-    const options = [`-k ${dir}`, "-c listen_addresses=''", `-p ${PORT}`, "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=200"];
+    const options = [
+      `-k ${dir}`,
+      "-c listen_addresses=''",
+      `-p ${PORT}`,
+      "-c fsync=off",
+      "-c synchronous_commit=off",
+      "-c full_page_writes=off",
+      "-c max_connections=200",
+    ];
     asServerUser(user, bins.pgCtl, ["-D", data, "-l", path.join(dir, "server.log"), "-o", options.join(" "), "-w", "-t", "60", "start"]);
   } catch (error) {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });

@@ -33,51 +33,59 @@ const sentence = (rand, n) => Array.from({ length: n }, () => pick(rand, WORDS))
 const num = (rand) => Math.floor(rand() * 10000);
 
 const LANGS = {
-  ts: (r) => pick(r, [
-    `  const ${camel(r)} = await ${pick(r, WORDS)}.${camel(r)}(${pick(r, WORDS)}, ${num(r)});`,
-    `  if (request.body.${camel(r)} !== undefined) return ${camel(r)}(path.join(root, "${ident(r, "-")}"));`,
-    `export function ${camel(r)}(${pick(r, WORDS)}: string, options: ${camel(r)}Options = {}): Promise<void> {`,
-    `  // ${sentence(r, 9)}`,
-    `  for (const ${pick(r, WORDS)} of ${pick(r, WORDS)}.list()) ${pick(r, WORDS)}.add(${pick(r, WORDS)}.${pick(r, WORDS)});`,
-  ]),
-  py: (r) => pick(r, [
-    `    ${ident(r, "_")} = self.${ident(r, "_")}(${pick(r, WORDS)}, ${num(r)})`,
-    `    logger.info("%s ${sentence(r, 3)}", ${pick(r, WORDS)})`,
-    `def ${ident(r, "_")}(self, ${pick(r, WORDS)}=None, **kwargs):`,
-    `    # ${sentence(r, 10)}`,
-    `    return os.path.join(settings.BASE_DIR, "${pick(r, WORDS)}", ${pick(r, WORDS)}_field)`,
-  ]),
-  go: (r) => pick(r, [
-    `\t${camel(r)}, err := ${pick(r, WORDS)}.${camel(r)}(ctx, ${num(r)}) // ${sentence(r, 4)}`,
-    `\tif err != nil {\n\t\treturn nil, fmt.Errorf("${sentence(r, 3)}: %w", err)\n\t}`,
-    `func (s *${camel(r)}) ${camel(r)}(ctx context.Context, ${pick(r, WORDS)} string) error {`,
-  ]),
-  rb: (r) => pick(r, [
-    `    ${ident(r, "_")} = ${pick(r, WORDS)}.${ident(r, "_")}(${pick(r, WORDS)}: ${num(r)})`,
-    `  def ${ident(r, "_")}(${pick(r, WORDS)})`,
-    `  # ${sentence(r, 8)}`,
-    `    assert_equal ${num(r)}, @${pick(r, WORDS)}.${pick(r, WORDS)}_count`,
-  ]),
-  java: (r) => pick(r, [
-    `    private final ${camel(r)} ${camel(r)} = new ${camel(r)}(${num(r)});`,
-    `    public ${camel(r)} ${camel(r)}(String ${pick(r, WORDS)}) throws IOException {`,
-    `        return this.${camel(r)}.stream().filter(x -> x.${camel(r)}() > ${num(r)}).toList();`,
-  ]),
-  yaml: (r) => pick(r, [
-    `  ${ident(r, "_")}: ${r() < 0.5 ? num(r) : `"${ident(r, "-")}"`}`,
-    `  - name: ${sentence(r, 3)}\n    run: npm run ${pick(r, WORDS)}`,
-    `${pick(r, WORDS)}:\n  ${pick(r, WORDS)}: ${pick(r, WORDS)}`,
-  ]),
-  md: (r) => pick(r, [
-    `${sentence(r, 14)}.`,
-    `## ${sentence(r, 3)}`,
-    `- \`${ident(r, "-")}\`: ${sentence(r, 8)}`,
-    `See [${sentence(r, 2)}](https://example.com/${ident(r, "/")}) for ${sentence(r, 4)}.`,
-  ]),
-  sh: (r) => pick(r, [
-    `${pick(r, WORDS)}_${pick(r, WORDS)}="$(${pick(r, WORDS)} --${ident(r, "-")} "$1")"`,
-    `if [ -f "$${pick(r, WORDS).toUpperCase()}_PATH" ]; then ${pick(r, WORDS)} "$@"; fi`,
-  ]),
+  ts: (r) =>
+    pick(r, [
+      `  const ${camel(r)} = await ${pick(r, WORDS)}.${camel(r)}(${pick(r, WORDS)}, ${num(r)});`,
+      `  if (request.body.${camel(r)} !== undefined) return ${camel(r)}(path.join(root, "${ident(r, "-")}"));`,
+      `export function ${camel(r)}(${pick(r, WORDS)}: string, options: ${camel(r)}Options = {}): Promise<void> {`,
+      `  // ${sentence(r, 9)}`,
+      `  for (const ${pick(r, WORDS)} of ${pick(r, WORDS)}.list()) ${pick(r, WORDS)}.add(${pick(r, WORDS)}.${pick(r, WORDS)});`,
+    ]),
+  py: (r) =>
+    pick(r, [
+      `    ${ident(r, "_")} = self.${ident(r, "_")}(${pick(r, WORDS)}, ${num(r)})`,
+      `    logger.info("%s ${sentence(r, 3)}", ${pick(r, WORDS)})`,
+      `def ${ident(r, "_")}(self, ${pick(r, WORDS)}=None, **kwargs):`,
+      `    # ${sentence(r, 10)}`,
+      `    return os.path.join(settings.BASE_DIR, "${pick(r, WORDS)}", ${pick(r, WORDS)}_field)`,
+    ]),
+  go: (r) =>
+    pick(r, [
+      `\t${camel(r)}, err := ${pick(r, WORDS)}.${camel(r)}(ctx, ${num(r)}) // ${sentence(r, 4)}`,
+      `\tif err != nil {\n\t\treturn nil, fmt.Errorf("${sentence(r, 3)}: %w", err)\n\t}`,
+      `func (s *${camel(r)}) ${camel(r)}(ctx context.Context, ${pick(r, WORDS)} string) error {`,
+    ]),
+  rb: (r) =>
+    pick(r, [
+      `    ${ident(r, "_")} = ${pick(r, WORDS)}.${ident(r, "_")}(${pick(r, WORDS)}: ${num(r)})`,
+      `  def ${ident(r, "_")}(${pick(r, WORDS)})`,
+      `  # ${sentence(r, 8)}`,
+      `    assert_equal ${num(r)}, @${pick(r, WORDS)}.${pick(r, WORDS)}_count`,
+    ]),
+  java: (r) =>
+    pick(r, [
+      `    private final ${camel(r)} ${camel(r)} = new ${camel(r)}(${num(r)});`,
+      `    public ${camel(r)} ${camel(r)}(String ${pick(r, WORDS)}) throws IOException {`,
+      `        return this.${camel(r)}.stream().filter(x -> x.${camel(r)}() > ${num(r)}).toList();`,
+    ]),
+  yaml: (r) =>
+    pick(r, [
+      `  ${ident(r, "_")}: ${r() < 0.5 ? num(r) : `"${ident(r, "-")}"`}`,
+      `  - name: ${sentence(r, 3)}\n    run: npm run ${pick(r, WORDS)}`,
+      `${pick(r, WORDS)}:\n  ${pick(r, WORDS)}: ${pick(r, WORDS)}`,
+    ]),
+  md: (r) =>
+    pick(r, [
+      `${sentence(r, 14)}.`,
+      `## ${sentence(r, 3)}`,
+      `- \`${ident(r, "-")}\`: ${sentence(r, 8)}`,
+      `See [${sentence(r, 2)}](https://example.com/${ident(r, "/")}) for ${sentence(r, 4)}.`,
+    ]),
+  sh: (r) =>
+    pick(r, [
+      `${pick(r, WORDS)}_${pick(r, WORDS)}="$(${pick(r, WORDS)} --${ident(r, "-")} "$1")"`,
+      `if [ -f "$${pick(r, WORDS).toUpperCase()}_PATH" ]; then ${pick(r, WORDS)} "$@"; fi`,
+    ]),
 };
 
 mkdirSync(out, { recursive: true });

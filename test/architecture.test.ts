@@ -4,7 +4,24 @@ import { describe, expect, test } from "vitest";
 
 // Stages in pipeline order: a module may import only from its own stage, stages to its left,
 // and the shared model/util. `api` wires the stages; `cli` sits on top.
-const ORDER = ["model", "util", "paths", "values", "config", "rules", "engine", "sources", "detectors", "scan", "inventory", "checks", "store", "report", "api", "cli"];
+const ORDER = [
+  "model",
+  "util",
+  "paths",
+  "values",
+  "config",
+  "rules",
+  "engine",
+  "sources",
+  "detectors",
+  "scan",
+  "inventory",
+  "checks",
+  "store",
+  "report",
+  "api",
+  "cli",
+];
 const SHARED = new Set(["model", "util"]);
 const SRC = path.resolve(import.meta.dirname, "..", "src");
 

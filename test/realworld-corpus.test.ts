@@ -41,7 +41,11 @@ const FROZEN_SHA256 = "eb9bdec0704d8105988dc811f6b7934804e43ab5cbb69bf81fc2d8c74
 test("part 1 is frozen: its files and truth.yaml are byte-identical to the frozen set", () => {
   const dir = path.join(fixtures, "realworld");
   const hash = createHash("sha256");
-  for (const file of corpusFiles(dir).sort()) hash.update(`${file}\0`).update(readFileSync(path.join(dir, file))).update("\0");
+  for (const file of corpusFiles(dir).sort())
+    hash
+      .update(`${file}\0`)
+      .update(readFileSync(path.join(dir, file)))
+      .update("\0");
   expect(hash.digest("hex")).toBe(FROZEN_SHA256);
 });
 
@@ -66,8 +70,14 @@ describe.each(PARTS)("real-world corpus $name: truth file", ({ name, minFiles, c
     expect(secretFree.length * 3).toBeGreaterThanOrEqual(files.length);
     for (const category of categories) {
       const inCategory = entries.filter(([, e]) => e.category === category);
-      expect(inCategory.some(([, e]) => Object.keys(e.credentials).length > 0), `${category} has a credential file`).toBe(true);
-      expect(inCategory.some(([, e]) => Object.keys(e.credentials).length === 0), `${category} has a look-alike`).toBe(true);
+      expect(
+        inCategory.some(([, e]) => Object.keys(e.credentials).length > 0),
+        `${category} has a credential file`,
+      ).toBe(true);
+      expect(
+        inCategory.some(([, e]) => Object.keys(e.credentials).length === 0),
+        `${category} has a look-alike`,
+      ).toBe(true);
     }
   });
 
@@ -86,6 +96,9 @@ describe.each(PARTS)("real-world corpus $name: truth file", ({ name, minFiles, c
         expect(reason.trim(), `${file}:${n} has no reason`).not.toBe("");
       }
     }
-    expect(Object.keys(entry.credentials).filter((n) => neutral.includes(n)), `${file}: a line is both credential and neutral`).toEqual([]);
+    expect(
+      Object.keys(entry.credentials).filter((n) => neutral.includes(n)),
+      `${file}: a line is both credential and neutral`,
+    ).toEqual([]);
   });
 });

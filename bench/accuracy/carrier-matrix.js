@@ -20,7 +20,14 @@ export function carrierPlants(rules) {
     const category = path.basename(rule.source, ".yaml");
     return [
       ...rule.spec.examples.map((e, i) => ({ id: `${rule.spec.id}#${i}`, ruleId: rule.spec.id, category, input: e.input, secret: e.secret, negative: false })),
-      ...rule.spec.negativeExamples.map((n, i) => ({ id: `${rule.spec.id}#neg${i}`, ruleId: rule.spec.id, category, input: n, secret: undefined, negative: true })),
+      ...rule.spec.negativeExamples.map((n, i) => ({
+        id: `${rule.spec.id}#neg${i}`,
+        ruleId: rule.spec.id,
+        category,
+        input: n,
+        secret: undefined,
+        negative: true,
+      })),
     ];
   });
 }
@@ -80,13 +87,17 @@ const pct = (a, b) => (b === 0 ? "      -" : `${((100 * a) / b).toFixed(1)}%`.pa
 export function printCarrierMatrix(rows, verbose) {
   const positives = rows.filter((r) => !r.plant.negative);
   const negatives = rows.filter((r) => r.plant.negative);
-  console.log(`\ncarrier matrix: ${new Set(positives.map((r) => r.plant.id)).size} rule examples and ${new Set(negatives.map((r) => r.plant.id)).size} negative examples in ${CARRIERS.length} carriers`);
+  console.log(
+    `\ncarrier matrix: ${new Set(positives.map((r) => r.plant.id)).size} rule examples and ${new Set(negatives.map((r) => r.plant.id)).size} negative examples in ${CARRIERS.length} carriers`,
+  );
   console.log(`${"carrier".padEnd(16)} examples  found  recall | negatives flagged`);
   for (const carrier of CARRIERS) {
     const p = positives.filter((r) => r.carrier === carrier);
     const n = negatives.filter((r) => r.carrier === carrier);
     const found = p.filter((r) => r.hit).length;
-    console.log(`${carrier.padEnd(16)} ${String(p.length).padStart(8)} ${String(found).padStart(6)} ${pct(found, p.length)} | ${String(n.length).padStart(9)} ${String(n.filter((r) => r.hit).length).padStart(7)}`);
+    console.log(
+      `${carrier.padEnd(16)} ${String(p.length).padStart(8)} ${String(found).padStart(6)} ${pct(found, p.length)} | ${String(n.length).padStart(9)} ${String(n.filter((r) => r.hit).length).padStart(7)}`,
+    );
   }
   const categories = [...new Set(positives.map((r) => r.plant.category))].sort();
   console.log(`\n${"category".padEnd(16)} ${CARRIERS.map((c) => c.slice(0, 7).padStart(7)).join(" ")}`);

@@ -37,7 +37,25 @@ export function pathFor(syntax, rand) {
 }
 
 /** Syntaxes that can carry a one-line named value. */
-export const VALUE_SYNTAXES = ["env", "yaml", "json", "py", "ts", "js", "go", "java", "rb", "php", "cs", "sh", "tf", "toml", "properties", "dockerfile", "notebook"];
+export const VALUE_SYNTAXES = [
+  "env",
+  "yaml",
+  "json",
+  "py",
+  "ts",
+  "js",
+  "go",
+  "java",
+  "rb",
+  "php",
+  "cs",
+  "sh",
+  "tf",
+  "toml",
+  "properties",
+  "dockerfile",
+  "notebook",
+];
 
 const camel = (name) => name.toLowerCase().replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 

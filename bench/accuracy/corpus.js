@@ -16,7 +16,21 @@ export function syntaxOf(file) {
   if (/Dockerfile/.test(name)) return "dockerfile";
   if (/Jenkinsfile/.test(name)) return "groovy";
   const ext = path.extname(name).slice(1);
-  const map = { yml: "yaml", yaml: "yaml", tfvars: "tf", mjs: "js", jsx: "js", tsx: "ts", kt: "java", cfg: "ini", conf: "ini", pem: "raw", key: "raw", crt: "raw", http: "raw" };
+  const map = {
+    yml: "yaml",
+    yaml: "yaml",
+    tfvars: "tf",
+    mjs: "js",
+    jsx: "js",
+    tsx: "ts",
+    kt: "java",
+    cfg: "ini",
+    conf: "ini",
+    pem: "raw",
+    key: "raw",
+    crt: "raw",
+    http: "raw",
+  };
   return map[ext] ?? (ext === "" ? "raw" : ext);
 }
 
@@ -30,10 +44,18 @@ export function fillerLine(syntax, rand) {
   switch (syntax) {
     case "ts":
     case "js":
-      return pickOne(rand, [`  const ${w()}Count = items.filter((x) => x.${w()} > ${n()}).length;`, `  logger.info("${w()} ${w()} done", { id: ${w()}.id });`, `  return await this.${w()}Service.find${W()}(${w()}Id);`]);
+      return pickOne(rand, [
+        `  const ${w()}Count = items.filter((x) => x.${w()} > ${n()}).length;`,
+        `  logger.info("${w()} ${w()} done", { id: ${w()}.id });`,
+        `  return await this.${w()}Service.find${W()}(${w()}Id);`,
+      ]);
     case "py":
     case "notebook":
-      return pickOne(rand, [`    ${w()}_total = sum(x.${w()} for x in ${w()}s)`, `    logger.info("processing %s ${w()}", ${w()}.id)`, `    return self.${w()}_repo.get(${w()}_id, limit=${n()})`]);
+      return pickOne(rand, [
+        `    ${w()}_total = sum(x.${w()} for x in ${w()}s)`,
+        `    logger.info("processing %s ${w()}", ${w()}.id)`,
+        `    return self.${w()}_repo.get(${w()}_id, limit=${n()})`,
+      ]);
     case "go":
       return pickOne(rand, [`\t${w()}s, err := s.repo.List${W()}(ctx, ${n()})`, `\tif err != nil {\n\t\treturn fmt.Errorf("${w()}: %w", err)\n\t}`]);
     case "java":
@@ -108,7 +130,12 @@ export class Corpus {
         if (block.decoy) truth.push({ family: "decoy", path: file, startLine: first, endLine: out.length, decoy: true });
       }
       filler();
-      const text = wrap(syntax, out, this.rand, truth.filter((t) => t.path === file));
+      const text = wrap(
+        syntax,
+        out,
+        this.rand,
+        truth.filter((t) => t.path === file),
+      );
       mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
       writeFileSync(path.join(dir, file), text);
     }
@@ -118,14 +145,28 @@ export class Corpus {
 
 /** Puts the lines into a whole file of the syntax; shifts the truth line numbers it prepends to. */
 function wrap(syntax, lines, rand, truthOfFile) {
-  const shift = (n) => truthOfFile.forEach((t) => ((t.startLine += n), (t.endLine += n)));
+  const shift = (n) => {
+    for (const t of truthOfFile) {
+      t.startLine += n;
+      t.endLine += n;
+    }
+  };
   if (syntax === "json") {
     shift(1);
     return `{\n${lines.join("\n")}\n  "generated": true\n}\n`;
   }
   if (syntax === "notebook") {
     // One source line per JSON line, so the truth line numbers stay exact after the header.
-    const header = ["{", ' "cells": [', "  {", '   "cell_type": "code",', '   "execution_count": 1,', '   "metadata": {},', '   "outputs": [],', '   "source": ['];
+    const header = [
+      "{",
+      ' "cells": [',
+      "  {",
+      '   "cell_type": "code",',
+      '   "execution_count": 1,',
+      '   "metadata": {},',
+      '   "outputs": [],',
+      '   "source": [',
+    ];
     shift(header.length);
     const body = lines.map((l, i) => `    ${JSON.stringify(i === lines.length - 1 ? l : `${l}\n`)}${i === lines.length - 1 ? "" : ","}`);
     return `${[...header, ...body, "   ]", "  }", " ],", ' "metadata": {"kernelspec": {"name": "python3"}},', ' "nbformat": 4,', ' "nbformat_minor": 5', "}"].join("\n")}\n`;

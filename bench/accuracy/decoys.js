@@ -3,7 +3,6 @@
 // line that yields a finding is a false positive. Values are generated, never copied.
 import { createHash, generateKeyPairSync } from "node:crypto";
 import { pathFor } from "./carriers.js";
-import { pickOne } from "./corpus.js";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
@@ -27,22 +26,58 @@ function hashDecoys(corpus, fake, rand) {
   add("py", `EXPECTED_SHA256 = "${fake.hex(64)}"`);
   add("yaml", `  checksum: sha256:${fake.hex(64)}`);
   add("go", `\tconst contentHash = "${fake.hex(64)}"`);
-  add("md", `<script src="https://cdn.acme.io/app.js" integrity="sha384-${Buffer.from(fake.hex(48), "hex").toString("base64")}" crossorigin="anonymous"></script>`);
+  add(
+    "md",
+    `<script src="https://cdn.acme.io/app.js" integrity="sha384-${Buffer.from(fake.hex(48), "hex").toString("base64")}" crossorigin="anonymous"></script>`,
+  );
 }
 
 function lockfiles(corpus, fake) {
   const sri = () => `sha512-${Buffer.from(fake.hex(128), "hex").toString("base64")}`;
   const pkgs = ["left-pad", "lodash", "chalk", "semver", "debug"];
   const lock = [];
-  for (const name of pkgs) lock.push(`    "node_modules/${name}": {`, `      "version": "1.2.3",`, `      "resolved": "https://registry.npmjs.org/${name}/-/${name}-1.2.3.tgz",`, `      "integrity": "${sri()}"`, "    },");
+  for (const name of pkgs)
+    lock.push(
+      `    "node_modules/${name}": {`,
+      `      "version": "1.2.3",`,
+      `      "resolved": "https://registry.npmjs.org/${name}/-/${name}-1.2.3.tgz",`,
+      `      "integrity": "${sri()}"`,
+      "    },",
+    );
   corpus.add("package-lock.json", lock, undefined, true);
-  corpus.add("yarn.lock", pkgs.flatMap((n) => [`${n}@^1.2.0:`, `  version "1.2.3"`, `  resolved "https://registry.yarnpkg.com/${n}/-/${n}-1.2.3.tgz#${fake.hex(40)}"`, `  integrity ${sri()}`, ""]), undefined, true);
-  corpus.add("go.sum", pkgs.map((n) => `github.com/acme/${n} v1.2.3 h1:${Buffer.from(fake.hex(64), "hex").toString("base64")}`), undefined, true);
-  corpus.add("Cargo.lock", pkgs.flatMap((n) => ["[[package]]", `name = "${n}"`, `version = "1.2.3"`, `checksum = "${fake.hex(64)}"`, ""]), undefined, true);
-  corpus.add("poetry.lock", pkgs.flatMap((n) => [`[[package]]`, `name = "${n}"`, "files = [", `    {file = "${n}-1.2.3.tar.gz", hash = "sha256:${fake.hex(64)}"},`, "]"]), undefined, true);
+  corpus.add(
+    "yarn.lock",
+    pkgs.flatMap((n) => [
+      `${n}@^1.2.0:`,
+      `  version "1.2.3"`,
+      `  resolved "https://registry.yarnpkg.com/${n}/-/${n}-1.2.3.tgz#${fake.hex(40)}"`,
+      `  integrity ${sri()}`,
+      "",
+    ]),
+    undefined,
+    true,
+  );
+  corpus.add(
+    "go.sum",
+    pkgs.map((n) => `github.com/acme/${n} v1.2.3 h1:${Buffer.from(fake.hex(64), "hex").toString("base64")}`),
+    undefined,
+    true,
+  );
+  corpus.add(
+    "Cargo.lock",
+    pkgs.flatMap((n) => ["[[package]]", `name = "${n}"`, `version = "1.2.3"`, `checksum = "${fake.hex(64)}"`, ""]),
+    undefined,
+    true,
+  );
+  corpus.add(
+    "poetry.lock",
+    pkgs.flatMap((n) => [`[[package]]`, `name = "${n}"`, "files = [", `    {file = "${n}-1.2.3.tar.gz", hash = "sha256:${fake.hex(64)}"},`, "]"]),
+    undefined,
+    true,
+  );
 }
 
-function placeholders(corpus, fake, rand) {
+function placeholders(corpus, _fake, rand) {
   const lines = [
     ["env", "API_KEY=your-api-key-here"],
     ["env", "DB_PASSWORD=${DB_PASSWORD}"],
@@ -80,14 +115,32 @@ function testVectorsAndDocs(corpus, fake, rand) {
   const enc = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
   const sample = `${enc({ alg: "HS256", typ: "JWT" })}.${enc({ sub: "1234567890", name: "John Doe", iat: 1516239022 })}.${fake.pick(BASE62, 43)}`;
   corpus.add("test/fixtures/auth.test.ts", `const sampleToken = "${sample}";`, undefined, true);
-  corpus.add("docs/aws.md", ["```ini", "[default]", `aws_access_key_id = ${"AKIA" + "IOSFODNN7" + "EXAMPLE"}`, `aws_secret_access_key = ${"wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY"}`, "```"], undefined, true);
+  corpus.add(
+    "docs/aws.md",
+    [
+      "```ini",
+      "[default]",
+      `aws_access_key_id = ${"AKIA" + "IOSFODNN7" + "EXAMPLE"}`,
+      `aws_secret_access_key = ${"wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "EXAMPLEKEY"}`,
+      "```",
+    ],
+    undefined,
+    true,
+  );
   corpus.add("test/crypto/hmac.test.py", `    key = bytes.fromhex("${"0b".repeat(20)}")`, undefined, true);
   const pub = generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "pem" }).toString().trim();
   corpus.add("keys/signing.pub.pem", pub.split("\n"), undefined, true);
-  const sshPub = Buffer.concat([Buffer.from([0, 0, 0, 11]), Buffer.from("ssh-ed25519"), Buffer.from([0, 0, 0, 32]), Buffer.from(fake.hex(64), "hex")]).toString("base64");
+  const sshPub = Buffer.concat([Buffer.from([0, 0, 0, 11]), Buffer.from("ssh-ed25519"), Buffer.from([0, 0, 0, 32]), Buffer.from(fake.hex(64), "hex")]).toString(
+    "base64",
+  );
   corpus.add("deploy/authorized_keys", `ssh-ed25519 ${sshPub} deploy@ci`, undefined, true);
   corpus.add(pathFor("md", rand), `![chart](data:image/png;base64,${Buffer.from(fake.hex(600), "hex").toString("base64")})`, undefined, true);
-  corpus.add(pathFor("yaml", rand), `manifest_b64: ${Buffer.from(JSON.stringify({ name: "orders", version: "1.4.2", replicas: 3 })).toString("base64")}`, undefined, true);
+  corpus.add(
+    pathFor("yaml", rand),
+    `manifest_b64: ${Buffer.from(JSON.stringify({ name: "orders", version: "1.4.2", replicas: 3 })).toString("base64")}`,
+    undefined,
+    true,
+  );
 }
 
 function minifiedAndI18n(corpus, fake) {
@@ -95,7 +148,12 @@ function minifiedAndI18n(corpus, fake) {
   for (let i = 0; i < 40; i++) parts.push(`${fake.pick("abcdefghijklmnopqrstuvwxyz", 1)}${i}:"${fake.pick(BASE62, 32)}"`);
   parts.push(`secretKey:"${fake.pick(BASE62, 40)}"`, `tokenHash:"${createHash("sha256").update(fake.hex(8)).digest("hex")}"`);
   corpus.add("dist/assets/app.4f3a9c.min.js", `!function(){var e={${parts.join(",")}};window.__APP__=e}();`, undefined, true);
-  corpus.add("public/locales/de/common.json", ['  "password": "Passwort",', '  "token_expired": "Ihr Token ist abgelaufen",', '  "secret_question": "Geheimfrage",', '  "api_key": "API-Schl\u00fcssel"'], undefined, true);
+  corpus.add(
+    "public/locales/de/common.json",
+    ['  "password": "Passwort",', '  "token_expired": "Ihr Token ist abgelaufen",', '  "secret_question": "Geheimfrage",', '  "api_key": "API-Schl\u00fcssel"'],
+    undefined,
+    true,
+  );
   corpus.add("src/main/resources/messages_fr.properties", ["login.password=Mot de passe", "login.token=Jeton d'acc\u00e8s"], undefined, true);
 }
 
@@ -135,13 +193,45 @@ function codeDecoys(corpus, fake, rand) {
 function encryptedDecoys(corpus, fake, rand) {
   const b64 = (n) => Buffer.from(fake.hex(n), "hex").toString("base64");
   corpus.add(pathFor("yaml", rand), `db_password: ENC[AES256_GCM,data:${b64(18)},iv:${b64(32)},tag:${b64(16)},type:str]`, undefined, true);
-  corpus.add("group_vars/prod/vault.yml", ["db_password: !vault |", "  $ANSIBLE_VAULT;1.1;AES256", ...Array.from({ length: 5 }, () => `  ${fake.hex(80)}`)], undefined, true);
-  const sealed = ["apiVersion: bitnami.com/v1alpha1", "kind: SealedSecret", "metadata:", "  name: orders-db", "spec:", "  encryptedData:", `    password: AgB${b64(300)}`, `    api_token: AgC${b64(300)}`];
+  corpus.add(
+    "group_vars/prod/vault.yml",
+    ["db_password: !vault |", "  $ANSIBLE_VAULT;1.1;AES256", ...Array.from({ length: 5 }, () => `  ${fake.hex(80)}`)],
+    undefined,
+    true,
+  );
+  const sealed = [
+    "apiVersion: bitnami.com/v1alpha1",
+    "kind: SealedSecret",
+    "metadata:",
+    "  name: orders-db",
+    "spec:",
+    "  encryptedData:",
+    `    password: AgB${b64(300)}`,
+    `    api_token: AgC${b64(300)}`,
+  ];
   corpus.add(`k8s/sealed/orders-${Math.floor(rand() * 1000)}.yaml`, sealed, undefined, true);
-  corpus.add("charts/orders/templates/secret.yaml", ["apiVersion: v1", "kind: Secret", "metadata:", "  name: {{ .Release.Name }}-db", "data:", "  password: {{ .Values.db.password | b64enc | quote }}", `  username: ${Buffer.from("orders").toString("base64")}`], undefined, true);
+  corpus.add(
+    "charts/orders/templates/secret.yaml",
+    [
+      "apiVersion: v1",
+      "kind: Secret",
+      "metadata:",
+      "  name: {{ .Release.Name }}-db",
+      "data:",
+      "  password: {{ .Values.db.password | b64enc | quote }}",
+      `  username: ${Buffer.from("orders").toString("base64")}`,
+    ],
+    undefined,
+    true,
+  );
   corpus.add(pathFor("json", rand), '  "apiKey": { "type": "apiKey", "in": "header", "name": "X-API-Key" },', undefined, true);
   corpus.add(pathFor("env", rand), "STRIPE_SECRET_KEY=sk_test_your_key_here", undefined, true);
-  corpus.add(pathFor("yaml", rand), ["    environment:", "      POSTGRES_PASSWORD_FILE: /run/secrets/postgres-password", "      POSTGRES_USER: postgres"], undefined, true);
+  corpus.add(
+    pathFor("yaml", rand),
+    ["    environment:", "      POSTGRES_PASSWORD_FILE: /run/secrets/postgres-password", "      POSTGRES_USER: postgres"],
+    undefined,
+    true,
+  );
 }
 
 /** Plants every kind of decoy `rounds` times, with fresh values each round. */

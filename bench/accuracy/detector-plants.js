@@ -5,7 +5,14 @@ import { pickOne } from "./corpus.js";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const SYMBOLS = "!#%^*-_+~";
-const HOSTS = ["db-prod-01.internal.acme.io", "orders-primary.c9akciq32.eu-west-1.rds.amazonaws.com", "10.20.4.17", "mq.acme.net", "cache-1.acme.internal", "ldap.corp.acme.com"];
+const HOSTS = [
+  "db-prod-01.internal.acme.io",
+  "orders-primary.c9akciq32.eu-west-1.rds.amazonaws.com",
+  "10.20.4.17",
+  "mq.acme.net",
+  "cache-1.acme.internal",
+  "ldap.corp.acme.com",
+];
 
 /** A password people pick for services: mixed classes, 12–20 characters. */
 export function strongPassword(pick, rand) {
@@ -18,7 +25,12 @@ export function strongPassword(pick, rand) {
 function jwtFor(pick, rand) {
   const enc = (o) => Buffer.from(JSON.stringify(o)).toString("base64url");
   const now = 1_700_000_000 + Math.floor(rand() * 50_000_000);
-  const claims = { iss: pickOne(rand, ["https://auth.acme.io", "acme-sso", "https://login.acme.com/tenant"]), sub: `svc-${pick(BASE62, 8)}`, aud: "api", iat: now };
+  const claims = {
+    iss: pickOne(rand, ["https://auth.acme.io", "acme-sso", "https://login.acme.com/tenant"]),
+    sub: `svc-${pick(BASE62, 8)}`,
+    aud: "api",
+    iat: now,
+  };
   if (rand() < 0.7) claims.exp = now + 3600 * (1 + Math.floor(rand() * 5000));
   const alg = pickOne(rand, ["HS256", "RS256", "ES256"]);
   return `${enc({ alg, typ: "JWT" })}.${enc(claims)}.${Buffer.from(pick(BASE62, alg === "HS256" ? 32 : 64)).toString("base64url")}`;
@@ -43,12 +55,30 @@ export function plantUriCredentials(corpus, fake, rand, count) {
     const scheme = pickOne(rand, schemes);
     const url = `${scheme}://${pickOne(rand, ["app", "svc_orders", "deploy", "reporting", "admin_ro"])}:${password}@${pickOne(rand, HOSTS)}${scheme.startsWith("http") ? "/api" : ":5432/main"}`;
     const syntax = pickOne(rand, ["env", "yaml", "json", "py", "ts", "go", "java", "properties", "toml", "dockerfile", "sh", "md"]);
-    const line = syntax === "md" ? `Connect with \`${url}\` from the bastion.` : valueLine(syntax, pickOne(rand, ["DATABASE_URL", "BROKER_URL", "CACHE_URL", "UPSTREAM_URL"]), url, rand);
+    const line =
+      syntax === "md"
+        ? `Connect with \`${url}\` from the bastion.`
+        : valueLine(syntax, pickOne(rand, ["DATABASE_URL", "BROKER_URL", "CACHE_URL", "UPSTREAM_URL"]), url, rand);
     corpus.add(pathFor(syntax, rand), line, { family: "uri-credentials", rule: "uri-credentials", secret: password, kind: "connection-string" });
   }
 }
 
-const CONFIG_NAMES = ["DB_PASSWORD", "SMTP_PASS", "API_KEY", "CLIENT_SECRET", "SECRET_KEY", "JWT_SECRET", "ENCRYPTION_KEY", "ACCESS_TOKEN", "AUTH_TOKEN", "REDIS_PASSWORD", "MYSQL_ROOT_PASSWORD", "WEBHOOK_SECRET", "SIGNING_KEY", "ADMIN_PASSWORD"];
+const CONFIG_NAMES = [
+  "DB_PASSWORD",
+  "SMTP_PASS",
+  "API_KEY",
+  "CLIENT_SECRET",
+  "SECRET_KEY",
+  "JWT_SECRET",
+  "ENCRYPTION_KEY",
+  "ACCESS_TOKEN",
+  "AUTH_TOKEN",
+  "REDIS_PASSWORD",
+  "MYSQL_ROOT_PASSWORD",
+  "WEBHOOK_SECRET",
+  "SIGNING_KEY",
+  "ADMIN_PASSWORD",
+];
 
 /** A config value: a human password, a random token, or a hex key. */
 function configValue(fake, rand) {
@@ -85,7 +115,18 @@ function plantKubernetesSecret(corpus, name, value, truth, rand) {
   corpus.add(pathFor("yaml", rand).replace(/values\.yaml$/, "secret.yaml"), lines, truth);
 }
 
-const CODE_NAMES = ["apiSecret", "api_token", "clientSecret", "SECRET_KEY", "authToken", "signing_secret", "serviceToken", "privateToken", "access_key", "db_password"];
+const CODE_NAMES = [
+  "apiSecret",
+  "api_token",
+  "clientSecret",
+  "SECRET_KEY",
+  "authToken",
+  "signing_secret",
+  "serviceToken",
+  "privateToken",
+  "access_key",
+  "db_password",
+];
 
 /** Shapes beyond `name = "value"`: dict and object literals, struct fields, setter calls, typed constants. */
 const CODE_SHAPES = [
@@ -130,10 +171,20 @@ export function plantEncoded(corpus, fake, rand, count) {
     if (r < 0.35) {
       const token = fake.githubClassicPat();
       const basic = Buffer.from(`ci-bot:${token}`).toString("base64");
-      corpus.add(pathFor("sh", rand), `curl -H "Authorization: Basic ${basic}" https://git.acme.io/api/v4/projects`, { family: "encoded", rule: "github-classic-pat", secret: token, kind: "token" });
+      corpus.add(pathFor("sh", rand), `curl -H "Authorization: Basic ${basic}" https://git.acme.io/api/v4/projects`, {
+        family: "encoded",
+        rule: "github-classic-pat",
+        secret: token,
+        kind: "token",
+      });
     } else if (r < 0.65) {
       const token = fake.slackWebhook();
-      corpus.add(pathFor("yaml", rand), `notify_url: https://relay.acme.io/forward?target=${encodeURIComponent(token)}`, { family: "encoded", rule: "slack-incoming-webhook", secret: token, kind: "webhook" });
+      corpus.add(pathFor("yaml", rand), `notify_url: https://relay.acme.io/forward?target=${encodeURIComponent(token)}`, {
+        family: "encoded",
+        rule: "slack-incoming-webhook",
+        secret: token,
+        kind: "webhook",
+      });
     } else {
       const token = fake.npmToken();
       const blob = Buffer.from(`registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=${token}\n`).toString("base64");

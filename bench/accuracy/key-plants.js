@@ -15,13 +15,17 @@ function generateKey(kind) {
     case "rsa":
       return generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
     case "rsa-legacy-encrypted":
-      return generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs1", format: "pem", cipher: "aes-128-cbc", passphrase }).toString();
+      return generateKeyPairSync("rsa", { modulusLength: 1024 })
+        .privateKey.export({ type: "pkcs1", format: "pem", cipher: "aes-128-cbc", passphrase })
+        .toString();
     case "ec":
       return generateKeyPairSync("ec", { namedCurve: "prime256v1" }).privateKey.export({ type: "sec1", format: "pem" }).toString();
     case "pkcs8":
       return generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     case "pkcs8-encrypted":
-      return generateKeyPairSync("ec", { namedCurve: "secp384r1" }).privateKey.export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase }).toString();
+      return generateKeyPairSync("ec", { namedCurve: "secp384r1" })
+        .privateKey.export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase })
+        .toString();
     default:
       return openSshKey(kind === "openssh-encrypted" ? passphrase : "");
   }
@@ -47,7 +51,23 @@ function openSshKey(passphrase) {
 function certificate(days) {
   return withTempDir((dir) => {
     const [key, cert] = [path.join(dir, "k.pem"), path.join(dir, "c.pem")];
-    const args = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key, "-out", cert, "-days", String(days), "-subj", `/CN=svc-${days}.acme.internal/O=Acme`];
+    const args = [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:P-256",
+      "-nodes",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+      "-days",
+      String(days),
+      "-subj",
+      `/CN=svc-${days}.acme.internal/O=Acme`,
+    ];
     execFileSync("openssl", args, { stdio: "ignore" });
     return readFileSync(cert, "utf8");
   });
@@ -59,7 +79,8 @@ function placePem(corpus, pem, truth, rand, syntaxes) {
   const syntax = pickOne(rand, syntaxes);
   if (syntax === "yaml") corpus.add(pathFor("yaml", rand), ["tls:", "  key: |", ...body.split("\n").map((l) => `    ${l}`)], truth);
   else if (syntax === "json") corpus.add(pathFor("json", rand), `  "private_key": ${JSON.stringify(`${body}\n`)},`, truth);
-  else if (syntax === "env") corpus.add(pathFor("env", rand), [`SIGNING_KEY="${body.split("\n")[0]}`, ...body.split("\n").slice(1, -1), `${body.split("\n").at(-1)}"`], truth);
+  else if (syntax === "env")
+    corpus.add(pathFor("env", rand), [`SIGNING_KEY="${body.split("\n")[0]}`, ...body.split("\n").slice(1, -1), `${body.split("\n").at(-1)}"`], truth);
   else corpus.add(pathFor("raw", rand), body.split("\n"), truth);
 }
 

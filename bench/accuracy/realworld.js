@@ -105,11 +105,14 @@ export function printRealworld(truth, atDefault, atMedium, verbose, name = "real
   const files = truth.size;
   console.log(`\nreal-world corpus (fixtures/${name}): ${files} files, ${atDefault.secretFree.files} secret-free, ${atDefault.total.lines} credential lines`);
   console.log(`${"".padEnd(20)} ${"default confidence".padEnd(42)} | --min-confidence medium`);
-  console.log(`${"category".padEnd(20)} ${"lines".padStart(5)} ${"found".padStart(5)}  recall reported    TP precision | found  recall reported    TP precision`);
+  console.log(
+    `${"category".padEnd(20)} ${"lines".padStart(5)} ${"found".padStart(5)}  recall reported    TP precision | found  recall reported    TP precision`,
+  );
   const byCategory = new Map(atMedium.rows.map((r) => [r.category, r]));
   for (const r of [...atDefault.rows, atDefault.total]) {
     const m = r === atDefault.total ? atMedium.total : (byCategory.get(r.category) ?? { found: 0, reported: 0, truePositives: 0 });
-    const side = (x) => `${String(x.found).padStart(5)} ${pct(x.found, r.lines)} ${String(x.reported).padStart(8)} ${String(x.truePositives).padStart(5)} ${pct(x.truePositives, x.reported)}`;
+    const side = (x) =>
+      `${String(x.found).padStart(5)} ${pct(x.found, r.lines)} ${String(x.reported).padStart(8)} ${String(x.truePositives).padStart(5)} ${pct(x.truePositives, x.reported)}`;
     console.log(`${r.category.padEnd(20)} ${String(r.lines).padStart(5)} ${side(r)} |${side(m)}`);
   }
   const sf = (s) => `${s.findings} findings in ${s.filesHit} of ${s.files} files`;

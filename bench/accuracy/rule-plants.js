@@ -10,7 +10,7 @@ import { placeholderReason } from "../../dist/scan/placeholder.js";
 import { pathFor, syntaxOfSnippet, VALUE_SYNTAXES, valueLine } from "./carriers.js";
 import { pickOne } from "./corpus.js";
 
-const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const _BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const ALPHABETS = [
   ["hex-lower", /^[0-9a-f]+$/, "0123456789abcdef"],
   ["hex-upper", /^[0-9A-F]+$/, "0123456789ABCDEF"],
@@ -40,7 +40,7 @@ function mutateRegion(secret, lo, hi, p, rand) {
     if (frozen[i] || rand() > p) continue;
     const c = chars[i];
     let alphabet;
-    if (special !== undefined && special.includes(c)) alphabet = special;
+    if (special?.includes(c)) alphabet = special;
     else if (/[0-9]/.test(c)) alphabet = "0123456789";
     else if (/[a-z]/.test(c)) alphabet = "abcdefghijklmnopqrstuvwxyz";
     else if (/[A-Z]/.test(c)) alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -73,7 +73,16 @@ export function mutateExample(rule, template, rand) {
   const { input, secret } = template;
   const tail = rule.spec.validator?.endsWith("crc32") ? 6 : 0;
   // Mutate the second half first; formats with a fixed tail (a signature, a checksum) need the first.
-  const regions = [[0.5, 1, 0.8], [0.6, 1, 0.6], [0.75, 1, 0.5], [0.85, 1, 0.5], [0.92, 1, 1], [0.15, 0.5, 0.5], [0.3, 0.6, 0.3], [0.2, 0.4, 0.3]];
+  const regions = [
+    [0.5, 1, 0.8],
+    [0.6, 1, 0.6],
+    [0.75, 1, 0.5],
+    [0.85, 1, 0.5],
+    [0.92, 1, 1],
+    [0.15, 0.5, 0.5],
+    [0.3, 0.6, 0.3],
+    [0.2, 0.4, 0.3],
+  ];
   for (const [from, to, p] of regions) {
     for (let attempt = 0; attempt < 6; attempt++) {
       const lo = Math.floor(secret.length * from);

@@ -153,9 +153,7 @@ async function markAddedInRange(
     }
     return hashes;
   };
-  return Promise.all(
-    suppressions.map(async (s) => (s.lineHash === undefined ? s : { ...s, addedInRange: !(await hashesOf(s.path)).has(s.lineHash) })),
-  );
+  return Promise.all(suppressions.map(async (s) => (s.lineHash === undefined ? s : { ...s, addedInRange: !(await hashesOf(s.path)).has(s.lineHash) })));
 }
 
 function withFindings(tally: ScanTally, findings: Finding[], suppressed: Record<string, number>): ScanTally {
@@ -172,7 +170,11 @@ function pathFilter(globs: readonly string[]): ((path: string) => boolean) | und
 function partialWarnings(repo: GitRepo): ScanWarning[] {
   const warnings: ScanWarning[] = [];
   if (repo.isShallow) {
-    warnings.push({ path: ".", reason: "partial-history", detail: "shallow clone: commits beyond the shallow boundary were not scanned (git fetch --unshallow)" });
+    warnings.push({
+      path: ".",
+      reason: "partial-history",
+      detail: "shallow clone: commits beyond the shallow boundary were not scanned (git fetch --unshallow)",
+    });
   }
   if (repo.isPartial) {
     warnings.push({ path: ".", reason: "partial-history", detail: "partial clone: objects that were never fetched were not scanned (nhiscan does not fetch)" });

@@ -61,7 +61,7 @@ export function shardKey(path: string): string {
 function rendezvousOrder(path: string, count: number): number[] {
   const key = shardKey(path);
   const weights = Array.from({ length: count }, (_, shard) => createHash("sha256").update(`${key}\0${shard}`).digest().readBigUInt64BE(0));
-  return weights.map((_, shard) => shard).sort((a, b) => (weights[b] ?? 0n) > (weights[a] ?? 0n) ? 1 : (weights[b] ?? 0n) < (weights[a] ?? 0n) ? -1 : a - b);
+  return weights.map((_, shard) => shard).sort((a, b) => ((weights[b] ?? 0n) > (weights[a] ?? 0n) ? 1 : (weights[b] ?? 0n) < (weights[a] ?? 0n) ? -1 : a - b));
 }
 
 function largestFirst(a: RepositoryEntry, b: RepositoryEntry): number {
@@ -105,7 +105,8 @@ function assertDistinct(entries: readonly RepositoryEntry[]): void {
   const seen = new Set<string>();
   for (const { path } of entries) {
     const key = shardKey(path);
-    if (seen.has(key)) throw new InputError(`the repositories file lists ${path} twice`, { hint: "List each repository once in a file that is split into shards." });
+    if (seen.has(key))
+      throw new InputError(`the repositories file lists ${path} twice`, { hint: "List each repository once in a file that is split into shards." });
     seen.add(key);
   }
 }

@@ -41,11 +41,16 @@ export async function recordInStore(store: string, report: ScanReport, options: 
     baseline: baselineOf(paths, repositories, cwd, options),
     history,
   };
-  return withStore(storeLocation(store, (file) => resolvePath(cwd, file)), { create: true }, async (opened) => {
-    const gone = await goneCredentials(opened, report, context);
-    const removals = mode === undefined && gone.length > 0 ? await lookUpRemovals(gone, paths, repositories, cwd, options) : new Map<string, CommitInfo | undefined>();
-    return recordScan(opened, report, context, removals);
-  });
+  return withStore(
+    storeLocation(store, (file) => resolvePath(cwd, file)),
+    { create: true },
+    async (opened) => {
+      const gone = await goneCredentials(opened, report, context);
+      const removals =
+        mode === undefined && gone.length > 0 ? await lookUpRemovals(gone, paths, repositories, cwd, options) : new Map<string, CommitInfo | undefined>();
+      return recordScan(opened, report, context, removals);
+    },
+  );
 }
 
 /**
@@ -53,7 +58,11 @@ export async function recordInStore(store: string, report: ScanReport, options: 
  * unreachable store is an error before the work, not after a whole scan has been printed.
  */
 export async function checkStore(store: string, cwd: string): Promise<void> {
-  await withStore(storeLocation(store, (file) => resolvePath(cwd, file)), { create: true }, async () => undefined);
+  await withStore(
+    storeLocation(store, (file) => resolvePath(cwd, file)),
+    { create: true },
+    async () => undefined,
+  );
 }
 
 /**

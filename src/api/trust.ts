@@ -66,7 +66,8 @@ export async function planTrust(request: TrustRequest): Promise<TrustPlan> {
   const global = operator ? resolveConfig(request.root, overrides, cwd) : applyOverrides(undefined, overrides, cwd);
   if (!organisation) {
     const unit = units[0];
-    const own = range === undefined || unit === undefined ? workingTreeConfig(findConfigFile(request.root, undefined, cwd), warnings, undefined, true) : undefined;
+    const own =
+      range === undefined || unit === undefined ? workingTreeConfig(findConfigFile(request.root, undefined, cwd), warnings, undefined, true) : undefined;
     const atBase = range !== undefined && unit !== undefined ? await baseConfig(unit, range, warnings, true, false) : undefined;
     const config = applyOverrides(atBase?.loaded ?? own, overrides, cwd);
     for (const u of units) plan.set(u, { config, repositoryIgnores: true, ...(atBase === undefined ? {} : atBase.trust) });
@@ -119,7 +120,13 @@ async function baseConfig(unit: ScanUnit, spec: { since: string } | { range: str
   const names = [...CONFIG_NAMES, IGNORE_FILE];
   const changed = await git.changedPaths(repo, fork, ends.head, [...names, `:(glob)**/${IGNORE_FILE}`]);
   for (const path of changed) {
-    warnings.push(tagged({ path, reason: "config-changed-in-range", detail: `changed by the range; the base (${ends.baseName}) version applies until it is merged` }, unit, organisation));
+    warnings.push(
+      tagged(
+        { path, reason: "config-changed-in-range", detail: `changed by the range; the base (${ends.baseName}) version applies until it is merged` },
+        unit,
+        organisation,
+      ),
+    );
   }
   const present = await git.filesAtCommit(repo, ends.base, names);
   let loaded: LoadedConfig | undefined;

@@ -33,7 +33,8 @@ export const check: LifecycleCheck = {
     const problems: { text: string; severity: Severity }[] = [];
     const left = Math.floor((period.notAfter - now.getTime()) / DAY_MS);
     if (period.notAfter <= now.getTime()) problems.push({ text: `expired on ${day(period.notAfter)}`, severity: "medium" });
-    else if (left <= policy.certWarnDays) problems.push({ text: `expires on ${day(period.notAfter)}, in ${left} days (certWarnDays ${policy.certWarnDays})`, severity: "low" });
+    else if (left <= policy.certWarnDays)
+      problems.push({ text: `expires on ${day(period.notAfter)}, in ${left} days (certWarnDays ${policy.certWarnDays})`, severity: "low" });
     if (period.notBefore !== undefined) {
       const lifetime = Math.round((period.notAfter - period.notBefore) / DAY_MS);
       if (lifetime > MAX_VALIDITY_DAYS) problems.push({ text: `valid for ${lifetime} days, more than ${MAX_VALIDITY_DAYS}`, severity: "medium" });

@@ -12,7 +12,9 @@ export const check: LifecycleCheck = {
     if (credential.inHead) return result(check, "pass", "present in HEAD or the working tree (see leaked-secret)");
     const mark = credential.baseline;
     if (mark?.status === "revoked" || mark?.status === "rotated") return result(check, "pass", `only in history, ${mark.status} on ${mark.date} (baseline)`);
-    const removal = credential.locations.flatMap((l) => (l.provenance.kind === "git" && l.provenance.removedIn !== undefined ? [l.provenance.removedIn] : []))[0];
+    const removal = credential.locations.flatMap((l) =>
+      l.provenance.kind === "git" && l.provenance.removedIn !== undefined ? [l.provenance.removedIn] : [],
+    )[0];
     const removed = removal === undefined ? "removed from HEAD" : `removed in ${removal.sha.slice(0, 8)} on ${removal.date.slice(0, 10)}`;
     return result(check, "fail", `deleting is not revoking: ${removed} but still in history; revoke it at the provider`);
   },

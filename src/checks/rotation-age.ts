@@ -21,7 +21,11 @@ export const check: LifecycleCheck = {
     const age = daysSince(commit.date, now);
     const since = `since ${commit.sha.slice(0, 8)} on ${commit.date.slice(0, 10)}`;
     if (age > policy.maxAgeDays) {
-      return result(check, "fail", `committed-value age ${age} days (${since}) exceeds maxAgeDays ${policy.maxAgeDays}; rotate it and remove it from the repository`);
+      return result(
+        check,
+        "fail",
+        `committed-value age ${age} days (${since}) exceeds maxAgeDays ${policy.maxAgeDays}; rotate it and remove it from the repository`,
+      );
     }
     return result(check, "pass", `committed-value age ${age} days (${since}), within maxAgeDays ${policy.maxAgeDays}`);
   },

@@ -11,7 +11,10 @@ export function referenceTextDir(): string {
 }
 
 /** Each rule's share of the reference text's bytes that its keywords let through, and the share any rule lets through. */
-export function passRates(rules: readonly CompiledRule[], dir = referenceTextDir()): { rates: Map<CompiledRule, number>; overall: number; bytes: number } | undefined {
+export function passRates(
+  rules: readonly CompiledRule[],
+  dir = referenceTextDir(),
+): { rates: Map<CompiledRule, number>; overall: number; bytes: number } | undefined {
   if (!existsSync(dir)) return undefined;
   const texts = readdirSync(dir)
     .filter((name) => name.endsWith(".txt"))
@@ -37,7 +40,9 @@ export function ruleCheckReport(rules: readonly CompiledRule[]): string[] {
   const measured = passRates(rules);
   if (measured !== undefined) {
     const passing = [...measured.rates].filter(([, rate]) => rate > 0).sort((a, b) => b[1] - a[1]);
-    lines.push(`Keyword pass rate over the reference text (${(measured.bytes / 1024).toFixed(0)} KiB): ${(100 * measured.overall).toFixed(1)} % of bytes reach a rule`);
+    lines.push(
+      `Keyword pass rate over the reference text (${(measured.bytes / 1024).toFixed(0)} KiB): ${(100 * measured.overall).toFixed(1)} % of bytes reach a rule`,
+    );
     for (const [rule, rate] of passing) lines.push(`  ${(100 * rate).toFixed(1).padStart(5)} %  ${rule.spec.id}  [${rule.spec.keywords.join(", ")}]`);
     lines.push(`  ${rules.length - passing.length} other rule(s): 0 %`);
   }

@@ -20,6 +20,16 @@ export async function pluginRows(cwd: string, files: readonly string[], config: 
   const fromConfig = config === undefined ? [] : (resolveConfig(cwd, { configFile: config }, cwd).plugins ?? []);
   const plugins = await loadPlugins([...files.map((f) => resolvePath(cwd, f)), ...fromConfig]);
   return plugins.flatMap((p) =>
-    p.detectors.map((d) => ({ id: d.id, name: d.name, provider: d.provider, kind: d.kind, severity: d.severity, triggers: d.triggers, plugin: p.name, file: p.file, hash: p.hash })),
+    p.detectors.map((d) => ({
+      id: d.id,
+      name: d.name,
+      provider: d.provider,
+      kind: d.kind,
+      severity: d.severity,
+      triggers: d.triggers,
+      plugin: p.name,
+      file: p.file,
+      hash: p.hash,
+    })),
   );
 }

@@ -39,9 +39,19 @@ export async function run(argv: readonly string[], given: CliIo): Promise<ExitCo
     .enablePositionalOptions(false)
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-  const commands = [scanCommand, rulesCommand, baselineCommand, mergeCommand, initCommand, hookCommand, inventoryCommand, trendCommand, reportCommand, storeCommand, planCommand].map(
-    (make) => make(io, setExit),
-  );
+  const commands = [
+    scanCommand,
+    rulesCommand,
+    baselineCommand,
+    mergeCommand,
+    initCommand,
+    hookCommand,
+    inventoryCommand,
+    trendCommand,
+    reportCommand,
+    storeCommand,
+    planCommand,
+  ].map((make) => make(io, setExit));
   for (const command of commands) {
     program.addCommand(command.option("--debug", "print stack traces of errors"));
   }

@@ -26,7 +26,8 @@ export async function loadStoreModule<T>(load: () => Promise<T>): Promise<T> {
   try {
     return await load();
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" ? /'(better-sqlite3|pg)'/.exec(String((error as Error).message))?.[1] : undefined;
+    const missing =
+      (error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" ? /'(better-sqlite3|pg)'/.exec(String((error as Error).message))?.[1] : undefined;
     if (missing !== undefined) {
       throw new NhiscanError("store-unavailable", `the store needs the ${missing} package, which is not installed`, {
         exitCode: 3,
@@ -40,6 +41,9 @@ export async function loadStoreModule<T>(load: () => Promise<T>): Promise<T> {
 
 /** Masks the password of every PostgreSQL connection string among `values` in a text. */
 export function storePasswordRedactor(values: readonly string[]): (text: string) => string {
-  const urls = values.map((v) => v.replace(/^--[\w-]+=/, "")).filter(isPostgresUrl).map((url) => storeLocation(url, (file) => file));
+  const urls = values
+    .map((v) => v.replace(/^--[\w-]+=/, ""))
+    .filter(isPostgresUrl)
+    .map((url) => storeLocation(url, (file) => file));
   return urls.length === 0 ? (text) => text : (text) => urls.reduce((out, location) => redactSecretsOf(location, out), text);
 }

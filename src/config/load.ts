@@ -68,7 +68,7 @@ function failOnHint(entry: string): string {
   const grade = /^grade\W*([A-F])$/i.exec(entry);
   const severity = /^severity\W*(low|medium|high|critical)$/i.exec(entry);
   const meant = grade !== null ? `grade<${grade[1]?.toUpperCase()}` : severity !== null ? `severity>=${severity[1]?.toLowerCase()}` : undefined;
-  const quoting = "Quote it in a shell, where < and > redirect: --fail-on \"grade<C,plaintext-in-ci\".";
+  const quoting = 'Quote it in a shell, where < and > redirect: --fail-on "grade<C,plaintext-in-ci".';
   return meant === undefined ? `${quoting} Check ids: \`nhiscan scan --help\`.` : `Did you mean \`${meant}\`? ${quoting}`;
 }
 
@@ -129,7 +129,11 @@ export function applyOverrides(loaded: LoadedConfig | undefined, overrides: Conf
     maxFileSize: overrides.maxFileSize ?? raw.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     minConfidence: overrides.minConfidence ?? raw.minConfidence ?? "low",
     baseline:
-      baseline === undefined ? undefined : trustedCode || overrides.baseline !== undefined ? resolvePath(base, baseline) : confined(base, baseline, `${file}: baseline`, false),
+      baseline === undefined
+        ? undefined
+        : trustedCode || overrides.baseline !== undefined
+          ? resolvePath(base, baseline)
+          : confined(base, baseline, `${file}: baseline`, false),
   };
 }
 

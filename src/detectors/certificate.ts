@@ -7,7 +7,8 @@ import { fragmentIncludes } from "../sources/decode.js";
 
 const CERT_LABEL = /^(?:TRUSTED )?CERTIFICATE$/;
 /** Trust stores shipped by libraries (certifi, requests, grpc, curl): public roots, not anyone's credential. */
-const BUNDLE_PATH = /(?:^|\/)(?:ca-?bundle|ca-?certificates|cacerts?|cacert|roots|root-?certs?|trust(?:ed)?[-_]?(?:store|roots|certs)?|certifi)[^/]*\.(?:pem|crt|txt|cer)$/i;
+const BUNDLE_PATH =
+  /(?:^|\/)(?:ca-?bundle|ca-?certificates|cacerts?|cacert|roots|root-?certs?|trust(?:ed)?[-_]?(?:store|roots|certs)?|certifi)[^/]*\.(?:pem|crt|txt|cer)$/i;
 const BUNDLE_SIZE = 10;
 
 /** `validFrom`/`validTo` are OpenSSL date strings on Node 20 (the Date getters arrived in 22.10). */

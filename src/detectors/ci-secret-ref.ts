@@ -10,7 +10,8 @@ import type { Detector } from "./detector.js";
 const YAML = /\.ya?ml$/;
 const KUBERNETES_HINT = /secretKeyRef|secretRef|secretName/;
 /** Where Vault paths are configuration (YAML, env files, scripts, CI) rather than code that handles them. */
-const VAULT_FILE = /\.(?:ya?ml|json|env|properties|toml|tf|tfvars|hcl|sh|bash|zsh|ini|cfg|conf|xml)$|(?:^|\/)(?:\.env[^/]*|Dockerfile[^/]*|Jenkinsfile[^/]*|Makefile)$/;
+const VAULT_FILE =
+  /\.(?:ya?ml|json|env|properties|toml|tf|tfvars|hcl|sh|bash|zsh|ini|cfg|conf|xml)$|(?:^|\/)(?:\.env[^/]*|Dockerfile[^/]*|Jenkinsfile[^/]*|Makefile)$/;
 
 function referencesOf(text: string, path: string): SecretReference[] {
   const out: SecretReference[] = [];
@@ -30,8 +31,7 @@ function referencesOf(text: string, path: string): SecretReference[] {
 export const detector: Detector = {
   id: "ci-secret-ref",
   description: "References to managed secrets in CI definitions, Kubernetes manifests and Vault paths (inventory, not leaks)",
-  appliesTo: (fragment) =>
-    classifyPath(fragment.path).ci !== undefined || YAML.test(fragment.path) || VAULT_FILE.test(fragment.path),
+  appliesTo: (fragment) => classifyPath(fragment.path).ci !== undefined || YAML.test(fragment.path) || VAULT_FILE.test(fragment.path),
   detect(fragment): Candidate[] {
     return referencesOf(fragment.text, fragment.path).map((ref) => ({
       ruleId: "ci-secret-ref",

@@ -71,7 +71,13 @@ function specOf(format: CredentialFileFormat, field: CredentialField): SecretFie
   );
 }
 
-function candidateOf(format: CredentialFileFormat, field: CredentialField, spec: SecretField, fragment: Fragment, context: DetectContext): Candidate | undefined {
+function candidateOf(
+  format: CredentialFileFormat,
+  field: CredentialField,
+  spec: SecretField,
+  fragment: Fragment,
+  context: DetectContext,
+): Candidate | undefined {
   const value = field.value.trim();
   if (value === "" || spec.ignore?.test(value) === true || REFERENCE.test(value) || OTHER_DETECTOR.test(value)) return undefined;
   // A provider rule names the provider and checks the format: leave such values to it. Hash rules
@@ -108,7 +114,8 @@ function candidateOf(format: CredentialFileFormat, field: CredentialField, spec:
  */
 export const detector: Detector = {
   id: "credential-files",
-  description: "Every secret field of files that exist to hold credentials (.pgpass, .netrc, .git-credentials, Docker, kubeconfig, registry, FTP and database client configs, shadow and .htpasswd files)",
+  description:
+    "Every secret field of files that exist to hold credentials (.pgpass, .netrc, .git-credentials, Docker, kubeconfig, registry, FTP and database client configs, shadow and .htpasswd files)",
   // Content-recognised formats all hold a secret-named key; named files are read whatever they hold.
   triggers: SECRET_NAME_SUBSTRINGS,
   readsByName: isNamedCredentialFile,

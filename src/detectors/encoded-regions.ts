@@ -122,12 +122,12 @@ function percentDecode(text: string, start: number, end: number): { decoded: str
   const offsets: number[] = [];
   for (let i = start; i < end; i++) {
     offsets.push(i);
-    const escape = text[i] === "%" ? /^[0-9A-Fa-f]{2}$/.exec(text.slice(i + 1, i + 3)) : null;
-    if (escape === null) {
+    const hex = text[i] === "%" ? /^[0-9A-Fa-f]{2}$/.exec(text.slice(i + 1, i + 3)) : null;
+    if (hex === null) {
       decoded += text[i] ?? "";
       continue;
     }
-    decoded += String.fromCharCode(parseInt(escape[0], 16));
+    decoded += String.fromCharCode(parseInt(hex[0], 16));
     i += 2;
   }
   return { decoded, offsets };
@@ -142,4 +142,3 @@ export function spanOf(found: Encoded, from: number, to: number): { start: numbe
   const [chars, bytes] = found.encoding === "hex" ? [2, 1] : [4, 3];
   return { start: found.start + Math.floor((from * chars) / bytes), end: Math.min(found.end, found.start + Math.ceil((to * chars) / bytes)) };
 }
-

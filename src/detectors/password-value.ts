@@ -6,7 +6,8 @@ const PASSWORD_CHARS = /^[\x21\x23-\x26\x28-\x5f\x61-\x7e]+$/;
 /** Google app passwords are shown as four groups of four letters, and pasted with their spaces. */
 const APP_PASSWORD = /^[a-z]{4}(?: [a-z]{4}){3}$/;
 /** Values that only name the field or stand in for it: `mypassword`, `password123`, `secret_1`, `test123`. */
-const NAMED = /^[a-z_-]{0,12}(?:pass|passwd|password|passwort|pwd|secret|changeme|changeit|letmein|default|example|sample|test|dummy|fake|foo|bar|baz|qwerty|abc|xyz)[a-z_-]{0,12}[\d_!.-]{0,4}$/i;
+const NAMED =
+  /^[a-z_-]{0,12}(?:pass|passwd|password|passwort|pwd|secret|changeme|changeit|letmein|default|example|sample|test|dummy|fake|foo|bar|baz|qwerty|abc|xyz)[a-z_-]{0,12}[\d_!.-]{0,4}$/i;
 /** Well-known weak passwords that are words: reported even in source code. */
 const NAMED_WEAK = /^(?:letmein|changeme|changeit|welcome|qwerty|iloveyou|trustno|admin|root|toor|secret|hunter|monkey|dragon|master|sunshine|passw(?:or)?d)$/i;
 /** Words and letters only: labels (`Password`, `Contrasena`), i18n keys and the like; a password mixes in something else. */

@@ -61,10 +61,13 @@ async function loadPlugin(file: string): Promise<Plugin> {
     module = (await import(pathToFileURL(file).href)) as { default?: unknown };
   } catch (error) {
     const why = (error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" ? "file not found" : error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`${file}: cannot load plugin (${why})`, { hint: "A plugin is an ES module file (.mjs or .js) with a default export { name, detectors }.", cause: error });
+    throw new ConfigError(`${file}: cannot load plugin (${why})`, {
+      hint: "A plugin is an ES module file (.mjs or .js) with a default export { name, detectors }.",
+      cause: error,
+    });
   }
   const fail = (what: string): never => {
-    throw new ConfigError(`${file}: plugin: ${what}`, { hint: "See \"Writing a plugin\" in the README." });
+    throw new ConfigError(`${file}: plugin: ${what}`, { hint: 'See "Writing a plugin" in the README.' });
   };
   const value = module.default;
   if (typeof value !== "object" || value === null) return fail("expected a default export { name, detectors }");

@@ -7,7 +7,6 @@ import { vetGenericPassword } from "./generic-password-rule.js";
 import { ruleCandidate } from "./rule-candidate.js";
 import { scanView } from "./notebook-view.js";
 
-
 /** Runs the YAML rules whose keywords occur in the fragment. */
 export const detector: Detector = {
   id: "regex",

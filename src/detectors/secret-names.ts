@@ -56,7 +56,8 @@ const SECRET_PAIRS = new Set([
 ]);
 /** A last word that makes the name describe something about a secret, not the secret. */
 const DESCRIBING_LAST = new Set(
-  ("url uri urls endpoint endpoints host hostname path paths file files dir directory name names id ids type types length len size " +
+  (
+    "url uri urls endpoint endpoints host hostname path paths file files dir directory name names id ids type types length len size " +
     "policy policies header headers field fields label placeholder prompt hint min max count enabled enable disabled required " +
     "expiry expires expiration expired ttl timeout lifetime age regex regexp pattern format version mode method algorithm alg " +
     "provider source ref refs arn env var variable user username login email hash hashed digest salt rotation store manager " +
@@ -64,7 +65,8 @@ const DESCRIBING_LAST = new Set(
     "status scope scopes audience issuer index input form button text message error title description visible visibility show " +
     "checksum crc fingerprint signature etag hdr pat pattern re regex identifier " +
     "hidden toggle icon class style template param params parameter option options config settings schema spec help link " +
-    "kind usage cache lookup selector annotation annotations").split(" "),
+    "kind usage cache lookup selector annotation annotations"
+  ).split(" "),
 );
 /** A first word that makes the name a flag, a counter or a pointer: `is_secret`, `max_tokens`, `next_token`. */
 const DESCRIBING_FIRST = new Set(

@@ -6,7 +6,10 @@ const NOT_SECRET: readonly (readonly [RegExp, string])[] = [
   [/^ENC\[[A-Z0-9_]+,data:|^\$ANSIBLE_VAULT;|^-----BEGIN PGP MESSAGE-----/, "encrypted"],
   [/\s/, "prose"],
   [REFERENCE, "reference"],
-  [/^(?:true|false|yes|no|on|off|null|nil|none|undefined|~|required|optional|string|secret|password|token|n\/a|tbd|todo|empty|unset|default|auto|random|generated|disabled|enabled)$/i, "literal"],
+  [
+    /^(?:true|false|yes|no|on|off|null|nil|none|undefined|~|required|optional|string|secret|password|token|n\/a|tbd|todo|empty|unset|default|auto|random|generated|disabled|enabled)$/i,
+    "literal",
+  ],
   [/^[+-]?(?:\d+(?:[._]\d+)*(?:e[+-]?\d+)?|0x[0-9a-f]+)$/i, "literal"],
   [/^[A-Za-z]{6,10}$/, "short word"],
   [/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/, "variable name"],

@@ -71,7 +71,8 @@ function weakPasswordConfidence(value: string, path: string): Confidence {
 }
 
 /** A user-name line: `user = app`, `username: "deploy"`, `login=ops`, `DB_USER=app`, `<user>app</user>`. */
-const USER_LINE = /^[ \t]*(?:[-*][ \t]+)?(?:export[ \t]+)?(?:<|["']?)(?:[\w.-]*[_.-])?(?:user(?:_?name)?|login|uid|user_?id|account)(?:>|["']?[ \t]*(?:[:=]|=>)[ \t]*["']?)([^\s"'<>,;#]{1,128})/i;
+const USER_LINE =
+  /^[ \t]*(?:[-*][ \t]+)?(?:export[ \t]+)?(?:<|["']?)(?:[\w.-]*[_.-])?(?:user(?:_?name)?|login|uid|user_?id|account)(?:>|["']?[ \t]*(?:[:=]|=>)[ \t]*["']?)([^\s"'<>,;#]{1,128})/i;
 const PAIR_LINES = 3;
 
 /**
@@ -116,7 +117,13 @@ function pairCandidate(pair: KeyValue, format: PairSyntax, fragment: Fragment, c
   // A config file is meant to hold real values; other text (notes, logs) as sure as its path says.
   const sure = format === "text" ? CONTEXT_CONFIDENCE[pathContextOf(fragment.path)] : "high";
   const user = kind === "password" ? userNear(fragment.text, pair.start) : undefined;
-  const candidate = make(pair, kind, pair.value, { format, ...(user === undefined ? {} : { user }) }, isHighEntropy(pair.value) || sure !== "high" ? sure : "medium");
+  const candidate = make(
+    pair,
+    kind,
+    pair.value,
+    { format, ...(user === undefined ? {} : { user }) },
+    isHighEntropy(pair.value) || sure !== "high" ? sure : "medium",
+  );
   // A weak password is as sure as its file is meant to hold real ones: config high, tests and docs low.
   return candidate.confidence === "high" || kind !== "password" ? candidate : { ...candidate, confidence: weakPasswordConfidence(pair.value, fragment.path) };
 }
@@ -127,7 +134,8 @@ function pairCandidate(pair: KeyValue, format: PairSyntax, fragment: Fragment, c
  */
 export const detector: Detector = {
   id: "structured-config",
-  description: "Secret-named keys with literal values in .env, YAML, JSON, .properties, INI, TOML, Terraform, Dockerfile and Kubernetes Secrets (.netrc belongs to credential-files)",
+  description:
+    "Secret-named keys with literal values in .env, YAML, JSON, .properties, INI, TOML, Terraform, Dockerfile and Kubernetes Secrets (.netrc belongs to credential-files)",
   // Every candidate needs one: a secret-named key, a `kind: Secret` manifest.
   triggers: SECRET_NAME_SUBSTRINGS,
   appliesTo: (fragment) => classifyPath(fragment.path).configFormat !== undefined,
@@ -159,7 +167,8 @@ export const detector: Detector = {
  */
 export const textDetector: Detector = {
   id: "structured-text",
-  description: "Secret-named keys with literal values in any other text file (notes, .txt, .log, backups, no extension, Markdown): name = / : / => / := value, INI, XML, JSON pairs",
+  description:
+    "Secret-named keys with literal values in any other text file (notes, .txt, .log, backups, no extension, Markdown): name = / : / => / := value, INI, XML, JSON pairs",
   triggers: SECRET_NAME_SUBSTRINGS,
   appliesTo: (fragment) => syntaxOf(fragment.path) === "text",
   detect(fragment, context) {

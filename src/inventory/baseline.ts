@@ -19,17 +19,17 @@ const baselineSchema = lazyValue(() => {
   const isoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), "expected an ISO date such as 2025-03-01");
 
   const entrySchema = z
-  .object({
-    credentialId: z.string().regex(/^[0-9a-f]{16,64}$/, "expected a credential id (hex)"),
-    preview: z.string(),
-    ruleIds: z.array(z.string()).default([]),
-    reason: z.string().min(1, "expected a reason").default(CREATED_REASON),
-    status: z.enum(BASELINE_STATUSES).exactOptional(),
-    date: isoDate.exactOptional(),
-    seenAt: z.array(z.string()).exactOptional(),
-  })
-  .strict()
-  .refine((e) => e.status === undefined || e.date !== undefined, { message: "expected a date with status", path: ["date"] });
+    .object({
+      credentialId: z.string().regex(/^[0-9a-f]{16,64}$/, "expected a credential id (hex)"),
+      preview: z.string(),
+      ruleIds: z.array(z.string()).default([]),
+      reason: z.string().min(1, "expected a reason").default(CREATED_REASON),
+      status: z.enum(BASELINE_STATUSES).exactOptional(),
+      date: isoDate.exactOptional(),
+      seenAt: z.array(z.string()).exactOptional(),
+    })
+    .strict()
+    .refine((e) => e.status === undefined || e.date !== undefined, { message: "expected a date with status", path: ["date"] });
 
   return z
     .object({

@@ -22,9 +22,7 @@ function toCredential(list: Finding[], facts: LocationFacts): Credential {
   );
   // The most confident, then most severe, finding names the credential.
   const best = [...list].sort(
-    (a, b) =>
-      CONFIDENCES.indexOf(b.confidence) - CONFIDENCES.indexOf(a.confidence) ||
-      SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity),
+    (a, b) => CONFIDENCES.indexOf(b.confidence) - CONFIDENCES.indexOf(a.confidence) || SEVERITIES.indexOf(b.severity) - SEVERITIES.indexOf(a.severity),
   )[0] as Finding;
   const environments = [...new Set(locations.flatMap((l) => facts.environmentsOf(l)))].sort();
   // One hint per source and value: the first location's evidence, the strongest confidence.

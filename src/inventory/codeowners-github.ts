@@ -45,7 +45,7 @@ export function parseGithubCodeowners(text: string): CodeownersRules {
     ownersOf(path) {
       for (let i = rules.length - 1; i >= 0; i--) {
         const rule = rules[i];
-        if (rule !== undefined && rule.regex.test(path)) {
+        if (rule?.regex.test(path)) {
           // An ownerless last match un-owns the path.
           return rule.owners.length === 0 ? [] : [{ pattern: rule.pattern, owners: rule.owners, line: rule.line }];
         }

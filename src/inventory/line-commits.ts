@@ -55,7 +55,11 @@ export async function lineCommits(
     [...byPath].map(([path, list]) =>
       limit(async () => {
         const current = workingLines(joinPath(top, path));
-        const blamed = await blameLines(top, path, list.map((l) => l.finding.line));
+        const blamed = await blameLines(
+          top,
+          path,
+          list.map((l) => l.finding.line),
+        );
         // A line that differs from HEAD's is not committed as it stands: it has no commit yet.
         const lines = new Map(blamed.filter((b) => sameLine(b.text, current[b.line - 1])).map((b) => [b.line, b]));
         return list.map((l) => ({ finding: l.finding, blame: lines.get(l.finding.line) }));
@@ -77,7 +81,11 @@ export async function lineCommits(
       continue;
     }
     traces++;
-    pending.push(limit(async () => result.set(finding, { lastChange: commit, introduced: await introducedAt(top, finding, blame, commit, fingerprintKey) })).then(() => undefined));
+    pending.push(
+      limit(async () => result.set(finding, { lastChange: commit, introduced: await introducedAt(top, finding, blame, commit, fingerprintKey) })).then(
+        () => undefined,
+      ),
+    );
   }
   await Promise.all(pending);
   return result;

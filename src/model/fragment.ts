@@ -3,7 +3,18 @@
  * Why an entry was not scanned. `nhiscan-package`: an installed copy of nhiscan itself
  * (`node_modules/nhiscan`), whose rule files hold format-valid example credentials by design.
  */
-export const SKIP_REASONS = ["binary", "too-large", "unreadable", "not-regular-file", "symlink", "vanished", "timeout", "undecodable", "ignored", "nhiscan-package"] as const;
+export const SKIP_REASONS = [
+  "binary",
+  "too-large",
+  "unreadable",
+  "not-regular-file",
+  "symlink",
+  "vanished",
+  "timeout",
+  "undecodable",
+  "ignored",
+  "nhiscan-package",
+] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** A commit as provenance: who and when. */

@@ -19,11 +19,13 @@ const DOC_PATH = /\.(?:md|mdx|markdown|rst|rdoc|adoc|asciidoc|textile|pod)$|(?:^
 const TEST_CODE_PATH =
   /(?:^|\/)(?:test|tests|__tests__|spec|specs|testdata|test-data|fixtures?|__fixtures__|__mocks__|mocks?)\/.*\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|cs|php|rs|swift|scala)$|[._-](?:test|spec)\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|cs|php|rs|swift|scala)$|_test\.go$|(?:^|\/)(?:testdata|fixtures?|__fixtures__)\//i;
 /** Any file of a test tree, config included. */
-const TEST_TREE = /(?:^|\/)(?:test|tests|__tests__|spec|specs|testdata|test-data|fixtures?|__fixtures__|__mocks__|mocks?|test-?apps?|dummy|e2e|cypress|playwright|integration-tests?)\//i;
+const TEST_TREE =
+  /(?:^|\/)(?:test|tests|__tests__|spec|specs|testdata|test-data|fixtures?|__fixtures__|__mocks__|mocks?|test-?apps?|dummy|e2e|cypress|playwright|integration-tests?)\//i;
 /** Seed and demo data: the accounts it creates are samples (`db/seeds.rb`, `sample_data/`, `demo/`). */
 const SAMPLE_DATA = /(?:^|\/)(?:sample[_-]?data|seeds?|demo|demos|db\/seeds\.rb)(?:\/|$)|(?:^|\/)seeds?\.(?:rb|py|js|ts|php|exs)$/i;
 /** Example files named as such beside the real one (`config.example.yml`, `.env.sample`) and generator templates (`ci.yml.tt`, `netrc.j2`). */
-const EXAMPLE_NAME = /(?:^|\/)[^/]*[._-](?:example|sample|template|dist|default|defaults|tmpl)(?:\.[^/]*)?$|\.(?:example|sample|template|dist|tmpl|tt|j2|jinja2?|mustache|hbs|tpl)$/i;
+const EXAMPLE_NAME =
+  /(?:^|\/)[^/]*[._-](?:example|sample|template|dist|default|defaults|tmpl)(?:\.[^/]*)?$|\.(?:example|sample|template|dist|tmpl|tt|j2|jinja2?|mustache|hbs|tpl)$/i;
 /** Files whose whole purpose is to hold a credential, by their tools' names. */
 const CREDENTIAL_FILE =
   /(?:^|\/)(?:[._]netrc|\.pgpass|\.git-credentials|\.my\.cnf|\.pypirc|\.npmrc|\.s3cfg|\.boto|\.dockercfg|credentials(?:\.xml|\.json|\.ya?ml)?|master\.key|[^/]*\.htpasswd|secrets?\.(?:ya?ml|json|env|ini|properties))$/i;

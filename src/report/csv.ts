@@ -32,7 +32,7 @@ const HEADER = [
 /** One row per location of each credential (RFC 4180: CRLF line ends, quoted where needed). */
 export const format: Formatter = (report) => {
   const rows = report.items.flatMap((item) => item.locations.map((location) => row(report, item, location)));
-  return [HEADER, ...rows].map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[HEADER, ...rows].map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
 };
 
 function row(report: ScanReport, item: InventoryItem, location: Finding): string[] {

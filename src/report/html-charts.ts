@@ -96,7 +96,10 @@ export function sharingGraph(report: ScanReport, items: readonly InventoryItem[]
     (p, j) =>
       `<g><title>${esc(p)}</title><rect class="node" x="500" y="${rightY(j) - 10}" width="296" height="20" rx="4"/><text x="506" y="${rightY(j) + 4}">${esc(clip(p, 46))}</text></g>`,
   );
-  const list = shared.map((s) => `<li><code>${esc(displayValue(s.item, report))}</code> (grade ${esc(s.item.grade)}): ${s.places.map((p) => `<code>${esc(p)}</code>`).join(", ")}</li>`);
+  const list = shared.map(
+    (s) =>
+      `<li><code>${esc(displayValue(s.item, report))}</code> (grade ${esc(s.item.grade)}): ${s.places.map((p) => `<code>${esc(p)}</code>`).join(", ")}</li>`,
+  );
   return `<figure id="sharing" class="chart"><figcaption>Credentials in several places (files or repositories)</figcaption>
 <svg viewBox="0 0 800 ${height}" width="100%" role="img" aria-label="${esc(`${shared.length} credentials shared across ${places.length} places`)}">
 ${[...edges, ...left, ...right].join("\n")}

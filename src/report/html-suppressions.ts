@@ -10,10 +10,12 @@ export function suppressionSection(report: ScanReport): string {
   const all = report.suppressions ?? [];
   if (all.length === 0) return "";
   const counts = suppressionsBySource(report).map(([source, n]) => `<li><a href="#${SUPPRESSIONS_ANCHOR}">${esc(source)}</a>: ${esc(n)}</li>`);
-  const rows = all.slice(0, LISTED).map(
-    (s) =>
-      `<tr><td><code>${esc(suppressionPlace(s))}</code></td><td><code>${esc(s.ruleId)}</code></td><td><code>${esc(s.credentialId)}</code></td><td>${esc(s.reason)}${s.addedInRange === true ? " <strong>(added by this change)</strong>" : ""}</td><td>${esc(s.source)}</td></tr>`,
-  );
+  const rows = all
+    .slice(0, LISTED)
+    .map(
+      (s) =>
+        `<tr><td><code>${esc(suppressionPlace(s))}</code></td><td><code>${esc(s.ruleId)}</code></td><td><code>${esc(s.credentialId)}</code></td><td>${esc(s.reason)}${s.addedInRange === true ? " <strong>(added by this change)</strong>" : ""}</td><td>${esc(s.source)}</td></tr>`,
+    );
   const more = all.length > LISTED ? `<p>… ${all.length - LISTED} more in the JSON report.</p>` : "";
   return `\n<section aria-labelledby="suppressions-h"><h2 id="suppressions-h">Suppressions (${all.length})</h2>
 <ul>${counts.join("")}</ul>

@@ -73,13 +73,15 @@ function itemGroup(report: ScanReport, item: InventoryItem): string {
 
 function itemDetail(report: ScanReport, item: InventoryItem): string {
   const locations = item.locations.map(
-    (l) => `<tr><td><code>${esc(locationLabel(l))}</code></td><td>${esc(provenanceLabel(l))}</td><td>${esc(l.ruleId)}</td><td>${esc(commitOf(l.provenance))}</td></tr>`,
+    (l) =>
+      `<tr><td><code>${esc(locationLabel(l))}</code></td><td>${esc(provenanceLabel(l))}</td><td>${esc(l.ruleId)}</td><td>${esc(commitOf(l.provenance))}</td></tr>`,
   );
   const owners = item.ownerHints.map(
     (h) => `<tr><td>${esc(h.value)}</td><td>${esc(h.source)}</td><td>${esc(h.confidence)}</td><td><code>${esc(h.evidence)}</code></td></tr>`,
   );
   const checks = item.checks.map(
-    (c) => `<tr><td class="${esc(c.status)}">${esc(c.status)}</td><td>${esc(c.checkId)}</td><td>${esc(c.owasp)}</td><td>${esc(c.severity)}</td><td>${esc(c.message)}</td></tr>`,
+    (c) =>
+      `<tr><td class="${esc(c.status)}">${esc(c.status)}</td><td>${esc(c.checkId)}</td><td>${esc(c.owasp)}</td><td>${esc(c.severity)}</td><td>${esc(c.message)}</td></tr>`,
   );
   const mark = item.baseline;
   const facts = [
@@ -88,7 +90,9 @@ function itemDetail(report: ScanReport, item: InventoryItem): string {
     `first seen ${esc(firstSeen(item) ?? "unknown")}`,
     `environments ${esc(item.environments.join(", ") || "none inferred")}`,
     item.inHead ? "in the working tree / HEAD" : "in git history only",
-    ...(mark === undefined ? [] : [`baseline: ${esc(mark.status)} ${esc(mark.date)}${isRetired(item, new Date(report.scannedAt)) ? " (history only: does not fail)" : ""}`]),
+    ...(mark === undefined
+      ? []
+      : [`baseline: ${esc(mark.status)} ${esc(mark.date)}${isRetired(item, new Date(report.scannedAt)) ? " (history only: does not fail)" : ""}`]),
   ];
   const advice = adviceFor(item).map((a) => `<li>${esc(a)}</li>`);
   return `<details><summary>Locations, owners and check evidence</summary>

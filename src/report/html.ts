@@ -45,14 +45,18 @@ Checks map to the OWASP Non-Human Identities Top 10 (2025): ${esc(OWASP_NHI_URL)
 function cards(report: ScanReport): string {
   const leaks = report.items.filter(isLeak);
   const now = new Date(report.scannedAt);
-  const card = (n: number | string, label: string, tone = "") => `<div class="card ${tone}"><div class="n">${esc(n)}</div><div class="l">${esc(label)}</div></div>`;
+  const card = (n: number | string, label: string, tone = "") =>
+    `<div class="card ${tone}"><div class="n">${esc(n)}</div><div class="l">${esc(label)}</div></div>`;
   const worst = leaks.filter((i) => i.grade === "D" || i.grade === "F").length;
   const { exposure } = reportSummary(report);
   return `<section class="cards" aria-label="Summary">
 ${[
   card(report.policy.failed ? "failed" : "passed", "policy gate", report.policy.failed ? "bad" : "good"),
   card(leaks.length, "distinct leaked credentials", leaks.length > 0 ? "bad" : "good"),
-  card(leaks.reduce((n, i) => n + i.locations.length, 0), "locations"),
+  card(
+    leaks.reduce((n, i) => n + i.locations.length, 0),
+    "locations",
+  ),
   card(worst, "graded D or F", worst > 0 ? "bad" : ""),
   card(leaks.filter((i) => placesOf(i).length > 1).length, "in several places"),
   // The same owner the chart, the table summary and the missing-owner check use (inactive authors are no owner).
@@ -95,7 +99,10 @@ function scanDetails(report: ScanReport): string {
   const reasons = report.policy.reasons.map((r) => `<li>${esc(r)}</li>`);
   const warnings = report.warnings
     .slice(0, 50)
-    .map((w) => `<li><code>${esc(`${w.repository === undefined ? "" : `${w.repository}:`}${w.path}`)}</code>: ${esc(w.reason)}${w.detail === undefined ? "" : ` (${esc(w.detail)})`}</li>`);
+    .map(
+      (w) =>
+        `<li><code>${esc(`${w.repository === undefined ? "" : `${w.repository}:`}${w.path}`)}</code>: ${esc(w.reason)}${w.detail === undefined ? "" : ` (${esc(w.detail)})`}</li>`,
+    );
   const more = report.warnings.length > 50 ? `<li>… ${report.warnings.length - 50} more in the JSON report</li>` : "";
   return `<section aria-labelledby="scan-h"><h2 id="scan-h">Scan</h2>
 <p>${summaryLines(report).map(esc).join("<br>")}</p>

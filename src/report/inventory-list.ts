@@ -4,7 +4,6 @@ import { csvCell } from "./csv.js";
 import { formatInventoryHtml } from "./inventory-html.js";
 import { fitColumns } from "./terminal-width.js";
 
-
 /** `inventory list` output: `{ "credentials": [...] }`, a CSV row per credential, or a terminal listing. */
 export function formatInventory(credentials: readonly StoredCredential[], format: InventoryFormat, options: { columns?: number } = {}): string {
   if (format === "json") return `${JSON.stringify({ credentials }, null, 2)}\n`;
@@ -49,7 +48,7 @@ function csv(credentials: readonly StoredCredential[]): string {
     c.failingChecks.join(" "),
     String(c.events.length),
   ]);
-  return [CSV_HEADER, ...rows].map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[CSV_HEADER, ...rows].map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 /** One block per credential: short lines that fit any terminal, clipped to its width. */
@@ -65,7 +64,10 @@ function table(credentials: readonly StoredCredential[], columns: number | undef
     );
     if (c.locations.length > 0) lines.push(`  at: ${c.locations.slice(0, 3).join(", ")}${c.locations.length > 3 ? `, … ${c.locations.length - 3} more` : ""}`);
     const last = c.events[c.events.length - 1];
-    if (last !== undefined) lines.push(`  last event: ${day(last.at)} ${last.actor} ${last.action}${last.to === null ? "" : ` (${last.from ?? "new"} → ${last.to})`}${last.note === null ? "" : ` (${last.note})`}`);
+    if (last !== undefined)
+      lines.push(
+        `  last event: ${day(last.at)} ${last.actor} ${last.action}${last.to === null ? "" : ` (${last.from ?? "new"} → ${last.to})`}${last.note === null ? "" : ` (${last.note})`}`,
+      );
     lines.push("");
   }
   const open = credentials.filter((c) => c.state === "open").length;

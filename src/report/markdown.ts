@@ -23,7 +23,10 @@ export const format: Formatter = (report) => {
   if (leaks.length > 0) out.push(...counts(leaks, refs), "", ...worst(report, leaks), "", ...whatToDo(report, leaks), "");
   else if (refs > 0) out.push(`${refs} reference(s) to managed secrets, no literal values.`, "");
   out.push(...suppressionSection(report));
-  out.push(`<sub>${text([...summaryLines(report), `nhiscan ${report.tool.version}.`, report.showSecrets ? "Raw values shown." : "Values are redacted."].join(" "))}</sub>`, "");
+  out.push(
+    `<sub>${text([...summaryLines(report), `nhiscan ${report.tool.version}.`, report.showSecrets ? "Raw values shown." : "Values are redacted."].join(" "))}</sub>`,
+    "",
+  );
   return out.join("\n");
 };
 
@@ -48,7 +51,8 @@ function worst(report: ScanReport, leaks: readonly InventoryItem[]): string[] {
     const first = item.locations[0];
     const where = first === undefined ? "" : `${code(locationLabel(first))}${item.locations.length > 1 ? ` (+${item.locations.length - 1} more)` : ""}`;
     const failing = failingChecks(item).map((c) => `${c.checkId} (${c.owasp})`);
-    const note = item.baseline === undefined ? "" : ` ${item.baseline.status} ${item.baseline.date}${isRetired(item, now) ? ", history only: not failing" : ""}`;
+    const note =
+      item.baseline === undefined ? "" : ` ${item.baseline.status} ${item.baseline.date}${isRetired(item, now) ? ", history only: not failing" : ""}`;
     return `| ${item.grade} | ${code(displayValue(item, report))} ${code(item.ruleIds[0] ?? item.kind)} | ${where} | ${failing.join(", ") || "none"}${cell(note)} |`;
   });
   const more = leaks.length > WORST_SHOWN ? [`… and ${leaks.length - WORST_SHOWN} more in the full report (\`--format html\` or \`json\`).`] : [];

@@ -31,7 +31,9 @@ export function parseReport(text: string, file: string): ScanReport {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${file}: expected a JSON report (${(error as Error).message})`, { hint: "Produce reports with `nhiscan scan --format json --output FILE`." });
+    throw new InputError(`${file}: expected a JSON report (${(error as Error).message})`, {
+      hint: "Produce reports with `nhiscan scan --format json --output FILE`.",
+    });
   }
   const parsed = scanReportSchema.safeParse(json);
   if (!parsed.success) {

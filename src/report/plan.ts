@@ -95,5 +95,5 @@ function kubernetesJob(plan: ShardPlan, job: JobSettings): string {
 
 /** The repos file format: `PATH` or `PATH<TAB>SIZE`, one per line. */
 export function reposFileText(entries: readonly RepositoryEntry[]): string {
-  return entries.map((e) => (e.size === undefined ? e.path : `${e.path}\t${e.size}`)).join("\n") + "\n";
+  return `${entries.map((e) => (e.size === undefined ? e.path : `${e.path}\t${e.size}`)).join("\n")}\n`;
 }

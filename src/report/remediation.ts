@@ -18,7 +18,8 @@ export const CHECK_ADVICE: Readonly<Record<string, string>> = {
 };
 
 /** What to do with a value that is fine where it is; every format that gives advice ends with it. */
-export const BASELINE_ADVICE = "A value you accept (a test fixture, an already-rotated key): `nhiscan baseline create`, review the file, commit it, scan with `--baseline`.";
+export const BASELINE_ADVICE =
+  "A value you accept (a test fixture, an already-rotated key): `nhiscan baseline create`, review the file, commit it, scan with `--baseline`.";
 
 export const GENERIC_ADVICE = "Rotate the credential at the provider, remove it from the code, and load it from a secret manager at run time.";
 

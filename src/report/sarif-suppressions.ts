@@ -14,8 +14,13 @@ export function suppressedResults(report: ScanReport, ruleIndex: (ruleId: string
     level: "note" as const,
     message: { text: `Suppressed ${s.ruleId} value (credential ${s.credentialId}): ${s.reason}, by ${s.source}.` },
     locations: [{ physicalLocation: { artifactLocation: { uri: toUri(s.path) }, region: { startLine: s.line } } }],
-    partialFingerprints: { "credentialId/v1": s.credentialId, primaryLocationLineHash: shortHash(`${s.repository ?? ""}\u0000${s.path}\u0000${s.line}\u0000${s.ruleId}`) },
-    suppressions: [{ kind: s.reason === "inline-allow" ? ("inSource" as const) : ("external" as const), status: "accepted" as const, justification: justification(s) }],
+    partialFingerprints: {
+      "credentialId/v1": s.credentialId,
+      primaryLocationLineHash: shortHash(`${s.repository ?? ""}\u0000${s.path}\u0000${s.line}\u0000${s.ruleId}`),
+    },
+    suppressions: [
+      { kind: s.reason === "inline-allow" ? ("inSource" as const) : ("external" as const), status: "accepted" as const, justification: justification(s) },
+    ],
     properties: { credentialId: s.credentialId, reason: s.reason, ...(s.repository === undefined ? {} : { repository: s.repository }) },
   }));
 }

@@ -19,8 +19,7 @@ const BORDERS = WIDTHS.length + 1;
 /** The inventory as a terminal table, one row per credential, worst first; then the summary and the gate. */
 export const format: Formatter = (report, options) => {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const gradeColor = (grade: string) =>
-    grade === "A" || grade === "B" ? chalk.green(grade) : grade === "C" ? chalk.yellow(grade) : chalk.red.bold(grade);
+  const gradeColor = (grade: string) => (grade === "A" || grade === "B" ? chalk.green(grade) : grade === "C" ? chalk.yellow(grade) : chalk.red.bold(grade));
   const out: string[] = [];
   const columns = options.columns;
   if (report.items.length > 0 && columns !== undefined && columns < WIDE_TABLE_MIN_COLUMNS) {

@@ -74,7 +74,11 @@ function xLabels(scans: readonly TrendRow[], x: (i: number) => number): string {
   const every = Math.max(1, Math.ceil(scans.length / 6));
   const labels = scanLabels(scans);
   return scans
-    .map((_, i) => (i % every === 0 || i === scans.length - 1 ? `<text x="${x(i).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${esc(labels[i] ?? "")}</text>` : ""))
+    .map((_, i) =>
+      i % every === 0 || i === scans.length - 1
+        ? `<text x="${x(i).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${esc(labels[i] ?? "")}</text>`
+        : "",
+    )
     .join("");
 }
 
@@ -89,7 +93,9 @@ function openChart(scans: readonly TrendRow[]): string {
   const y = yScale(max);
   const x = (i: number) => xAt(i, scans.length);
   const points = scans.map((s, i) => `${x(i).toFixed(1)},${y(s.open).toFixed(1)}`).join(" ");
-  const dots = scans.map((s, i) => `<circle class="dot" cx="${x(i).toFixed(1)}" cy="${y(s.open).toFixed(1)}" r="3.5"><title>${esc(`${s.at}: ${s.open} open`)}</title></circle>`).join("");
+  const dots = scans
+    .map((s, i) => `<circle class="dot" cx="${x(i).toFixed(1)}" cy="${y(s.open).toFixed(1)}" r="3.5"><title>${esc(`${s.at}: ${s.open} open`)}</title></circle>`)
+    .join("");
   const labels = scanLabels(scans);
   const summary = scans.map((s, i) => `${labels[i]} ${s.open}`).join(", ");
   return `<figure id="chart-open" class="chart"><figcaption>Open credentials over time</figcaption>

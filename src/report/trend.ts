@@ -5,7 +5,6 @@ import { csvCell } from "./csv.js";
 import { fitColumns } from "./terminal-width.js";
 import { formatTrendHtml } from "./trend-html.js";
 
-
 /** `trend` output: one row per recorded scan, oldest first. */
 export function formatTrend(trend: TrendReport, format: TrendFormat, options: { columns?: number } = {}): string {
   if (format === "json") return `${JSON.stringify({ scans: trend.scans, remediationByOwner: trend.remediationByOwner }, null, 2)}\n`;
@@ -28,7 +27,7 @@ function csv(trend: TrendReport): string {
     ...GRADES.map((g) => String(s.byGrade[g])),
     s.medianDaysToRemediate === null ? "" : String(s.medianDaysToRemediate),
   ]);
-  return [header, ...rows].map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[header, ...rows].map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 function table(trend: TrendReport, columns: number | undefined): string {
@@ -46,9 +45,7 @@ function table(trend: TrendReport, columns: number | undefined): string {
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: readonly string[]) =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
-      .join("  ");
+    cells.map((c, i) => (i === cells.length - 1 ? c : i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ");
   const lines = [line(head), ...rows.map(line)];
   if (trend.remediationByOwner.length > 0) {
     lines.push("", "Days to remediate by owner (median / p90, count):");

@@ -7,7 +7,30 @@ import type { CatalogueEntry } from "./catalogue-schema.js";
 /** A prefix this long is distinctive enough to be the rule's only keyword (`lin_api_`, `ATATT3`). */
 export const EXACT_PREFIX_MIN = 4;
 /** Words a prefix made only of is shared by many providers (`live_`, `sk_live_`, `pk_prod_`, `private_`). */
-const GENERIC_PREFIX_WORDS: ReadonlySet<string> = new Set(["live", "test", "prod", "production", "sandbox", "api", "key", "sk", "pk", "rk", "app", "org", "dev", "demo", "manage", "standard", "secret", "private", "public", "token", "user", "access"]);
+const GENERIC_PREFIX_WORDS: ReadonlySet<string> = new Set([
+  "live",
+  "test",
+  "prod",
+  "production",
+  "sandbox",
+  "api",
+  "key",
+  "sk",
+  "pk",
+  "rk",
+  "app",
+  "org",
+  "dev",
+  "demo",
+  "manage",
+  "standard",
+  "secret",
+  "private",
+  "public",
+  "token",
+  "user",
+  "access",
+]);
 /**
  * Keyword to separator: `ACME_API_KEY=`, `"acmeApiKey": "`, `acme.auth.key = '`, and a URL from
  * the host to its key parameter, which escaping lengthens (`&amp;` in XML, `%26` in a URL).
@@ -31,9 +54,13 @@ export function compileCatalogueEntry(entry: CatalogueEntry, label: string): Rul
   };
   const { prefix } = entry.shape;
   const match = entry.match ?? (prefix.length >= EXACT_PREFIX_MIN ? "exact" : "proximity");
-  if (match === "exact" && prefix.length < EXACT_PREFIX_MIN) fail("match", `expected a shape.prefix of at least ${EXACT_PREFIX_MIN} characters for an exact rule`);
+  if (match === "exact" && prefix.length < EXACT_PREFIX_MIN)
+    fail("match", `expected a shape.prefix of at least ${EXACT_PREFIX_MIN} characters for an exact rule`);
   if (match === "exact" && isGenericPrefix(prefix)) {
-    fail("shape.prefix", `expected a provider-specific prefix for an exact rule, \`${prefix}\` is shared by many providers (add match: proximity and keywords)`);
+    fail(
+      "shape.prefix",
+      `expected a provider-specific prefix for an exact rule, \`${prefix}\` is shared by many providers (add match: proximity and keywords)`,
+    );
   }
   if (match === "proximity" && entry.keywords.length === 0) fail("keywords", "expected at least one keyword for a proximity rule (no distinctive prefix)");
   if (entry.id !== undefined && !entry.id.startsWith(`${entry.provider}-`)) fail("id", `expected an id starting with the provider, \`${entry.provider}-\``);
@@ -76,7 +103,10 @@ export function compileCatalogueEntry(entry: CatalogueEntry, label: string): Rul
 type Shape = CatalogueEntry["shape"];
 
 function isGenericPrefix(prefix: string): boolean {
-  const words = prefix.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== "");
+  const words = prefix
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "");
   return words.every((w) => GENERIC_PREFIX_WORDS.has(w) || COMMON_KEYWORDS.has(w));
 }
 

@@ -80,6 +80,10 @@ export function checkRules(rules: readonly CompiledRule[], dropReason?: ValueDro
   const fromRuleFiles = new Set(rules.filter((r) => r.spec.catalogue !== true).map((r) => r.spec.provider));
   const overlap = rules
     .filter((r) => r.spec.catalogue === true && fromRuleFiles.has(r.spec.provider))
-    .map((r) => ({ source: r.source, ruleId: r.spec.id, message: `provider: expected a provider not already covered by a rule file, \`${r.spec.provider}\` is` }));
+    .map((r) => ({
+      source: r.source,
+      ruleId: r.spec.id,
+      message: `provider: expected a provider not already covered by a rule file, \`${r.spec.provider}\` is`,
+    }));
   return [...rules.flatMap((rule) => checkRule(rule, dropReason)), ...overlap];
 }

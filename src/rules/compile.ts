@@ -24,10 +24,9 @@ function secretGroupOf(spec: RuleSpec, regex: RegExp, source: string): number | 
   if (spec.pattern.includes("(?<secret>")) return "secret";
   const groups = captureGroups(regex.source);
   if (groups !== 1) {
-    throw new RuleError(
-      `${source}: rule \`${spec.id}\`: pattern: expected exactly one capture group (or a named group \`secret\`), found ${groups}`,
-      { hint: "Use (?:…) for groups that should not capture." },
-    );
+    throw new RuleError(`${source}: rule \`${spec.id}\`: pattern: expected exactly one capture group (or a named group \`secret\`), found ${groups}`, {
+      hint: "Use (?:…) for groups that should not capture.",
+    });
   }
   return 1;
 }

@@ -53,7 +53,7 @@ export function findBacktrackingRisk(pattern: string): string | undefined {
       const parent = stack[stack.length - 1];
       if (parent === undefined) return undefined;
       const quantifier = readQuantifier(pattern, i + 1);
-      if (quantifier !== undefined && quantifier.repeats) {
+      if (quantifier?.repeats) {
         if (top.hasUnbounded) return `nested quantifier at offset ${i}: a repeated group contains an unbounded repetition`;
         if (quantifier.unbounded && overlappingBranches(top.branches)) {
           return `overlapping alternation under a repetition at offset ${i}`;
@@ -98,7 +98,8 @@ function readQuantifier(pattern: string, at: number): { unbounded: boolean; repe
 function overlappingBranches(branches: readonly string[]): boolean {
   if (branches.length < 2) return false;
   const firsts = branches.map((b) => b.slice(0, b.startsWith("\\") ? 2 : 1));
-  if (firsts.some((f) => f === "" || f === "[" || f === "." || f.startsWith("\\"))) return firsts.some((f, i) => firsts.indexOf(f) !== i) || firsts.includes(".");
+  if (firsts.some((f) => f === "" || f === "[" || f === "." || f.startsWith("\\")))
+    return firsts.some((f, i) => firsts.indexOf(f) !== i) || firsts.includes(".");
   return new Set(firsts).size < firsts.length;
 }
 

@@ -20,5 +20,7 @@ export function ruleFilesOf(dir: string): RuleFiles {
 }
 
 function yamlNames(dir: string): string[] {
-  return readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+  return readdirSync(dir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort();
 }

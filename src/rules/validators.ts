@@ -60,7 +60,10 @@ function checkJwt(token: string): Validation {
 }
 
 function checkPem(block: string): Validation {
-  const body = block.replace(/-----[A-Z0-9 ]+-----/g, "").replace(/^[A-Za-z-]+:.*$/gm, "").replace(/\s+/g, "");
+  const body = block
+    .replace(/-----[A-Z0-9 ]+-----/g, "")
+    .replace(/^[A-Za-z-]+:.*$/gm, "")
+    .replace(/\s+/g, "");
   if (body.length < 64 || !/^[A-Za-z0-9+/]+=*$/.test(body)) return { status: "invalid" };
   if (block.includes("CERTIFICATE")) {
     try {

@@ -145,7 +145,8 @@ export function createLineDedupe(context: DetectContext, detectAll: (fragment: F
     for (const rule of rules) {
       const isWide = globalRules.has(rule);
       const source = isWide ? fragment.text : reduced;
-      for (const candidate of ruleCandidates(rule, source, fragment.path, isWide ? undefined : hits?.windowsOf(rule))) out.push({ candidate, reduced: !isWide });
+      for (const candidate of ruleCandidates(rule, source, fragment.path, isWide ? undefined : hits?.windowsOf(rule)))
+        out.push({ candidate, reduced: !isWide });
     }
     return out;
   };

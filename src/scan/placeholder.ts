@@ -4,7 +4,8 @@ const PLACEHOLDER_WORDS =
   /example|sample|dummy|placeholder|changeme|change_me|redacted|your[_-]?(?:api[_-]?)?(?:key|token|secret|password)|insert[_-]?(?:key|token|here)|xxxxx|\*\*\*\*|fake|notreal|not[_-]a[_-]real/i;
 
 /** Templated values: `${VAR}`, `{{ var }}`, `<your-token>`, `%(name)s`, `$VAR`, `@@VAR@@`, and values with a `${…}` / `{{ … }}` / `{% … %}` / `<%= … %>` inside. */
-const TEMPLATED = /^\$\{[^}]*\}$|^\{\{.*\}\}$|^<[^>]+>$|%\([^)]+\)s|^\$[A-Z_][A-Z0-9_]*$|^@@?[A-Z_]+@@?$|\$\{\{|\$\{[\w.:-]+\}|\{\{[^}]*\}\}|\{%[^%]*%\}|<%=?[^%]*%>/;
+const TEMPLATED =
+  /^\$\{[^}]*\}$|^\{\{.*\}\}$|^<[^>]+>$|%\([^)]+\)s|^\$[A-Z_][A-Z0-9_]*$|^@@?[A-Z_]+@@?$|\$\{\{|\$\{[\w.:-]+\}|\{\{[^}]*\}\}|\{%[^%]*%\}|<%=?[^%]*%>/;
 
 /**
  * A real prefix followed by a stand-in instead of the token: `pypi-<api-token>`, `sk-...`,
@@ -16,7 +17,8 @@ const TRUNCATED = /(?:\.{3}|…)$/;
 
 /** Base64 that decodes to a placeholder pair such as `username:password` or `<user>:<token>`. */
 const BASE64 = /^[A-Za-z0-9+/]{8,200}={0,2}$/;
-const PAIR_PART = /^(?:user(?:[_-]?name)?|login|name|email|account|id|client[_-]?(?:id|secret)|pass(?:word|wd)?|pwd|secret|token|api[_-]?key|key|foo|bar|your[_-]?\w{1,20}|my[_-]?\w{1,20}|<[^>]{1,30}>|\$\{?\w{1,30}\}?|\{\{[^}]{1,30}\}\}|%\w{1,20}%|x{1,20}|\*{1,20})$/i;
+const PAIR_PART =
+  /^(?:user(?:[_-]?name)?|login|name|email|account|id|client[_-]?(?:id|secret)|pass(?:word|wd)?|pwd|secret|token|api[_-]?key|key|foo|bar|your[_-]?\w{1,20}|my[_-]?\w{1,20}|<[^>]{1,30}>|\$\{?\w{1,30}\}?|\{\{[^}]{1,30}\}\}|%\w{1,20}%|x{1,20}|\*{1,20})$/i;
 
 function isPlaceholderPair(value: string): boolean {
   if (!BASE64.test(value) || value.length % 4 !== 0) return false;

@@ -49,7 +49,8 @@ export function mergeTally(into: ScanTally, part: ScanTally): void {
  * them, so the order they are scanned in varies from run to run (and with worker threads).
  */
 export function sortTally(tally: ScanTally): void {
-  const key = (...parts: readonly (string | number | undefined)[]) => parts.map((p) => (typeof p === "number" ? String(p).padStart(10, "0") : (p ?? ""))).join("\u0000");
+  const key = (...parts: readonly (string | number | undefined)[]) =>
+    parts.map((p) => (typeof p === "number" ? String(p).padStart(10, "0") : (p ?? ""))).join("\u0000");
   const sortBy = <T>(list: T[], keyOf: (item: T) => string) => {
     const keys = new Map(list.map((item) => [item, keyOf(item)]));
     list.sort((a, b) => ((keys.get(a) ?? "") < (keys.get(b) ?? "") ? -1 : (keys.get(a) ?? "") > (keys.get(b) ?? "") ? 1 : 0));

@@ -103,7 +103,15 @@ export function createWorkerPool(size: number, init: WorkerInit, fragmentBudgetM
       // Rescan the rest of the batch; the stuck fragment is skipped and counted.
       const skip = timeoutTally(eventPath(stuck), fragmentBudgetMs);
       const rest = job.events.filter((e) => e !== stuck);
-      send(slot, { ...job, id: nextId++, events: rest, resolve: (tally) => (mergeTally(tally, skip), job.resolve(tally)) });
+      send(slot, {
+        ...job,
+        id: nextId++,
+        events: rest,
+        resolve: (tally) => {
+          mergeTally(tally, skip);
+          job.resolve(tally);
+        },
+      });
     }
   };
   const watchdog = setInterval(() => {

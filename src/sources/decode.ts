@@ -65,7 +65,8 @@ function decodeUtf16Be(buffer: Buffer): string {
 export function lazyDecodedEvent(bytes: Buffer, path: string, provenance: Provenance, binaryDetail?: string): SourceEvent {
   const b0 = bytes[0];
   const b1 = bytes[1];
-  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || bytes.subarray(0, SNIFF_BYTES).includes(0)) return decodedEvent(bytes, path, provenance, binaryDetail);
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || bytes.subarray(0, SNIFF_BYTES).includes(0))
+    return decodedEvent(bytes, path, provenance, binaryDetail);
   const body = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   const utf8 = !isAscii(body) && isUtf8(body);
   const lossy = !utf8 && !isAscii(body);
@@ -92,7 +93,8 @@ export function fragmentIncludes(fragment: Fragment, literal: string): boolean {
 export function decodedEvent(bytes: Buffer, path: string, provenance: Provenance, binaryDetail?: string): SourceEvent {
   const decoded = decodeBuffer(bytes);
   if (decoded.kind === "binary") return { type: "skip", path, reason: "binary", ...(binaryDetail === undefined ? {} : { detail: binaryDetail }) };
-  if (decoded.kind === "undecodable") return { type: "skip", path, reason: "undecodable", detail: binaryDetail === undefined ? decoded.detail : `${binaryDetail}: ${decoded.detail}` };
+  if (decoded.kind === "undecodable")
+    return { type: "skip", path, reason: "undecodable", detail: binaryDetail === undefined ? decoded.detail : `${binaryDetail}: ${decoded.detail}` };
   return {
     type: "fragment",
     fragment: { text: decoded.text, path, provenance },

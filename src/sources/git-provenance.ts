@@ -142,7 +142,13 @@ function provenanceRecords(histories: Histories): ProvenanceRecord[] {
   return [...histories.paths].flatMap(([blob, byPath]) =>
     [...byPath].map(([path, h]) => {
       const lastSeen = h.lastSeen ?? (h.lastSeenSha === undefined ? undefined : histories.commits.get(h.lastSeenSha));
-      return { blob, path, introduced: h.introduced, ...(h.removedIn === undefined ? {} : { removedIn: h.removedIn }), ...(lastSeen === undefined ? {} : { lastSeen }) };
+      return {
+        blob,
+        path,
+        introduced: h.introduced,
+        ...(h.removedIn === undefined ? {} : { removedIn: h.removedIn }),
+        ...(lastSeen === undefined ? {} : { lastSeen }),
+      };
     }),
   );
 }
@@ -183,9 +189,7 @@ function infoOf(commit: LogCommit): CommitInfo {
 /** The HEAD commit and which of `blobs` it holds at which paths (`<blob>\0<path>`). */
 async function headEntries(cwd: string, blobs: ReadonlySet<string>): Promise<{ commit?: CommitInfo; entries: Set<string> }> {
   const entries = new Set<string>();
-  const line = await gitText(cwd, ["log", "-1", "--no-show-signature", `--format=%H${FIELD}%an${FIELD}%ae${FIELD}%aI`, "HEAD", "--"]).catch(
-    () => "",
-  );
+  const line = await gitText(cwd, ["log", "-1", "--no-show-signature", `--format=%H${FIELD}%an${FIELD}%ae${FIELD}%aI`, "HEAD", "--"]).catch(() => "");
   const [sha = "", author = "", email = "", date = ""] = line.trim().split(FIELD);
   if (sha === "") return { entries };
   const tree = await gitText(cwd, ["ls-tree", "-r", "-z", "--full-tree", sha]);

@@ -26,7 +26,7 @@ export async function refTips(repo: GitRepo): Promise<RefTips> {
   const head = (await gitText(repo.cwd, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).catch(() => "")).trim();
   if (COMMIT_ID.test(head)) tips["HEAD"] = head;
   // Stash entries past the newest live in the reflog; `allRevs` lists them as ids after `--all`.
-  repo.allRevs.filter((rev) => COMMIT_ID.test(rev)).forEach((sha, i) => (tips[`stash@{${i}}`] = sha));
+  for (const [i, sha] of repo.allRevs.filter((rev) => COMMIT_ID.test(rev)).entries()) tips[`stash@{${i}}`] = sha;
   return { tips, nonCommitRefs };
 }
 

@@ -28,13 +28,18 @@ export async function openRepo(target: string, flag: string): Promise<GitRepo> {
     lines = (await gitText(target, ["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--absolute-git-dir"])).split("\n");
   } catch (error) {
     if (/not a git repository/i.test(error instanceof Error ? error.message : "")) {
-      throw new InputError(`${target}: not a git repository (${flag} needs one)`, { hint: "Run it inside a clone, or scan without " + flag + "." });
+      throw new InputError(`${target}: not a git repository (${flag} needs one)`, { hint: `Run it inside a clone, or scan without ${flag}.` });
     }
     throw error;
   }
   const [bare, shallow, gitDir = target] = lines;
   const isBare = bare === "true";
-  const cwd = isBare ? gitDir : await gitText(target, ["rev-parse", "--show-toplevel"]).then((t) => t.trim(), () => gitDir);
+  const cwd = isBare
+    ? gitDir
+    : await gitText(target, ["rev-parse", "--show-toplevel"]).then(
+        (t) => t.trim(),
+        () => gitDir,
+      );
   const [stashes, partial] = await Promise.all([stashEntries(cwd), gitText(cwd, ["config", "--get", "extensions.partialClone"]).catch(() => "")]);
   return { target, cwd, isBare, isShallow: shallow === "true", isPartial: partial.trim() !== "", allRevs: ["--all", ...stashes] };
 }

@@ -86,10 +86,11 @@ async function writeSources(tx: SqlSession, sources: readonly Source[]): Promise
       source.targets.map((row) => pick(row, ["target", "credential_id", "present"])),
       "ON CONFLICT (target, credential_id) DO UPDATE SET present = excluded.present",
     );
-    const kept = (rows: Row[]) => rows.flatMap((row) => {
-      const seq = mapped(source.index, row["scan_seq"] ?? null);
-      return seq === undefined || seq === null ? [] : [{ seq, row }];
-    });
+    const kept = (rows: Row[]) =>
+      rows.flatMap((row) => {
+        const seq = mapped(source.index, row["scan_seq"] ?? null);
+        return seq === undefined || seq === null ? [] : [{ seq, row }];
+      });
     await insertRows(
       tx,
       "INSERT INTO sightings (scan_seq, credential_id, grade, failing_checks, owner_hints, in_head, item)",
@@ -99,14 +100,23 @@ async function writeSources(tx: SqlSession, sources: readonly Source[]): Promise
     await insertRows(
       tx,
       "INSERT INTO locations (scan_seq, credential_id, repository, path, line, commit_sha, commit_date, in_head)",
-      kept(source.locations).map(({ seq, row }) => [seq, ...pick(row, ["credential_id", "repository", "path", "line", "commit_sha", "commit_date", "in_head"])]),
+      kept(source.locations).map(({ seq, row }) => [
+        seq,
+        ...pick(row, ["credential_id", "repository", "path", "line", "commit_sha", "commit_date", "in_head"]),
+      ]),
     );
     for (const row of source.refs) {
       await tx.run(
         `INSERT INTO repo_refs (repository, ref, commit_sha, scan_seq, scanned_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (repository, ref) DO UPDATE SET commit_sha = excluded.commit_sha, scan_seq = excluded.scan_seq, scanned_at = excluded.scanned_at
          WHERE repo_refs.scanned_at < excluded.scanned_at`,
-        [row["repository"] ?? null, row["ref"] ?? null, row["commit_sha"] ?? null, mapped(source.index, row["scan_seq"] ?? null) ?? null, row["scanned_at"] ?? null],
+        [
+          row["repository"] ?? null,
+          row["ref"] ?? null,
+          row["commit_sha"] ?? null,
+          mapped(source.index, row["scan_seq"] ?? null) ?? null,
+          row["scanned_at"] ?? null,
+        ],
       );
     }
     // Each repository's incremental-history state: the newest wins, as for its refs.
@@ -115,7 +125,11 @@ async function writeSources(tx: SqlSession, sources: readonly Source[]): Promise
         `INSERT INTO history_state (repository, fingerprint, findings, provenance, bytes, scan_seq, scanned_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (repository) DO UPDATE SET fingerprint = excluded.fingerprint, findings = excluded.findings, provenance = excluded.provenance,
          bytes = excluded.bytes, scan_seq = excluded.scan_seq, scanned_at = excluded.scanned_at WHERE history_state.scanned_at < excluded.scanned_at`,
-        [...pick(row, ["repository", "fingerprint", "findings", "provenance", "bytes"]), mapped(source.index, row["scan_seq"] ?? null) ?? null, row["scanned_at"] ?? null],
+        [
+          ...pick(row, ["repository", "fingerprint", "findings", "provenance", "bytes"]),
+          mapped(source.index, row["scan_seq"] ?? null) ?? null,
+          row["scanned_at"] ?? null,
+        ],
       );
     }
   }
@@ -124,7 +138,12 @@ async function writeSources(tx: SqlSession, sources: readonly Source[]): Promise
 }
 
 /** Events in time order across sources; those of skipped scans, and hand-made ones already there, are left out. */
-async function copyEvents(tx: SqlSession, sources: readonly Source[], mapped: (source: number, seq: SqlValue) => number | null | undefined, joined: boolean): Promise<number> {
+async function copyEvents(
+  tx: SqlSession,
+  sources: readonly Source[],
+  mapped: (source: number, seq: SqlValue) => number | null | undefined,
+  joined: boolean,
+): Promise<number> {
   const manual = new Set((await tx.all<Row>("SELECT * FROM events WHERE scan_seq IS NULL")).map(manualKey));
   const events = sources
     .flatMap((source) => source.events.map((event) => ({ source: source.index, event })))
@@ -169,7 +188,13 @@ async function mergeCredential(tx: SqlSession, row: Row): Promise<boolean> {
     return true;
   }
   const merged = mergedCredential(existing, row);
-  await tx.run(`UPDATE credentials SET ${columns.slice(1).map((c) => `${c} = ?`).join(", ")} WHERE credential_id = ?`, [...pick(merged, columns.slice(1)), row["credential_id"] ?? null]);
+  await tx.run(
+    `UPDATE credentials SET ${columns
+      .slice(1)
+      .map((c) => `${c} = ?`)
+      .join(", ")} WHERE credential_id = ?`,
+    [...pick(merged, columns.slice(1)), row["credential_id"] ?? null],
+  );
   return false;
 }
 
@@ -189,7 +214,12 @@ function mergedCredential(a: Row, b: Row): Row {
 
 /** A state set by hand wins; else open while either store has it open; else the later remediation. */
 function mergedState(a: Row, b: Row): Row {
-  const fields = (row: Row): Row => ({ state: row["state"] ?? null, remediated_at: row["remediated_at"] ?? null, removed_commit: row["removed_commit"] ?? null, closed_at: row["closed_at"] ?? null });
+  const fields = (row: Row): Row => ({
+    state: row["state"] ?? null,
+    remediated_at: row["remediated_at"] ?? null,
+    removed_commit: row["removed_commit"] ?? null,
+    closed_at: row["closed_at"] ?? null,
+  });
   if (MANUAL.has(String(a["state"]))) return fields(a);
   if (MANUAL.has(String(b["state"]))) return fields(b);
   if (a["state"] === "open" || b["state"] === "open") return { state: "open", remediated_at: null, removed_commit: null, closed_at: null };

@@ -17,7 +17,9 @@ const COMPLETE_MODES = new Set(["working-tree", "history"]);
  * recorded before the store kept reports (schema 1) are returned in `unreadable`.
  */
 export async function latestScans(store: Store): Promise<{ scans: RecordedScan[]; unreadable: string[] }> {
-  const rows = await store.all<{ seq: number; target: string; mode: string; header: string | null }>("SELECT seq, target, mode, header FROM scans ORDER BY seq");
+  const rows = await store.all<{ seq: number; target: string; mode: string; header: string | null }>(
+    "SELECT seq, target, mode, header FROM scans ORDER BY seq",
+  );
   const latest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) {
     const kept = latest.get(row.target);

@@ -149,7 +149,8 @@ async function migrate(client: Client, location: PostgresLocation, create: boole
           hint: "Point --store at another database or schema (e.g. ?options=-c%20search_path%3Dnhiscan).",
         });
       }
-      if (!create) throw new StoreError(`${location.label}: no nhiscan store in this database`, { exitCode: 2, hint: "Record a scan first: nhiscan scan --store URL." });
+      if (!create)
+        throw new StoreError(`${location.label}: no nhiscan store in this database`, { exitCode: 2, hint: "Record a scan first: nhiscan scan --store URL." });
       await q("CREATE TABLE nhiscan_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
       await q("INSERT INTO nhiscan_meta (key, value) VALUES ('application_id', $1), ('schema_version', '0')", [String(APPLICATION_ID)]);
     } else {
@@ -199,7 +200,8 @@ function asStoreError(location: PostgresLocation, error: unknown, doing: string)
 }
 
 function hintFor(code: string | undefined, message: string): string | undefined {
-  if (code === "ECONNREFUSED" || code === "ENOENT" || /ECONNREFUSED|ENOENT/.test(message)) return "Is the server running, and are host and port (or the socket folder in ?host=) right?";
+  if (code === "ECONNREFUSED" || code === "ENOENT" || /ECONNREFUSED|ENOENT/.test(message))
+    return "Is the server running, and are host and port (or the socket folder in ?host=) right?";
   if (code === "28P01" || code === "28000") return "Give the password in PGPASSWORD or ~/.pgpass (mode 0600), not in the URL.";
   if (code === "3D000") return "Create the database first (createdb NAME), or name an existing one.";
   if (code === "55P03") return "Another writer held the store's lock for too long.";

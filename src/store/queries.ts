@@ -47,7 +47,9 @@ export async function listCredentials(store: Store, options: { state?: Credentia
       "SELECT e.credential_id, e.at, e.actor, e.action, e.from_state, e.to_state, e.note, s.scan_id FROM events e LEFT JOIN scans s ON s.seq = e.scan_seq ORDER BY e.seq",
     ),
   );
-  const targets = groupBy(await store.all<{ credential_id: string; target: string }>("SELECT DISTINCT credential_id, target FROM target_credentials ORDER BY credential_id, target"));
+  const targets = groupBy(
+    await store.all<{ credential_id: string; target: string }>("SELECT DISTINCT credential_id, target FROM target_credentials ORDER BY credential_id, target"),
+  );
   // Per target, the latest scan that saw it: shards writing one store at once, or joined
   // later, give the same list whatever order their scans landed in.
   const locations = groupBy(
@@ -59,7 +61,9 @@ export async function listCredentials(store: Store, options: { state?: Credentia
   );
   const list = rows.map((row): StoredCredential => {
     const id = row.credential_id;
-    const where = [...(locations.get(id) ?? [])].sort((a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.repository ?? "", b.repository ?? ""));
+    const where = [...(locations.get(id) ?? [])].sort(
+      (a, b) => compareText(a.path, b.path) || a.line - b.line || compareText(a.repository ?? "", b.repository ?? ""),
+    );
     return {
       credentialId: id,
       kind: row.kind,
@@ -140,7 +144,13 @@ export async function readTrend(store: Store): Promise<TrendReport> {
 
 /** Exposure days of every remediated credential, grouped by owner (assigned, else the best hint). */
 async function remediationByOwner(store: Store): Promise<OwnerRemediation[]> {
-  const rows = await store.all<{ owner: string | null; owner_hint: string | null; first_committed_at: string | null; first_seen_at: string; closed_at: string }>(
+  const rows = await store.all<{
+    owner: string | null;
+    owner_hint: string | null;
+    first_committed_at: string | null;
+    first_seen_at: string;
+    closed_at: string;
+  }>(
     "SELECT owner, owner_hint, first_committed_at, first_seen_at, closed_at FROM credentials WHERE remediated_at IS NOT NULL AND closed_at IS NOT NULL ORDER BY credential_id",
   );
   const byOwner = new Map<string, number[]>();

@@ -33,10 +33,12 @@ export function statements(tx: SqlSession, at: string) {
   return {
     at,
     insertScan: async (params: SqlValue[]) =>
-      ((await tx.get<{ seq: number }>(
-        "INSERT INTO scans (scan_id, at, target, targets, mode, tool_version, credentials, open_after, by_grade, header) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING seq",
-        params,
-      )) as { seq: number }).seq,
+      (
+        (await tx.get<{ seq: number }>(
+          "INSERT INTO scans (scan_id, at, target, targets, mode, tool_version, credentials, open_after, by_grade, header) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING seq",
+          params,
+        )) as { seq: number }
+      ).seq,
     setOpenAfter: (open: number, seq: number) => tx.run("UPDATE scans SET open_after = ? WHERE seq = ?", [open, seq]),
     getCredential: (id: string) => tx.get<CredentialStateRow>("SELECT state, first_committed_at, first_seen_at FROM credentials WHERE credential_id = ?", [id]),
     credentialsIn: async (ids: readonly string[]) =>
@@ -77,11 +79,23 @@ export function statements(tx: SqlSession, at: string) {
       ),
     setState: run("UPDATE credentials SET state = ?, remediated_at = ?, removed_commit = ?, closed_at = ? WHERE credential_id = ?"),
     upsertTargets: (rows: readonly SqlValue[][]) =>
-      insertRows(tx, "INSERT INTO target_credentials (target, credential_id, present)", rows, "ON CONFLICT (target, credential_id) DO UPDATE SET present = excluded.present"),
+      insertRows(
+        tx,
+        "INSERT INTO target_credentials (target, credential_id, present)",
+        rows,
+        "ON CONFLICT (target, credential_id) DO UPDATE SET present = excluded.present",
+      ),
     heldByTarget: async (target: string) =>
-      (await tx.all<{ id: string }>("SELECT credential_id AS id FROM target_credentials WHERE target = ? AND present = 1 ORDER BY credential_id", [target])).map((r) => r.id),
+      (
+        await tx.all<{ id: string }>("SELECT credential_id AS id FROM target_credentials WHERE target = ? AND present = 1 ORDER BY credential_id", [target])
+      ).map((r) => r.id),
     insertSightings: (rows: readonly SqlValue[][]) =>
-      insertRows(tx, "INSERT INTO sightings (scan_seq, credential_id, grade, failing_checks, owner_hints, in_head, item)", rows, "ON CONFLICT (scan_seq, credential_id) DO NOTHING"),
+      insertRows(
+        tx,
+        "INSERT INTO sightings (scan_seq, credential_id, grade, failing_checks, owner_hints, in_head, item)",
+        rows,
+        "ON CONFLICT (scan_seq, credential_id) DO NOTHING",
+      ),
     insertLocations: (rows: readonly SqlValue[][]) =>
       insertRows(tx, "INSERT INTO locations (scan_seq, credential_id, repository, path, line, commit_sha, commit_date, in_head)", rows),
     insertEvents: (rows: readonly SqlValue[][]) =>

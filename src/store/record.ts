@@ -106,7 +106,17 @@ export async function recordScan(
     const q = statements(tx, at);
     const byGrade = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
     for (const item of items) byGrade[item.grade] += 1;
-    const seq = await q.insertScan([scanId, at, context.target, JSON.stringify(context.targets), context.mode, context.toolVersion, items.length, JSON.stringify(byGrade), headerOf(report)]);
+    const seq = await q.insertScan([
+      scanId,
+      at,
+      context.target,
+      JSON.stringify(context.targets),
+      context.mode,
+      context.toolVersion,
+      items.length,
+      JSON.stringify(byGrade),
+      headerOf(report),
+    ]);
     const ids = items.map((i) => i.credentialId);
     // Read under the write lock: what is known, and what another target still holds in HEAD.
     const known = await q.credentialsIn(ids);
@@ -139,7 +149,20 @@ export async function recordScan(
 function credentialRow(item: InventoryItem, existing: CredentialStateRow | undefined, at: string): SqlValue[] {
   const committed = earliest(existing?.first_committed_at ?? null, introducingCommit(item)?.date ?? null);
   const hint = primaryOwner(item)?.value ?? null;
-  return [item.credentialId, item.kind, item.provider, item.preview, JSON.stringify(item.ruleIds), "open", at, at, committed, hint, item.grade, JSON.stringify(failingChecks(item))];
+  return [
+    item.credentialId,
+    item.kind,
+    item.provider,
+    item.preview,
+    JSON.stringify(item.ruleIds),
+    "open",
+    at,
+    at,
+    committed,
+    hint,
+    item.grade,
+    JSON.stringify(failingChecks(item)),
+  ];
 }
 
 type Change = "added" | "reopened" | "remediated";
@@ -212,7 +235,13 @@ type EventWriter = (
 ) => Promise<unknown>;
 
 /** Open credentials the target held that this complete scan no longer sees in HEAD become remediated. */
-async function remediateGone(q: Statements, report: ScanReport, context: RecordContext, removals: ReadonlyMap<string, CommitInfo | undefined>, event: EventWriter): Promise<number> {
+async function remediateGone(
+  q: Statements,
+  report: ScanReport,
+  context: RecordContext,
+  removals: ReadonlyMap<string, CommitInfo | undefined>,
+  event: EventWriter,
+): Promise<number> {
   const seen = new Set(report.items.filter((i) => i.inHead).map((i) => i.credentialId));
   const held = await q.heldByTarget(context.target);
   let count = 0;
@@ -232,7 +261,10 @@ async function remediateGone(q: Statements, report: ScanReport, context: RecordC
     const removed = removals.get(id);
     const end = removed?.date ?? report.scannedAt;
     await q.setState(["remediated", end, removed?.sha ?? null, end, id]);
-    const note = removed === undefined ? "no longer seen by a scan of this target (removing commit unknown: scan time used)" : `removed from HEAD in ${removed.sha.slice(0, 12)}`;
+    const note =
+      removed === undefined
+        ? "no longer seen by a scan of this target (removing commit unknown: scan time used)"
+        : `removed from HEAD in ${removed.sha.slice(0, 12)}`;
     await event(id, "remediated", "open", "remediated", note, daysBetween(row.first_committed_at ?? row.first_seen_at, end));
     count += 1;
   }
@@ -265,7 +297,6 @@ function earliest(a: string | null, b: string | null): string | null {
   if (b === null) return a;
   return Date.parse(b) < Date.parse(a) ? b : a;
 }
-
 
 /** The last commit scanned per ref of `repository` (all repositories when omitted), by repository and ref. */
 export async function readRepoRefs(store: Store, repository?: string): Promise<RepoRef[]> {

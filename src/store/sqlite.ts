@@ -122,7 +122,10 @@ function asStoreError(file: string, error: unknown): unknown {
     return new StoreError(`${file}: the store stayed locked by another process for ${BUSY_TIMEOUT_MS / 1000} s`, { cause: error });
   }
   if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_IOERR") || code === "SQLITE_FULL") {
-    return new StoreError(`${file}: cannot write the store (${code}: ${error.message})`, { cause: error, hint: "Check that the file and its folder are writable." });
+    return new StoreError(`${file}: cannot write the store (${code}: ${error.message})`, {
+      cause: error,
+      hint: "Check that the file and its folder are writable.",
+    });
   }
   return new StoreError(`${file}: store error (${code}: ${error.message})`, { cause: error });
 }
@@ -136,7 +139,11 @@ function createEmptyFile(file: string): void {
     const code = (error as NodeJS.ErrnoException).code;
     // Another scan created it a moment ago: fine, SQLite serialises the rest.
     if (code === "EEXIST") return;
-    throw new StoreError(`${file}: cannot create the store (${code ?? "error"})`, { exitCode: 2, cause: error, hint: "Check that the folder exists and is writable." });
+    throw new StoreError(`${file}: cannot create the store (${code ?? "error"})`, {
+      exitCode: 2,
+      cause: error,
+      hint: "Check that the folder exists and is writable.",
+    });
   }
 }
 

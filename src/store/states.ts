@@ -19,11 +19,12 @@ export async function resolveCredentialId(store: Store, prefix: string): Promise
       hint: "Copy the id from `nhiscan inventory list`.",
     });
   }
-  const rows = await store.all<{ id: string }>("SELECT credential_id AS id FROM credentials WHERE substr(credential_id, 1, ?) = ? ORDER BY credential_id LIMIT 3", [
-    wanted.length,
-    wanted,
-  ]);
-  if (rows.length === 0) throw new NhiscanError("store-id", `${prefix}: no credential with this id in ${store.label}`, { hint: "Run `nhiscan inventory list` to see the ids." });
+  const rows = await store.all<{ id: string }>(
+    "SELECT credential_id AS id FROM credentials WHERE substr(credential_id, 1, ?) = ? ORDER BY credential_id LIMIT 3",
+    [wanted.length, wanted],
+  );
+  if (rows.length === 0)
+    throw new NhiscanError("store-id", `${prefix}: no credential with this id in ${store.label}`, { hint: "Run `nhiscan inventory list` to see the ids." });
   if (rows.length > 1) {
     throw new NhiscanError("store-id", `${prefix}: ambiguous, matches ${rows.map((r) => r.id.slice(0, 12)).join(", ")}${rows.length > 2 ? ", …" : ""}`, {
       hint: "Give more characters of the id.",
@@ -38,10 +39,13 @@ export async function resolveCredentialId(store: Store, prefix: string): Promise
  */
 export async function applyManualChange(store: Store, credentialId: string, change: ManualChange, actor: string, at: string): Promise<number> {
   return store.write(async (tx): Promise<number> => {
-    const row = await tx.get<{ state: CredentialState; owner: string | null; closed_at: string | null; remediated_at: string | null; removed_commit: string | null }>(
-      "SELECT state, owner, closed_at, remediated_at, removed_commit FROM credentials WHERE credential_id = ?",
-      [credentialId],
-    );
+    const row = await tx.get<{
+      state: CredentialState;
+      owner: string | null;
+      closed_at: string | null;
+      remediated_at: string | null;
+      removed_commit: string | null;
+    }>("SELECT state, owner, closed_at, remediated_at, removed_commit FROM credentials WHERE credential_id = ?", [credentialId]);
     if (row === undefined) throw new NhiscanError("store-id", `${credentialId}: no credential with this id in ${store.label}`);
     const insert = (action: string, from: string | null, to: string | null) =>
       tx.run("INSERT INTO events (credential_id, scan_seq, at, actor, action, from_state, to_state, note) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)", [

@@ -7,10 +7,13 @@ const unsized = (n: number, prefix = "repos/r"): RepositoryEntry[] => Array.from
 const shardMap = (plan: ShardPlan) => new Map(plan.shards.flatMap((s) => s.repositories.map((r) => [r.path, s.index] as const)));
 const paths = (plan: ShardPlan) => plan.shards.flatMap((s) => s.repositories.map((r) => r.path));
 
-const entries = fc.uniqueArray(
-  fc.record({ path: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/), size: fc.option(fc.integer({ min: 0, max: 5e9 }), { nil: undefined }) }),
-  { selector: (e) => e.path, minLength: 1, maxLength: 60 },
-).map((list) => list.map((e): RepositoryEntry => (e.size === undefined ? { path: e.path } : { path: e.path, size: e.size })));
+const entries = fc
+  .uniqueArray(fc.record({ path: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/), size: fc.option(fc.integer({ min: 0, max: 5e9 }), { nil: undefined }) }), {
+    selector: (e) => e.path,
+    minLength: 1,
+    maxLength: 60,
+  })
+  .map((list) => list.map((e): RepositoryEntry => (e.size === undefined ? { path: e.path } : { path: e.path, size: e.size })));
 
 describe("planShards", () => {
   test("every repository lands in exactly one shard, for any N and any mix of sized and unsized lines", () => {
@@ -29,7 +32,12 @@ describe("planShards", () => {
       fc.property(entries, fc.integer({ min: 1, max: 9 }), (list, n) => {
         const plan = planShards(list, n);
         expect(shardMap(planShards([...list].reverse(), n))).toEqual(shardMap(plan));
-        for (const shard of plan.shards) expect(shardRepositories(list, shard.index, n).map((r) => r.path).sort()).toEqual(shard.repositories.map((r) => r.path).sort());
+        for (const shard of plan.shards)
+          expect(
+            shardRepositories(list, shard.index, n)
+              .map((r) => r.path)
+              .sort(),
+          ).toEqual(shard.repositories.map((r) => r.path).sort());
       }),
     );
   });
@@ -61,7 +69,10 @@ describe("planShards", () => {
       fc.property(fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 40, maxLength: 300 }), fc.integer({ min: 1, max: 8 }), (sizes, n) => {
         const total = sizes.reduce((a, b) => a + b, 0);
         fc.pre(Math.max(...sizes) * 10 * n <= total);
-        const plan = planShards(sizes.map((size, i) => ({ path: `r${i}`, size })), n);
+        const plan = planShards(
+          sizes.map((size, i) => ({ path: `r${i}`, size })),
+          n,
+        );
         expect(plan.capacity).toBeDefined();
         expect(Math.max(...plan.shards.map((s) => s.bytes))).toBeLessThanOrEqual(plan.capacity ?? 0);
         expect(plan.capacity ?? 0).toBeLessThanOrEqual(Math.ceil((total * 1.1) / n) * 1.07);
@@ -71,14 +82,19 @@ describe("planShards", () => {
 
   test("sized: while the capacity is unchanged, adding a repository moves no larger repository", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 1e6 }), { minLength: 5, maxLength: 120 }), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 2, max: 8 }), (sizes, extra, n) => {
-        const list = sizes.map((size, i): RepositoryEntry => ({ path: `r${i}`, size }));
-        const before = planShards(list, n);
-        const after = planShards([...list, { path: "new", size: extra }], n);
-        fc.pre(before.capacity === after.capacity);
-        const moved = after.shards.flatMap((s) => s.repositories.filter((r) => r.path !== "new" && shardMap(before).get(r.path) !== s.index));
-        expect(moved.filter((r) => (r.size ?? 0) > extra)).toEqual([]);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 1e6 }), { minLength: 5, maxLength: 120 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.integer({ min: 2, max: 8 }),
+        (sizes, extra, n) => {
+          const list = sizes.map((size, i): RepositoryEntry => ({ path: `r${i}`, size }));
+          const before = planShards(list, n);
+          const after = planShards([...list, { path: "new", size: extra }], n);
+          fc.pre(before.capacity === after.capacity);
+          const moved = after.shards.flatMap((s) => s.repositories.filter((r) => r.path !== "new" && shardMap(before).get(r.path) !== s.index));
+          expect(moved.filter((r) => (r.size ?? 0) > extra)).toEqual([]);
+        },
+      ),
     );
   });
 

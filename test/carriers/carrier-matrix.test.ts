@@ -15,8 +15,10 @@ import { CARRIERS, carry } from "../helpers/carriers.js";
 import type { Carrier } from "../helpers/carriers.js";
 
 // Why a rule's example cannot survive a carrier: each reason is a property of the carrier's syntax.
-const JSON_QUOTES = "quoted markup or code inside a JSON string: JSON escapes its double quotes, and the unescaped view (\\\" read as ` \"`) shifts the quote the format expects";
-const MULTI_LINE = "a multi-line block whose line structure the carrier does not keep (JSON joins lines with \\n; an XML attribute starts the first line with `<note text=`)";
+const JSON_QUOTES =
+  'quoted markup or code inside a JSON string: JSON escapes its double quotes, and the unescaped view (\\" read as ` "`) shifts the quote the format expects';
+const MULTI_LINE =
+  "a multi-line block whose line structure the carrier does not keep (JSON joins lines with \\n; an XML attribute starts the first line with `<note text=`)";
 const XML_ESCAPE = "XML escaping (&amp; &lt; &quot;) changes characters the value or its format needs";
 const BACKSLASHES = "the line holds backslashes (a UNC path, \\n escapes) that a string literal doubles";
 const WHOLE_LINE = "a whole-line record (pwdump line, WireGuard config line): a log prefix or a string around it makes it another line";
@@ -37,7 +39,10 @@ const EXCEPTIONS: Readonly<Record<string, { readonly carriers: readonly Carrier[
   "wordpress-auth-key-salt": { carriers: ["xml-attribute"], reason: XML_ESCAPE },
   "jwt-secret-yaml-block": { carriers: ["json", "xml-attribute"], reason: MULTI_LINE },
   "jwt-secret-json-block#0": { carriers: ["json", "code-literal"], reason: BACKSLASHES },
-  "jwt-secret-config#neg2": { carriers: ["json"], reason: "a two-line negative example: JSON joins the lines with \\n, so `JWT_SECRET=` reads the next line as its value" },
+  "jwt-secret-config#neg2": {
+    carriers: ["json"],
+    reason: "a two-line negative example: JSON joins the lines with \\n, so `JWT_SECRET=` reads the next line as its value",
+  },
   "aspnet-machine-key": { carriers: ["json"], reason: JSON_QUOTES },
   "gcp-service-account-key#1": { carriers: ["code-literal"], reason: BACKSLASHES },
   "gitlab-workspace-token#1": { carriers: ["json"], reason: MULTI_LINE },
@@ -45,7 +50,8 @@ const EXCEPTIONS: Readonly<Record<string, { readonly carriers: readonly Carrier[
   "kubernetes-bootstrap-token#1": { carriers: ["json"], reason: MULTI_LINE },
   "kubernetes-bootstrap-token-secret#1": {
     carriers: ["shell-export", "code-literal"],
-    reason: "keyed by kubeadm's literal `token-secret` field; renamed for shell or JavaScript (`token_secret`), its 16 lower-case characters are below the generic entropy floor",
+    reason:
+      "keyed by kubeadm's literal `token-secret` field; renamed for shell or JavaScript (`token_secret`), its 16 lower-case characters are below the generic entropy floor",
   },
   "wireguard-private-key#0": { carriers: ["json"], reason: MULTI_LINE },
   "wireguard-private-key#1": { carriers: ["log"], reason: WHOLE_LINE },

@@ -3,7 +3,12 @@ import { check } from "../../src/checks/certificate-validity.js";
 import { context, credential, location } from "../helpers/credential.js";
 
 const cert = (notBefore: string, notAfter: string) =>
-  credential({ kind: "certificate", provider: "x509", nonExpiring: false, locations: [location({ kind: "certificate", parts: { notBefore, notAfter, expiresAt: notAfter } })] });
+  credential({
+    kind: "certificate",
+    provider: "x509",
+    nonExpiring: false,
+    locations: [location({ kind: "certificate", parts: { notBefore, notAfter, expiresAt: notAfter } })],
+  });
 
 // "Now" is 2025-01-15T12:00:00Z.
 describe("certificate-validity (NHI7:2025)", () => {

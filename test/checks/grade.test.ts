@@ -33,13 +33,23 @@ describe("the README's worked example", () => {
 
   test("a classic token in .env.production, owned, 736 days old: score 40, grade D", () => {
     const results = runChecks(token(["config/.env.production"], ["production"]), context());
-    expect(results.filter((r) => r.status === "fail").map((r) => `${r.checkId}:${r.severity}`)).toEqual(["leaked-secret:high", "no-expiry:medium", "rotation-age:medium"]);
+    expect(results.filter((r) => r.status === "fail").map((r) => `${r.checkId}:${r.severity}`)).toEqual([
+      "leaked-secret:high",
+      "no-expiry:medium",
+      "rotation-age:medium",
+    ]);
     expect(gradeOf(results)).toEqual({ score: 40, grade: "D" });
   });
 
   test("copied into .env.staging as well: shared and cross-environment fail too, grade F", () => {
     const results = runChecks(token(["config/.env.production", "config/.env.staging"], ["production", "staging"]), context());
-    expect(results.filter((r) => r.status === "fail").map((r) => r.checkId)).toEqual(["cross-environment", "leaked-secret", "no-expiry", "rotation-age", "shared"]);
+    expect(results.filter((r) => r.status === "fail").map((r) => r.checkId)).toEqual([
+      "cross-environment",
+      "leaked-secret",
+      "no-expiry",
+      "rotation-age",
+      "shared",
+    ]);
     expect(gradeOf(results)).toEqual({ score: 0, grade: "F" });
   });
 });

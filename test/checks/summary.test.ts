@@ -31,6 +31,14 @@ describe("inventory summary", () => {
   });
 
   test("an empty inventory", () => {
-    expect(summarizeInventory([])).toEqual({ credentials: 0, managedReferences: 0, locations: 0, byGrade: { A: 0, B: 0, C: 0, D: 0, F: 0 }, byKind: {}, byOwner: {}, byCheck: {} });
+    expect(summarizeInventory([])).toEqual({
+      credentials: 0,
+      managedReferences: 0,
+      locations: 0,
+      byGrade: { A: 0, B: 0, C: 0, D: 0, F: 0 },
+      byKind: {},
+      byOwner: {},
+      byCheck: {},
+    });
   });
 });

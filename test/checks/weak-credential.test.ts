@@ -3,7 +3,13 @@ import { check } from "../../src/checks/weak-credential.js";
 import type { Credential } from "../../src/model/inventory.js";
 import { context, credential, location } from "../helpers/credential.js";
 
-const weakPassword = credential({ kind: "password", provider: "generic", ruleIds: ["structured-config"], weak: true, locations: [location({ ruleId: "structured-config", weak: true })] });
+const weakPassword = credential({
+  kind: "password",
+  provider: "generic",
+  ruleIds: ["structured-config"],
+  weak: true,
+  locations: [location({ ruleId: "structured-config", weak: true })],
+});
 
 describe("weak-credential (NHI4:2025)", () => {
   test.each<[string, Credential, string, RegExp]>([

@@ -30,7 +30,15 @@ describe("nhiscan baseline create", () => {
     expect(statSync(path.join(dir, BASELINE)).mode & 0o777).toBe(0o600);
     expect(JSON.parse(text)).toMatchObject({
       version: 1,
-      entries: [{ credentialId: expect.stringMatching(/^[0-9a-f]{32}$/), preview: expect.stringContaining("chars"), ruleIds: ["github-classic-pat"], reason: "accepted at creation", seenAt: ["config/app.env:2"] }],
+      entries: [
+        {
+          credentialId: expect.stringMatching(/^[0-9a-f]{32}$/),
+          preview: expect.stringContaining("chars"),
+          ruleIds: ["github-classic-pat"],
+          reason: "accepted at creation",
+          seenAt: ["config/app.env:2"],
+        },
+      ],
     });
   });
 
@@ -98,8 +106,16 @@ describe("scan --baseline", () => {
   test.each([
     ["a missing file", null, /cannot read baseline file \(no such file\)/],
     ["invalid JSON", "{", /expected a JSON baseline file/],
-    ["a status without a date", JSON.stringify({ version: 1, createdAt: "x", tool: "t", entries: [{ credentialId: "ab".repeat(16), preview: "p", status: "rotated" }] }), /entries\[0\]\.date: expected a date with status/],
-    ["an unknown status", JSON.stringify({ version: 1, createdAt: "x", tool: "t", entries: [{ credentialId: "ab".repeat(16), preview: "p", status: "lost", date: "2024-01-01" }] }), /entries\[0\]\.status/],
+    [
+      "a status without a date",
+      JSON.stringify({ version: 1, createdAt: "x", tool: "t", entries: [{ credentialId: "ab".repeat(16), preview: "p", status: "rotated" }] }),
+      /entries\[0\]\.date: expected a date with status/,
+    ],
+    [
+      "an unknown status",
+      JSON.stringify({ version: 1, createdAt: "x", tool: "t", entries: [{ credentialId: "ab".repeat(16), preview: "p", status: "lost", date: "2024-01-01" }] }),
+      /entries\[0\]\.status/,
+    ],
   ])("a baseline with %s exits 2 naming the file", async (_name, content, message) => {
     const dir = writeTree({ "a.txt": "x", ...(content === null ? {} : { [BASELINE]: content }) });
     const { exitCode, stderr } = await runCli(["scan", ".", "--baseline", BASELINE], { cwd: dir });
@@ -122,7 +138,12 @@ describe("rotated and revoked entries", () => {
   }
 
   function annotate(dir: string, status: string, date: string, credentialId: string) {
-    const baseline: Baseline = { version: 1, createdAt: "2024-03-01T00:00:00Z", tool: "test", entries: [{ credentialId, preview: "ghp_…", ruleIds: [], reason: "rotated by on-call" }] };
+    const baseline: Baseline = {
+      version: 1,
+      createdAt: "2024-03-01T00:00:00Z",
+      tool: "test",
+      entries: [{ credentialId, preview: "ghp_…", ruleIds: [], reason: "rotated by on-call" }],
+    };
     writeFileSync(path.join(dir, BASELINE), JSON.stringify({ ...baseline, entries: baseline.entries.map((e) => ({ ...e, status, date })) }));
   }
 

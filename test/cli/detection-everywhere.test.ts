@@ -30,7 +30,10 @@ describe("detection in every text file", () => {
     const { exitCode, stdout } = await runCli(["scan", dir, "--format", "json", "--fail-on", "weak-credential"]);
     const report = JSON.parse(stdout) as ScanReport;
     expect(exitCode).toBe(1);
-    const weak = report.items.filter((i) => i.weak === true).map((i) => i.locations[0]?.path).sort();
+    const weak = report.items
+      .filter((i) => i.weak === true)
+      .map((i) => i.locations[0]?.path)
+      .sort();
     expect(weak).toEqual(["config/database.yml", "deploy/hosts.txt"]);
     const db = report.items.find((i) => i.locations[0]?.path === "config/database.yml");
     expect(db?.locations[0]?.parts?.["user"]).toBe("orders_app");

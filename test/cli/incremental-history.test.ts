@@ -7,11 +7,30 @@ import { createRepo } from "../helpers/git-repo.js";
 import type { TestRepo } from "../helpers/git-repo.js";
 
 const fakes = fakeSecrets(2021);
-const [oldToken, keptToken, newToken, branchToken, rewrittenToken] = [fakes.githubClassicPat(), fakes.npmToken(), fakes.slackBotToken(), fakes.openAiKey(), fakes.githubClassicPat()];
+const [oldToken, keptToken, newToken, branchToken, rewrittenToken] = [
+  fakes.githubClassicPat(),
+  fakes.npmToken(),
+  fakes.slackBotToken(),
+  fakes.openAiKey(),
+  fakes.githubClassicPat(),
+];
 const at = (day: number) => ({ name: "Dev", email: "dev@example.com", date: `2026-03-${String(day).padStart(2, "0")}T10:00:00Z` });
 
 async function scan(repo: TestRepo, store: string, incremental: boolean): Promise<{ report: ScanReport; stderr: string }> {
-  const args = ["scan", repo.dir, "--history", "--store", store, "--format", "json", "--fail-on", "none", "--workers", "0", ...(incremental ? ["--incremental"] : [])];
+  const args = [
+    "scan",
+    repo.dir,
+    "--history",
+    "--store",
+    store,
+    "--format",
+    "json",
+    "--fail-on",
+    "none",
+    "--workers",
+    "0",
+    ...(incremental ? ["--incremental"] : []),
+  ];
   const { exitCode, stdout, stderr } = await runCli(args, { cwd: repo.dir });
   expect(exitCode, stderr).toBe(0);
   return { report: JSON.parse(stdout) as ScanReport, stderr };
@@ -29,7 +48,13 @@ const inventoryOf = (report: ScanReport) =>
 async function storedStates(store: string, cwd: string) {
   const { stdout } = await runCli(["inventory", "list", "--store", store, "--format", "json"], { cwd });
   const { credentials } = JSON.parse(stdout) as { credentials: StoredCredential[] };
-  return credentials.map((c) => ({ id: c.credentialId, state: c.state, firstCommittedAt: c.firstCommittedAt, removedInCommit: c.removedInCommit, locations: c.locations }));
+  return credentials.map((c) => ({
+    id: c.credentialId,
+    state: c.state,
+    firstCommittedAt: c.firstCommittedAt,
+    removedInCommit: c.removedInCommit,
+    locations: c.locations,
+  }));
 }
 
 /** Scans the repository into two stores after each step: `--incremental` into one, full into the other. */
@@ -94,7 +119,9 @@ describe("scan --history --incremental", () => {
     await repo.git(["reflog", "expire", "--expire=now", "--all"]);
     await repo.git(["gc", "-q", "--prune=now"]);
     const { incremental, full } = await step();
-    expect(incremental.stderr).toMatch(/warning: .*history was rewritten since the last scan \(force-push or deleted branch: HEAD, refs\/heads\/main\): scanned the full history/);
+    expect(incremental.stderr).toMatch(
+      /warning: .*history was rewritten since the last scan \(force-push or deleted branch: HEAD, refs\/heads\/main\): scanned the full history/,
+    );
     expect(incremental.report.warnings.map((w) => w.reason)).toContain("incremental-fallback");
     expect(incremental.report.stats.files).toBe(full.report.stats.files);
     expect(incremental.report.items.some((i) => i.locations.some((l) => l.path === "later.env"))).toBe(false);

@@ -19,15 +19,27 @@ describe("plan --store: sizes measured by the last --history scans", () => {
       await repo.commit("data", who);
     }
     writeTree({ "repos.txt": "small\nlarge\ngiven\t999\n", "scan.txt": "small\nlarge\ngiven\n" }, root);
-    const scanned = await runCli(["scan", "--repos-file", "scan.txt", "--history", "--store", "nhi.db", "--format", "json", "--fail-on", "none"], { cwd: root });
+    const scanned = await runCli(["scan", "--repos-file", "scan.txt", "--history", "--store", "nhi.db", "--format", "json", "--fail-on", "none"], {
+      cwd: root,
+    });
     expect(scanned.exitCode, scanned.stderr).toBe(0);
     expect((JSON.parse(scanned.stdout) as ScanReport).stats.bytes).toBe((2 + 40 + 10) * 1024);
 
     const sized = await runCli(["plan", "--repos-file", "repos.txt", "--shards", "2", "--store", "nhi.db", "--format", "repos-file"], { cwd: root });
     expect(sized.exitCode, sized.stderr).toBe(0);
-    expect(sized.stdout.split("\n").filter((l) => l !== "").sort()).toEqual(["given\t999", `large\t${40 * 1024}`, `small\t${2 * 1024}`]);
+    expect(
+      sized.stdout
+        .split("\n")
+        .filter((l) => l !== "")
+        .sort(),
+    ).toEqual(["given\t999", `large\t${40 * 1024}`, `small\t${2 * 1024}`]);
     // Without the store the same file plans unsized repositories by hash only.
     const plain = await runCli(["plan", "--repos-file", "repos.txt", "--shards", "2", "--format", "repos-file"], { cwd: root });
-    expect(plain.stdout.split("\n").filter((l) => l !== "").sort()).toEqual(["given\t999", "large", "small"]);
+    expect(
+      plain.stdout
+        .split("\n")
+        .filter((l) => l !== "")
+        .sort(),
+    ).toEqual(["given\t999", "large", "small"]);
   });
 });

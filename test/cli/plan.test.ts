@@ -51,7 +51,9 @@ describe("examples/", () => {
     expect(planStep).toContain("--format github-matrix");
     expect(workflow.jobs.scan.steps.some((s) => s.run?.includes('--shard "${{ matrix.shard }}"'))).toBe(true);
     // The matrix the plan step would write: one entry per shard, valid `--shard` values, every repository once.
-    const matrix = JSON.parse(await plan(["--repos-file", "examples/repos.txt", "--shards", String(workflow.env.SHARDS), "--format", "github-matrix"])) as Matrix;
+    const matrix = JSON.parse(
+      await plan(["--repos-file", "examples/repos.txt", "--shards", String(workflow.env.SHARDS), "--format", "github-matrix"]),
+    ) as Matrix;
     expect(matrix.include.map((e) => e.shard)).toEqual(["0/4", "1/4", "2/4", "3/4"]);
     expect(matrix.include.reduce((n, e) => n + e.repositories, 0)).toBe(listed(path.join(EXAMPLES, "repos.txt")).length);
   });
@@ -63,7 +65,15 @@ describe("examples/", () => {
     expect(docs.flatMap((d) => d.errors)).toEqual([]);
     const [configMap, job] = docs.map((d) => d.toJS()) as [
       { kind: string; metadata: { name: string }; data: Record<string, string> },
-      { kind: string; spec: { completionMode: string; completions: number; parallelism: number; template: { spec: { containers: { args: string[] }[]; volumes: { configMap?: { name: string } }[] } } } },
+      {
+        kind: string;
+        spec: {
+          completionMode: string;
+          completions: number;
+          parallelism: number;
+          template: { spec: { containers: { args: string[] }[]; volumes: { configMap?: { name: string } }[] } };
+        };
+      },
     ];
     expect(configMap.kind).toBe("ConfigMap");
     expect(job.kind).toBe("Job");

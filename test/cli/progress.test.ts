@@ -13,8 +13,16 @@ describe("progress", () => {
   test.each([
     [{ files: 3, bytes: 2 * MB }, 1, "scanning 3 files, 2.0 MB, 2.0 MB/s"],
     // While git is still listing, the count so far is not a total (it would grow with the count).
-    [{ files: 1200, bytes: 10 * MB, totalFiles: 5000, totalBytes: 50 * MB, totalsFinal: false }, 5, "scanning 1,200 blobs, 10.0 MB, 2.0 MB/s, git still listing (5,000 blobs so far)"],
-    [{ files: 1200, bytes: 10 * MB, totalFiles: 5000, totalBytes: 50 * MB, totalsFinal: true }, 5, "scanning 1,200/5,000 blobs, 10.0/50.0 MB, 2.0 MB/s, ETA 20s"],
+    [
+      { files: 1200, bytes: 10 * MB, totalFiles: 5000, totalBytes: 50 * MB, totalsFinal: false },
+      5,
+      "scanning 1,200 blobs, 10.0 MB, 2.0 MB/s, git still listing (5,000 blobs so far)",
+    ],
+    [
+      { files: 1200, bytes: 10 * MB, totalFiles: 5000, totalBytes: 50 * MB, totalsFinal: true },
+      5,
+      "scanning 1,200/5,000 blobs, 10.0/50.0 MB, 2.0 MB/s, ETA 20s",
+    ],
   ])("%j after %ss", (progress, seconds, expected) => {
     expect(describeProgress(progress, seconds)).toBe(expected);
   });
@@ -22,7 +30,12 @@ describe("progress", () => {
   test("draws in place on a terminal, throttled, and clears", () => {
     const io = fakeIo(true);
     let now = 0;
-    const line = progressLine(io, true, () => now, () => () => undefined);
+    const line = progressLine(
+      io,
+      true,
+      () => now,
+      () => () => undefined,
+    );
     now = 1000;
     line.onProgress?.({ files: 1, bytes: MB });
     now = 1050;
@@ -36,12 +49,17 @@ describe("progress", () => {
     let now = 0;
     let tick: (() => void) | undefined;
     let stopped = false;
-    const line = progressLine(io, true, () => now, (t) => {
-      tick = t;
-      return () => {
-        stopped = true;
-      };
-    });
+    const line = progressLine(
+      io,
+      true,
+      () => now,
+      (t) => {
+        tick = t;
+        return () => {
+          stopped = true;
+        };
+      },
+    );
     now = 1000;
     tick?.();
     now = 2000;

@@ -29,7 +29,12 @@ describe("provider shapes of issue 12", () => {
       "heroku.env": [`HEROKU_USER_TOKEN=${uuid()}`, `HEROKU_AUTH_TOKEN_PROD=${uuid()}`, `HEROKU_APP_ID=${uuid()}`].join("\n"),
     });
     const byLine = ruleIdsByLine(report);
-    expect(byLine).toMatchObject({ "mail.env:1": "mailgun-api-key", "mail.env:2": "mailgun-api-key-standalone", "heroku.env:1": "heroku-api-key", "heroku.env:2": "heroku-api-key" });
+    expect(byLine).toMatchObject({
+      "mail.env:1": "mailgun-api-key",
+      "mail.env:2": "mailgun-api-key-standalone",
+      "heroku.env:1": "heroku-api-key",
+      "heroku.env:2": "heroku-api-key",
+    });
     expect(byLine["mail.env:3"]).toBeUndefined();
     expect(byLine["heroku.env:3"]).toBeUndefined();
   });
@@ -56,7 +61,9 @@ describe("false-positive guards of issue 12", () => {
 
   test("a real storage account key in the same shape is still a finding", async () => {
     const key = Buffer.from(fake.hex(128), "hex").toString("base64");
-    const report = await scan({ "app.env": `AZURE_STORAGE_CONNECTION_STRING=DefaultEndpointsProtocol=https;AccountName=ordersprod;AccountKey=${key};EndpointSuffix=core.windows.net` });
+    const report = await scan({
+      "app.env": `AZURE_STORAGE_CONNECTION_STRING=DefaultEndpointsProtocol=https;AccountName=ordersprod;AccountKey=${key};EndpointSuffix=core.windows.net`,
+    });
     expect(report.items.length).toBe(1);
     expect(report.stats.suppressed["well-known-public"]).toBeUndefined();
   });

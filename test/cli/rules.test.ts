@@ -44,7 +44,11 @@ describe("nhiscan rules", () => {
     ["too few negatives", goodRule.replace(", 'acmw_K3J9X0Q2M8V7B1N5C4Z6L0P2'", ""), /negativeExamples: expected at least 2/],
     ["invalid YAML", "rules: [\n", /expected a YAML rule file/],
     ["a nested quantifier", goodRule.replace("(acmw_[a-z0-9]{24})", "(acmw_(?:[a-z0-9]+)+)"), /pattern: expected a linear-time regex, found nested quantifier/],
-    ["an overlapping alternation", goodRule.replace("(acmw_[a-z0-9]{24})", "(acmw_(?:a|ab)*[0-9]{24})"), /pattern: expected a linear-time regex, found overlapping alternation/],
+    [
+      "an overlapping alternation",
+      goodRule.replace("(acmw_[a-z0-9]{24})", "(acmw_(?:a|ab)*[0-9]{24})"),
+      /pattern: expected a linear-time regex, found overlapping alternation/,
+    ],
   ])("a rule file with %s exits 2 naming the file, rule and key", async (_name, text, message) => {
     const dir = writeTree({ "acme.yaml": text });
     const { exitCode, stderr } = await runCli(["rules", "check", dir]);

@@ -32,9 +32,7 @@ describe("nhiscan scan: credential files and password hashes", () => {
     const { exitCode, stdout, stderr } = await runCli(["scan", credentialTree(), "--format", "json"]);
     expect(exitCode).toBe(1);
     const report = JSON.parse(stdout) as ScanReport;
-    const found = report.items
-      .flatMap((item) => item.locations.map((l) => `${l.path}:${l.line} ${l.ruleId} ${item.kind} ${l.confidence}`))
-      .sort();
+    const found = report.items.flatMap((item) => item.locations.map((l) => `${l.path}:${l.line} ${l.ruleId} ${item.kind} ${l.confidence}`)).sort();
     expect(found).toEqual([
       ".docker/config.json:4 credential-files password high",
       ".netrc:3 credential-files password high",

@@ -45,15 +45,14 @@ describe("nhiscan scan with git modes", () => {
     expect(rest.every((line) => line.startsWith("  hint:"))).toBe(true);
   });
 
-  test.each([
-    [["--history", "--staged"]],
-    [["--since", "HEAD", "--range", "a..b"]],
-    [["--staged", "--since", "HEAD"]],
-  ])("git modes are mutually exclusive: %j exits 2", async (flags) => {
-    const { exitCode, stderr } = await runCli(["scan", repo.dir, ...flags]);
-    expect(exitCode).toBe(2);
-    expect(stderr).toMatch(/cannot be used with/);
-  });
+  test.each([[["--history", "--staged"]], [["--since", "HEAD", "--range", "a..b"]], [["--staged", "--since", "HEAD"]]])(
+    "git modes are mutually exclusive: %j exits 2",
+    async (flags) => {
+      const { exitCode, stderr } = await runCli(["scan", repo.dir, ...flags]);
+      expect(exitCode).toBe(2);
+      expect(stderr).toMatch(/cannot be used with/);
+    },
+  );
 
   test("--since with an unknown revision exits 2", async () => {
     const { exitCode, stderr } = await runCli(["scan", repo.dir, "--since", "no-such-rev"]);

@@ -16,13 +16,27 @@ const EXPECTED_PARTS = {
 describe("certificate: invalid (inventoried)", () => {
   test.each([
     ["a .crt file", cert, "certs/api.crt"],
-    ["indented in YAML", `tls.crt: |\n${cert.split("\n").map((l) => `  ${l}`).join("\n")}\n`, "k8s/tls.yaml"],
+    [
+      "indented in YAML",
+      `tls.crt: |\n${cert
+        .split("\n")
+        .map((l) => `  ${l}`)
+        .join("\n")}\n`,
+      "k8s/tls.yaml",
+    ],
     ["escaped in JSON", `{"cert": ${JSON.stringify(cert)}}`, "config.json"],
     ["next to its key", `${generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString()}${cert}\n`, "server.pem"],
   ])("%s", (_name, text, path) => {
     const found = detect(detector, text, path);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ ruleId: "certificate", kind: "certificate", confidence: "high", severity: "low", nonExpiring: false, parts: EXPECTED_PARTS });
+    expect(found[0]).toMatchObject({
+      ruleId: "certificate",
+      kind: "certificate",
+      confidence: "high",
+      severity: "low",
+      nonExpiring: false,
+      parts: EXPECTED_PARTS,
+    });
     expect(found[0]?.secret).toBe(cert);
     expect(found[0]?.parts?.["fingerprint256"]).toMatch(/^(?:[0-9A-F]{2}:){31}[0-9A-F]{2}$/);
   });

@@ -45,18 +45,68 @@ describe("ci-secret-ref: invalid (inventoried as managed references)", () => {
   });
 
   test.each([
-    ["GitLab CI variables", ".gitlab-ci.yml", 'deploy:\n  script:\n    - ./deploy --token "$DEPLOY_TOKEN" --job "$CI_JOB_TOKEN"\n', ["gitlab-ci:variables.DEPLOY_TOKEN", "gitlab-ci:variables.CI_JOB_TOKEN"]],
-    ["GitLab CI Vault secret", ".gitlab-ci.yml", "job:\n  secrets:\n    DATABASE_PASSWORD:\n      vault: production/db/password@ops\n", ["vault:production/db/password@ops"]],
+    [
+      "GitLab CI variables",
+      ".gitlab-ci.yml",
+      'deploy:\n  script:\n    - ./deploy --token "$DEPLOY_TOKEN" --job "$CI_JOB_TOKEN"\n',
+      ["gitlab-ci:variables.DEPLOY_TOKEN", "gitlab-ci:variables.CI_JOB_TOKEN"],
+    ],
+    [
+      "GitLab CI Vault secret",
+      ".gitlab-ci.yml",
+      "job:\n  secrets:\n    DATABASE_PASSWORD:\n      vault: production/db/password@ops\n",
+      ["vault:production/db/password@ops"],
+    ],
     ["CircleCI context (scalar)", ".circleci/config.yml", "      - deploy:\n          context: aws-prod\n", ["circleci:context.aws-prod"]],
-    ["CircleCI context (list)", ".circleci/config.yml", "      - deploy:\n          context:\n            - org-global\n            - signing\n", ["circleci:context.org-global", "circleci:context.signing"]],
-    ["CircleCI context (flow)", ".circleci/config.yml", "          context: [org-global, signing]\n", ["circleci:context.org-global", "circleci:context.signing"]],
-    ["Azure Pipelines", "azure-pipelines.yml", "variables:\n  - group: prod-secrets\nsteps:\n  - script: deploy --key $(API_KEY) --env $(Build.SourceBranch)\n", ["azure-pipelines:variables.API_KEY", "azure-pipelines:group.prod-secrets"]],
-    ["Jenkins", "Jenkinsfile", "environment {\n  CREDS = credentials('nexus-deploy')\n}\nwithCredentials([string(credentialsId: 'slack-token', variable: 'T')]) {}\n", ["jenkins:credentials.nexus-deploy", "jenkins:credentials.slack-token"]],
+    [
+      "CircleCI context (list)",
+      ".circleci/config.yml",
+      "      - deploy:\n          context:\n            - org-global\n            - signing\n",
+      ["circleci:context.org-global", "circleci:context.signing"],
+    ],
+    [
+      "CircleCI context (flow)",
+      ".circleci/config.yml",
+      "          context: [org-global, signing]\n",
+      ["circleci:context.org-global", "circleci:context.signing"],
+    ],
+    [
+      "Azure Pipelines",
+      "azure-pipelines.yml",
+      "variables:\n  - group: prod-secrets\nsteps:\n  - script: deploy --key $(API_KEY) --env $(Build.SourceBranch)\n",
+      ["azure-pipelines:variables.API_KEY", "azure-pipelines:group.prod-secrets"],
+    ],
+    [
+      "Jenkins",
+      "Jenkinsfile",
+      "environment {\n  CREDS = credentials('nexus-deploy')\n}\nwithCredentials([string(credentialsId: 'slack-token', variable: 'T')]) {}\n",
+      ["jenkins:credentials.nexus-deploy", "jenkins:credentials.slack-token"],
+    ],
     ["Drone", ".drone.yml", "    environment:\n      TOKEN:\n        from_secret: docker_token\n", ["drone:secrets.docker_token"]],
-    ["Kubernetes secretKeyRef", "k8s/app.yaml", "          valueFrom:\n            secretKeyRef:\n              name: orders-db\n              key: password\n", ["kubernetes:secret/orders-db#password"]],
-    ["Kubernetes secretKeyRef (flow)", "k8s/app.yaml", "            secretKeyRef: {name: orders-db, key: password}\n", ["kubernetes:secret/orders-db#password"]],
-    ["Kubernetes envFrom", "k8s/app.yaml", "          envFrom:\n            - secretRef:\n                name: orders-env\n", ["kubernetes:secret/orders-env"]],
-    ["Kubernetes volume", "k8s/app.yaml", "      volumes:\n        - name: tls\n          secret:\n            secretName: orders-tls\n", ["kubernetes:secret/orders-tls"]],
+    [
+      "Kubernetes secretKeyRef",
+      "k8s/app.yaml",
+      "          valueFrom:\n            secretKeyRef:\n              name: orders-db\n              key: password\n",
+      ["kubernetes:secret/orders-db#password"],
+    ],
+    [
+      "Kubernetes secretKeyRef (flow)",
+      "k8s/app.yaml",
+      "            secretKeyRef: {name: orders-db, key: password}\n",
+      ["kubernetes:secret/orders-db#password"],
+    ],
+    [
+      "Kubernetes envFrom",
+      "k8s/app.yaml",
+      "          envFrom:\n            - secretRef:\n                name: orders-env\n",
+      ["kubernetes:secret/orders-env"],
+    ],
+    [
+      "Kubernetes volume",
+      "k8s/app.yaml",
+      "      volumes:\n        - name: tls\n          secret:\n            secretName: orders-tls\n",
+      ["kubernetes:secret/orders-tls"],
+    ],
     ["Vault CLI", "scripts/env.sh", 'export DB_PASSWORD="$(vault kv get -field=password secret/orders/db)"\n', ["vault:secret/orders/db"]],
     ["Vault URI", "config/app.yaml", "api_key: vault:secret/data/orders#api_key\n", ["vault:secret/data/orders#api_key"]],
   ])("%s", (_name, path, text, expected) => {
@@ -70,7 +120,11 @@ describe("ci-secret-ref: valid (nothing reported)", () => {
     ["secrets syntax outside a workflow", "docs/ci.md", "Use `${{ secrets.NPM_TOKEN }}` in your workflow."],
     ["GitLab predefined variables", ".gitlab-ci.yml", 'build:\n  script:\n    - echo "$CI_COMMIT_SHA $CI_PROJECT_NAME $HOME"\n'],
     ["Azure predefined variables", "azure-pipelines.yml", "  - script: echo $(Build.BuildId) $(System.DefaultWorkingDirectory)\n"],
-    ["a Helm-templated secret name", "charts/app/templates/deploy.yaml", "            secretKeyRef:\n              name: {{ .Values.secretName }}\n              key: password\n"],
+    [
+      "a Helm-templated secret name",
+      "charts/app/templates/deploy.yaml",
+      "            secretKeyRef:\n              name: {{ .Values.secretName }}\n              key: password\n",
+    ],
     ["a vault word in prose", "README.md", "Secrets live in vault; ask the platform team."],
   ])("%s", (_name, path, text) => {
     expect(detect(detector, text, path)).toEqual([]);

@@ -10,7 +10,11 @@ const fake = fakeSecrets(71);
 describe("encoded: invalid (reported)", () => {
   test.each([
     ["base64 basic auth", (s: string) => `curl -H "Authorization: Basic ${Buffer.from(`ci:${s}`).toString("base64")}" https://git.acme.io`, "base64"],
-    ["base64 of a config file", (s: string) => `NPMRC_B64=${Buffer.from(`registry=https://npm.acme.io/\n//npm.acme.io/:_authToken=${s}\n`).toString("base64")}`, "base64"],
+    [
+      "base64 of a config file",
+      (s: string) => `NPMRC_B64=${Buffer.from(`registry=https://npm.acme.io/\n//npm.acme.io/:_authToken=${s}\n`).toString("base64")}`,
+      "base64",
+    ],
     ["base64url", (s: string) => `state=${Buffer.from(`{"t":"${s}"}`).toString("base64url")}`, "base64"],
     ["hex", (s: string) => `TOKEN_HEX=${Buffer.from(`token=${s}`).toString("hex")}`, "hex"],
   ])("%s", (_name, render, encoding) => {

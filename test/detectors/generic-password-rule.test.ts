@@ -12,11 +12,29 @@ describe("generic password rules (rules/commands.yaml): values vetted, confidenc
   test.each([
     ["sshpass in a script", "generic-sshpass-password", "deploy/push.sh", (v: string) => `sshpass -p '${v}' ssh deploy@web01 uptime`, "medium"],
     ["mysql -p in a compose file", "generic-mysql-cli-password", "docker-compose.yml", (v: string) => `    command: mysqldump -u backup -p${v} orders`, "high"],
-    ["a connection string in web.config", "generic-connection-string-password", "web.config", (v: string) => `<add name="Db" connectionString="Server=sql01;Database=orders;User Id=app;Password=${v};" />`, "high"],
+    [
+      "a connection string in web.config",
+      "generic-connection-string-password",
+      "web.config",
+      (v: string) => `<add name="Db" connectionString="Server=sql01;Database=orders;User Id=app;Password=${v};" />`,
+      "high",
+    ],
     ["NetworkCredential in C#", "generic-network-credential", "src/Mailer.cs", (v: string) => `new NetworkCredential("svc_mail", "${v}")`, "medium"],
-    ["ConvertTo-SecureString in PowerShell", "generic-powershell-securestring", "ops/setup.ps1", (v: string) => `ConvertTo-SecureString "${v}" -AsPlainText -Force`, "medium"],
+    [
+      "ConvertTo-SecureString in PowerShell",
+      "generic-powershell-securestring",
+      "ops/setup.ps1",
+      (v: string) => `ConvertTo-SecureString "${v}" -AsPlainText -Force`,
+      "medium",
+    ],
     ["curl -u in docs", "generic-curl-user-password", "docs/api.md", (v: string) => `curl -u deploy:${v} https://nexus.acme.io/service/rest`, "low"],
-    ["Gradle credentials", "generic-gradle-credentials-password", "build.gradle", (v: string) => `credentials {\n  username 'deploy'\n  password '${v}'\n}`, "medium"],
+    [
+      "Gradle credentials",
+      "generic-gradle-credentials-password",
+      "build.gradle",
+      (v: string) => `credentials {\n  username 'deploy'\n  password '${v}'\n}`,
+      "medium",
+    ],
   ])("%s", (_name, ruleId, path, render, confidence) => {
     const value = weak();
     const found = detect(regex, render(value), path).filter((c) => c.ruleId === ruleId);

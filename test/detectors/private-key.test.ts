@@ -12,7 +12,10 @@ const pem = {
   ec: () => generateKeyPairSync("ec", { namedCurve: "prime256v1" }).privateKey.export({ type: "sec1", format: "pem" }).toString().trim(),
   pkcs8: () => generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString().trim(),
   pkcs8Encrypted: () =>
-    generateKeyPairSync("ec", { namedCurve: "secp384r1" }).privateKey.export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: PASSPHRASE }).toString().trim(),
+    generateKeyPairSync("ec", { namedCurve: "secp384r1" })
+      .privateKey.export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: PASSPHRASE })
+      .toString()
+      .trim(),
 };
 
 /** An OpenSSH (openssh-key-v1) block with the given cipher and random key material. */
@@ -59,10 +62,34 @@ describe("private-key: invalid (reported)", () => {
   });
 
   test.each([
-    ["indented in a YAML block scalar", (k: string) => `tls:\n  key: |\n${k.split("\n").map((l) => `    ${l}`).join("\n")}\n`, "values.yaml"],
+    [
+      "indented in a YAML block scalar",
+      (k: string) =>
+        `tls:\n  key: |\n${k
+          .split("\n")
+          .map((l) => `    ${l}`)
+          .join("\n")}\n`,
+      "values.yaml",
+    ],
     ["escaped in a JSON string", (k: string) => `{"private_key": ${JSON.stringify(`${k}\n`)}}`, "sa.json"],
-    ["behind comment markers", (k: string) => k.split("\n").map((l) => `# ${l}`).join("\n"), "notes.sh"],
-    ["in a string concatenation", (k: string) => k.split("\n").map((l) => `  "${l}\\n" +`).join("\n"), "key.js"],
+    [
+      "behind comment markers",
+      (k: string) =>
+        k
+          .split("\n")
+          .map((l) => `# ${l}`)
+          .join("\n"),
+      "notes.sh",
+    ],
+    [
+      "in a string concatenation",
+      (k: string) =>
+        k
+          .split("\n")
+          .map((l) => `  "${l}\\n" +`)
+          .join("\n"),
+      "key.js",
+    ],
   ])("%s: the secret is the canonical block", (_name, wrap, path) => {
     const key = pem.rsa();
     const found = detect(detector, wrap(key), path);

@@ -22,12 +22,22 @@ describe("secretNameKind", () => {
     expect(secretNameKind(name)).toBe(kind);
   });
 
-  test.each(["token_url", "password_min_length", "secret_name", "max_tokens", "is_secret", "client_id", "key", "tokenizer", "next_page_token", "PASSWORD_CHECKSUM", "longopt_pat", "auth_enabled"])(
-    "%s is not secret-named",
-    (name) => {
-      expect(secretNameKind(name)).toBeUndefined();
-    },
-  );
+  test.each([
+    "token_url",
+    "password_min_length",
+    "secret_name",
+    "max_tokens",
+    "is_secret",
+    "client_id",
+    "key",
+    "tokenizer",
+    "next_page_token",
+    "PASSWORD_CHECKSUM",
+    "longopt_pat",
+    "auth_enabled",
+  ])("%s is not secret-named", (name) => {
+    expect(secretNameKind(name)).toBeUndefined();
+  });
 });
 
 describe("nonSecretReason", () => {

@@ -15,7 +15,13 @@ describe("structured-config: invalid (reported)", () => {
     [".env", ".env.production", (v: string) => `DEBUG=false\nDB_PASSWORD=${v}\n`, "DB_PASSWORD", "password"],
     [".env quoted, exported", "deploy/.env", (v: string) => `export API_KEY="${v}"  # rotate monthly\n`, "API_KEY", "api-key"],
     ["YAML", "config/prod.yaml", (v: string) => `smtp:\n  host: mail.acme.io\n  password: '${v}'\n`, "password", "password"],
-    ["docker-compose environment list", "docker-compose.yml", (v: string) => `    environment:\n      - MYSQL_ROOT_PASSWORD=${v}\n`, "MYSQL_ROOT_PASSWORD", "password"],
+    [
+      "docker-compose environment list",
+      "docker-compose.yml",
+      (v: string) => `    environment:\n      - MYSQL_ROOT_PASSWORD=${v}\n`,
+      "MYSQL_ROOT_PASSWORD",
+      "password",
+    ],
     ["Kubernetes env name/value", "k8s/deploy.yaml", (v: string) => `        - name: STRIPE_SECRET\n          value: "${v}"\n`, "STRIPE_SECRET", "api-key"],
     ["JSON", "appsettings.json", (v: string) => `{\n  "ClientSecret": "${v}",\n  "Retries": 3\n}`, "ClientSecret", "api-key"],
     ["ECS name/value JSON", "task.json", (v: string) => `[{ "name": "AUTH_TOKEN", "value": "${v}" }]`, "AUTH_TOKEN", "api-key"],
@@ -27,10 +33,19 @@ describe("structured-config: invalid (reported)", () => {
     ["Dockerfile ENV", "Dockerfile", (v: string) => `FROM node:20\nENV NPM_TOKEN=${v}\n`, "NPM_TOKEN", "api-key"],
     ["Dockerfile ARG default", "docker/api/Dockerfile", (v: string) => `ARG SIGNING_KEY=${v}\n`, "SIGNING_KEY", "api-key"],
     ["XML element", "mail.xml", (v: string) => `<smtp><host>mail</host><smtpPassword>${v}</smtpPassword></smtp>`, "smtpPassword", "password"],
-    ["web.config appSettings", "web.config", (v: string) => `<appSettings>\n  <add key="PaymentApiKey" value="${v}" />\n</appSettings>`, "PaymentApiKey", "api-key"],
+    [
+      "web.config appSettings",
+      "web.config",
+      (v: string) => `<appSettings>\n  <add key="PaymentApiKey" value="${v}" />\n</appSettings>`,
+      "PaymentApiKey",
+      "api-key",
+    ],
   ])("%s", (_name, path, render, key, kind) => {
     // A weak password in a config file is high (what the application logs in with); other weak values medium.
-    for (const [value, confidence] of [[human(), kind === "password" ? "high" : "medium"], [random(), "high"]] as const) {
+    for (const [value, confidence] of [
+      [human(), kind === "password" ? "high" : "medium"],
+      [random(), "high"],
+    ] as const) {
       const text = render(value);
       const found = detect(detector, text, path);
       expect(found, `${path}: ${value}`).toHaveLength(1);
@@ -90,7 +105,11 @@ describe("structured-config: valid (nothing reported)", () => {
     ["a shell reference", ".env", "DB_PASSWORD=${DB_PASSWORD}\n"],
     ["a Make/Azure reference", "config.ini", "password = $(DB_PASSWORD)\n"],
     ["a Helm template", "values.yaml", "password: {{ .Values.db.password }}\n"],
-    ["a dependency named for passwords", "package.json", '{\n  "dependencies": {\n    "pbkdf2-password": "1.2.1",\n    "password-validator": "^5.3.0"\n  }\n}\n'],
+    [
+      "a dependency named for passwords",
+      "package.json",
+      '{\n  "dependencies": {\n    "pbkdf2-password": "1.2.1",\n    "password-validator": "^5.3.0"\n  }\n}\n',
+    ],
     ["a Python format field", "alembic.ini", "password = %(db_password)s\n"],
     ["a Vault reference", "app.yaml", "api_key: vault:secret/data/app#api_key\n"],
     ["an AWS Secrets Manager ARN", "app.yaml", "db_password: arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db\n"],
@@ -106,7 +125,11 @@ describe("structured-config: valid (nothing reported)", () => {
     ["a bcrypt hash", "users.yaml", `password: $2b$12$${fake.pick(`${ALNUM}./`, 53)}\n`],
     ["a value a provider rule names", ".env", `GITHUB_TOKEN=${fake.githubClassicPat()}\n`],
     ["an .npmrc token a provider rule names", ".npmrc", `//registry.npmjs.org/:_authToken=${fake.npmToken()}\n`],
-    ["a provider token inside a Secret's base64 (left to the encoded detector)", "secret.yaml", `kind: Secret\ndata:\n  token: ${b64(fake.githubClassicPat())}\n`],
+    [
+      "a provider token inside a Secret's base64 (left to the encoded detector)",
+      "secret.yaml",
+      `kind: Secret\ndata:\n  token: ${b64(fake.githubClassicPat())}\n`,
+    ],
     ["source code (not config)", "src/app.ts", `const password = "${random()}";\n`],
     ["prose", "locales/en.json", '{ "password": "Enter your password" }'],
   ])("%s", (_name, path, text) => {
@@ -141,7 +164,9 @@ describe("structured-config: provider look-alikes (issue 18 counter-examples)", 
 
   test("a secret-named value in any text file is read, whatever the extension", () => {
     for (const path of ["notes", "notes.txt", "deploy.log", "app.cfg.bak"]) {
-      expect(detectAny("API_KEY=5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr\n", path), path).toMatchObject([{ secret: "5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr", confidence: "medium" }]);
+      expect(detectAny("API_KEY=5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr\n", path), path).toMatchObject([
+        { secret: "5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr", confidence: "medium" },
+      ]);
     }
     expect(detectAny("API_KEY=5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr\n", "credentials.txt")).toMatchObject([{ confidence: "high" }]);
     expect(detectAny("API_KEY=5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr\n", "docs/setup.txt")).toMatchObject([{ confidence: "low" }]);

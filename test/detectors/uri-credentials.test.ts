@@ -9,8 +9,24 @@ const pw = () => fake.password();
 describe("uri-credentials: invalid (reported)", () => {
   test.each([
     ["postgres", (p: string) => `DATABASE_URL=postgres://app:${p}@db.internal:5432/orders`, "postgres", "app", "db.internal", "high", "connection-string"],
-    ["postgresql in code", (p: string) => `engine = create_engine("postgresql://svc_ro:${p}@10.1.2.3/reports")`, "postgres", "svc_ro", "10.1.2.3", "high", "connection-string"],
-    ["mongodb+srv", (p: string) => `uri: mongodb+srv://etl:${p}@cluster0.ab1cd.mongodb.net/db`, "mongodb", "etl", "cluster0.ab1cd.mongodb.net", "high", "connection-string"],
+    [
+      "postgresql in code",
+      (p: string) => `engine = create_engine("postgresql://svc_ro:${p}@10.1.2.3/reports")`,
+      "postgres",
+      "svc_ro",
+      "10.1.2.3",
+      "high",
+      "connection-string",
+    ],
+    [
+      "mongodb+srv",
+      (p: string) => `uri: mongodb+srv://etl:${p}@cluster0.ab1cd.mongodb.net/db`,
+      "mongodb",
+      "etl",
+      "cluster0.ab1cd.mongodb.net",
+      "high",
+      "connection-string",
+    ],
     ["redis with an empty user", (p: string) => `REDIS_URL=rediss://:${p}@cache.acme.net:6380/0`, "redis", "", "cache.acme.net", "high", "connection-string"],
     ["jdbc mysql", (p: string) => `url=jdbc:mysql://report:${p}@mysql.acme.net:3306/r`, "mysql", "report", "mysql.acme.net", "high", "connection-string"],
     ["amqps", (p: string) => `broker: amqps://worker:${p}@mq.acme.net/vhost`, "amqp", "worker", "mq.acme.net", "high", "connection-string"],

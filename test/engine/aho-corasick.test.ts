@@ -67,24 +67,30 @@ describe("keyword occurrences", () => {
   };
 
   test("every occurrence, overlapping ones too, in end order", () => {
-    expect(scanned(["abab", "bab", "b"], "xABABAB")).toEqual([
-      [2, 3],
-      [2, 5],
-      [1, 5],
-      [0, 5],
-      [2, 7],
-      [1, 7],
-      [0, 7],
-    ].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0) || (a[0] ?? 0) - (b[0] ?? 0)));
+    expect(scanned(["abab", "bab", "b"], "xABABAB")).toEqual(
+      [
+        [2, 3],
+        [2, 5],
+        [1, 5],
+        [0, 5],
+        [2, 7],
+        [1, 7],
+        [0, 7],
+      ].sort((a, b) => (a[1] ?? 0) - (b[1] ?? 0) || (a[0] ?? 0) - (b[0] ?? 0)),
+    );
   });
 
   test("agrees with a naive search of every position", () => {
     const word = fc.stringMatching(/^[a-z0-9_.$-]{1,6}$/);
     fc.assert(
-      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.array(fc.constantFrom("a", "B", "_", "0", ".", "$", "-", "é", " ", "\n", "z"), { maxLength: 300 }), (keywords, chars) => {
-        const text = chars.join("");
-        expect(scanned(keywords, text)).toEqual(naive(keywords, text));
-      }),
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.constantFrom("a", "B", "_", "0", ".", "$", "-", "é", " ", "\n", "z"), { maxLength: 300 }),
+        (keywords, chars) => {
+          const text = chars.join("");
+          expect(scanned(keywords, text)).toEqual(naive(keywords, text));
+        },
+      ),
       { numRuns: 500 },
     );
   });

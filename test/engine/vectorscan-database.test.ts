@@ -43,7 +43,11 @@ describe.skipIf(load.addon === undefined)(title, () => {
   test.each([
     ["a flipped bytecode byte", (b: Buffer) => flip(b, b.length - 64), /checksum mismatch/],
     ["a flipped byte in the keywords", (b: Buffer) => Buffer.from(b.toString("latin1").replace('"ghp_"', '"ghq_"'), "latin1"), /checksum mismatch/],
-    ["another Vectorscan version", (b: Buffer) => Buffer.from(b.toString("latin1").replace(`"vectorscan":"${vs.version}"`, '"vectorscan":"0.0.1"'), "latin1"), /built by Vectorscan 0\.0\.1/],
+    [
+      "another Vectorscan version",
+      (b: Buffer) => Buffer.from(b.toString("latin1").replace(`"vectorscan":"${vs.version}"`, '"vectorscan":"0.0.1"'), "latin1"),
+      /built by Vectorscan 0\.0\.1/,
+    ],
     ["a truncated file", (b: Buffer) => b.subarray(0, headerEnd - 5), /corrupt header|not an nhiscan/],
     ["another file", () => Buffer.from("hello"), /not an nhiscan Vectorscan database/],
   ])("%s is rejected with a clear reason", (_, change, reason) => {

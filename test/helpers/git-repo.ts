@@ -78,7 +78,10 @@ export function openTestRepo(dir: string): TestRepo {
 export async function countReachableBlobs(dir: string): Promise<number> {
   const stashes = (await runGit(dir, ["stash", "list", "--format=%H"])).split("\n").filter((s) => s !== "");
   const objects = await runGit(dir, ["rev-list", "--objects", "--all", ...stashes]);
-  const ids = objects.split("\n").map((line) => line.split(" ")[0] ?? "").filter((id) => id !== "");
+  const ids = objects
+    .split("\n")
+    .map((line) => line.split(" ")[0] ?? "")
+    .filter((id) => id !== "");
   const types = await execa("git", ["cat-file", "--batch-check=%(objecttype)"], { cwd: dir, input: `${ids.join("\n")}\n`, env: BASE_ENV });
   return types.stdout.split("\n").filter((t) => t === "blob").length;
 }

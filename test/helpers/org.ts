@@ -68,7 +68,9 @@ export async function makeOrg(seed: number, shards: number, perShard: number): P
 
 /** Scans every shard at once, each a CLI process writing `storeOf(shard)`; all must record. */
 export async function scanShards(org: Org, storeOf: (shard: number) => string): Promise<void> {
-  const runs = await Promise.all(org.shards.map((file, s) => nhiscan(["scan", "--repos-file", file, "--store", storeOf(s), "--format", "json", "--workers", "0"])));
+  const runs = await Promise.all(
+    org.shards.map((file, s) => nhiscan(["scan", "--repos-file", file, "--store", storeOf(s), "--format", "json", "--workers", "0"])),
+  );
   for (const run of runs) {
     if (run.exitCode !== 1 || !/recorded scan/.test(String(run.stderr))) throw new Error(`shard scan failed (exit ${run.exitCode}): ${String(run.stderr)}`);
   }

@@ -54,7 +54,10 @@ describe("parseBaseline", () => {
     ["{}", /version: expected 1/],
     [JSON.stringify(baseline([{ credentialId: "not-hex", preview: "", ruleIds: [], reason: "x" }])), /entries\[0\]\.credentialId/],
     [JSON.stringify({ ...baseline([]), extra: 1 }), /extra/],
-    [JSON.stringify(baseline([{ credentialId: "a".repeat(32), preview: "", ruleIds: [], reason: "x", status: "rotated", date: "yesterday" }])), /entries\[0\]\.date: expected an ISO date/],
+    [
+      JSON.stringify(baseline([{ credentialId: "a".repeat(32), preview: "", ruleIds: [], reason: "x", status: "rotated", date: "yesterday" }])),
+      /entries\[0\]\.date: expected an ISO date/,
+    ],
   ])("%s is rejected naming the key", (text, message) => {
     expect(() => parseBaseline(text, "b.json")).toThrow(message);
   });

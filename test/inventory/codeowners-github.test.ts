@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { githubPatternRegex, parseGithubCodeowners } from "../../src/inventory/codeowners-github.js";
 
-const owners = (file: string, path: string) => parseGithubCodeowners(file).ownersOf(path).flatMap((e) => e.owners);
+const owners = (file: string, path: string) =>
+  parseGithubCodeowners(file)
+    .ownersOf(path)
+    .flatMap((e) => e.owners);
 
 describe("GitHub CODEOWNERS patterns", () => {
   test.each([

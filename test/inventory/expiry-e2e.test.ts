@@ -28,7 +28,11 @@ function hasOpenssl(): boolean {
 function certificate(days: number): string {
   const dir = tempDir("nhiscan-cert-");
   const [key, cert] = [path.join(dir, "key.pem"), path.join(dir, "cert.pem")];
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", String(days), "-subj", "/CN=svc.example.test"], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", String(days), "-subj", "/CN=svc.example.test"],
+    { stdio: "ignore" },
+  );
   return readFileSync(cert, "utf8");
 }
 
@@ -43,7 +47,11 @@ describe("expiry on a real repository", () => {
     await repo.commit("tokens", who);
     const report = await scan({ paths: [repo.dir], workers: 0 });
     const at = (p: string) => report.items.find((i) => i.locations.some((l) => l.path === p));
-    expect(result(at("config/never.env"), "no-expiry")).toMatchObject({ status: "fail", owasp: "NHI7:2025", message: expect.stringMatching(/^JWT without an `exp` claim/) });
+    expect(result(at("config/never.env"), "no-expiry")).toMatchObject({
+      status: "fail",
+      owasp: "NHI7:2025",
+      message: expect.stringMatching(/^JWT without an `exp` claim/),
+    });
     expect(result(at("config/expiring.env"), "no-expiry")).toMatchObject({ status: "pass", message: "expires 2030-03-17T17:46:40.000Z" });
   });
 
@@ -55,7 +63,11 @@ describe("expiry on a real repository", () => {
     const report = await scan({ paths: [repo.dir], workers: 0, now: new Date(Date.now() + 10 * DAY_MS) });
     const at = (p: string) => report.items.find((i) => i.locations.some((l) => l.path === p));
     expect(at("certs/short.pem")?.kind).toBe("certificate");
-    expect(result(at("certs/short.pem"), "certificate-validity")).toMatchObject({ status: "fail", owasp: "NHI7:2025", message: expect.stringMatching(/^expired on \d{4}-\d{2}-\d{2}$/) });
+    expect(result(at("certs/short.pem"), "certificate-validity")).toMatchObject({
+      status: "fail",
+      owasp: "NHI7:2025",
+      message: expect.stringMatching(/^expired on \d{4}-\d{2}-\d{2}$/),
+    });
     expect(result(at("certs/long.pem"), "certificate-validity")).toMatchObject({ status: "fail", message: "valid for 800 days, more than 398" });
   });
 });

@@ -65,7 +65,11 @@ describe("commits of working-tree lines (real repository)", () => {
   test("the introducing commit follows the line back while it holds the value", async () => {
     const keptAt = finding("config/app.env", 2, lines.kept, kept);
     const replacedAt = finding("config/app.env", 3, lines.replaced, fresh);
-    const commits = await lineCommits(repo.dir, [keptAt, replacedAt].map((f) => ({ finding: f, repoPath: f.path })), undefined);
+    const commits = await lineCommits(
+      repo.dir,
+      [keptAt, replacedAt].map((f) => ({ finding: f, repoPath: f.path })),
+      undefined,
+    );
     expect(commits.get(keptAt)?.lastChange.sha).toBe(second);
     expect(commits.get(keptAt)?.introduced).toMatchObject({ sha: first, author: "Alice", date: alice.date });
     expect(commits.get(replacedAt)?.introduced.sha).toBe(second);
@@ -104,7 +108,7 @@ describe("pure helpers", () => {
       "author-time 1704099600",
       "author-tz +0000",
       "summary x",
-      "previous " + "b".repeat(40) + " old/name.env",
+      `previous ${"b".repeat(40)} old/name.env`,
       "filename new/name.env",
       "\tKEY=value",
       `${sha} 4 6`,

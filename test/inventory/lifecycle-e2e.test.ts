@@ -42,7 +42,11 @@ describe("committed-value age and authors of a working-tree value", () => {
 
   test("rotation-age counts from the introducing commit", () => {
     expect(checkOf(itemAt(report, "config/app.env"), "rotation-age")).toEqual([
-      expect.objectContaining({ status: "fail", owasp: "NHI7:2025", message: expect.stringMatching(new RegExp(`^committed-value age 736 days \\(since ${introducedIn.slice(0, 8)} on 2023-01-10\\)`)) }),
+      expect.objectContaining({
+        status: "fail",
+        owasp: "NHI7:2025",
+        message: expect.stringMatching(new RegExp(`^committed-value age 736 days \\(since ${introducedIn.slice(0, 8)} on 2023-01-10\\)`)),
+      }),
     ]);
   });
 
@@ -68,14 +72,28 @@ describe("one value in two files and two environments", () => {
     expect(item?.locations.map((l) => l.path)).toEqual(["deploy/.env.production", "deploy/.env.staging"]);
     expect(item?.environments).toEqual(["production", "staging"]);
     expect(checkOf(item, "shared")).toEqual([expect.objectContaining({ status: "fail", owasp: "NHI9:2025" })]);
-    expect(checkOf(item, "cross-environment")).toEqual([expect.objectContaining({ status: "fail", owasp: "NHI8:2025", message: "same value in production and staging locations" })]);
+    expect(checkOf(item, "cross-environment")).toEqual([
+      expect.objectContaining({ status: "fail", owasp: "NHI8:2025", message: "same value in production and staging locations" }),
+    ]);
     expect(report.summary?.byCheck).toMatchObject({ shared: 1, "cross-environment": 1 });
   });
 
   test("a literal in a workflow's env is used by each job's CI environment", async () => {
     const pat = fake.githubClassicPat();
     const repo = await createRepo();
-    const workflow = ["on: push", "env:", `  TOKEN: ${pat}`, "jobs:", "  ship:", "    environment: production", "    runs-on: x", "  preview:", "    environment: { name: staging }", "    runs-on: x", ""];
+    const workflow = [
+      "on: push",
+      "env:",
+      `  TOKEN: ${pat}`,
+      "jobs:",
+      "  ship:",
+      "    environment: production",
+      "    runs-on: x",
+      "  preview:",
+      "    environment: { name: staging }",
+      "    runs-on: x",
+      "",
+    ];
     repo.write({ ".github/workflows/deploy.yml": workflow.join("\n") });
     await repo.commit("workflow", alice);
     const [item] = (await scan({ paths: [repo.dir], now: NOW, workers: 0 })).items;
@@ -96,7 +114,11 @@ describe("a value removed from HEAD", () => {
     const report = await scan({ paths: [repo.dir], history: true, now: NOW, workers: 0 });
     const item = itemAt(report, "scripts/release.sh");
     expect(item?.inHead).toBe(false);
-    expect(checkOf(item, "history-only")[0]).toMatchObject({ status: "fail", owasp: "NHI2:2025", message: expect.stringMatching(/^deleting is not revoking: removed in [0-9a-f]{8} on 2024-12-01/) });
+    expect(checkOf(item, "history-only")[0]).toMatchObject({
+      status: "fail",
+      owasp: "NHI2:2025",
+      message: expect.stringMatching(/^deleting is not revoking: removed in [0-9a-f]{8} on 2024-12-01/),
+    });
     expect(checkOf(item, "rotation-age")[0]?.message).toMatch(new RegExp(`^committed-value age 736 days \\(since ${introducedIn.slice(0, 8)}`));
     expect(item?.ownerHints).toEqual([expect.objectContaining({ source: "git-author", value: "Alice <alice@example.test>", lastActive: alice.date })]);
   });
@@ -113,7 +135,11 @@ describe("--fail-on missing-owner", () => {
   }
 
   test("exits 1 when a credential has no owner hint, naming the check", async () => {
-    const dir = await repoWith({ "app.env": `TOKEN=${fake.githubClassicPat()}\n`, "owned/app.env": `TOKEN=${fake.githubClassicPat()}\n`, CODEOWNERS: "/owned/ @acme/team\n" });
+    const dir = await repoWith({
+      "app.env": `TOKEN=${fake.githubClassicPat()}\n`,
+      "owned/app.env": `TOKEN=${fake.githubClassicPat()}\n`,
+      CODEOWNERS: "/owned/ @acme/team\n",
+    });
     const { exitCode, stdout } = await runCli(["scan", dir, "--fail-on", "missing-owner"]);
     expect(exitCode).toBe(1);
     expect(stdout).toMatch(/failed check missing-owner: 1 credential\(s\), e\.g\. .* at app\.env/);

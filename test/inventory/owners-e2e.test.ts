@@ -83,7 +83,13 @@ describe("GitHub CODEOWNERS in a real repository", () => {
   test("the commit author is a hint too, with the date of their latest commit", () => {
     const authors = report.items[0]?.ownerHints.filter((h) => h.source === "git-author");
     expect(authors).toEqual([
-      { source: "git-author", value: "Alice <alice@example.test>", confidence: "medium", evidence: expect.stringMatching(/^introduced the value in [0-9a-f]{8} on 2024-11-01$/), lastActive: alice.date },
+      {
+        source: "git-author",
+        value: "Alice <alice@example.test>",
+        confidence: "medium",
+        evidence: expect.stringMatching(/^introduced the value in [0-9a-f]{8} on 2024-11-01$/),
+        lastActive: alice.date,
+      },
     ]);
   });
 });
@@ -97,7 +103,21 @@ describe("GitLab CODEOWNERS in a real repository", () => {
       "config/local.sample.env": `TOKEN=${fake.githubClassicPat()}\n`,
       "src/app.ts": `const t = "${fake.githubClassicPat()}";\n`,
       "docs/internal/notes.md": `token ${fake.githubClassicPat()}\n`,
-      ".gitlab/CODEOWNERS": ["* @general", "", "[Secrets] @secops", "*.env", "!*.sample.env", "", "^[Platform][2]", "/config/ @platform", "", "[Docs] @docs", "docs/", "[docs]", "docs/internal/ @tech-writers"].join("\n"),
+      ".gitlab/CODEOWNERS": [
+        "* @general",
+        "",
+        "[Secrets] @secops",
+        "*.env",
+        "!*.sample.env",
+        "",
+        "^[Platform][2]",
+        "/config/ @platform",
+        "",
+        "[Docs] @docs",
+        "docs/",
+        "[docs]",
+        "docs/internal/ @tech-writers",
+      ].join("\n"),
     });
     await repo.commit("init", alice);
     report = await scan({ paths: [repo.dir], now: NOW, workers: 0 });
@@ -127,7 +147,8 @@ describe("table output", () => {
     repo.write({ ".github/CODEOWNERS": "* @acme/everyone\n", "config/app.env": `TOKEN=${fake.githubClassicPat()}\n` });
     await repo.commit("init", alice);
     const { stdout } = await runCli(["scan", repo.dir, "--fail-on", "none"]);
-    for (const heading of ["Grade", "Kind / provider", "Credential", "Locations", "First seen", "Age", "Owner", "Failing checks"]) expect(stdout).toContain(heading);
+    for (const heading of ["Grade", "Kind / provider", "Credential", "Locations", "First seen", "Age", "Owner", "Failing checks"])
+      expect(stdout).toContain(heading);
     expect(stdout).toContain("@acme/everyone");
     expect(stdout).toContain("2024-11-01");
     expect(stdout).toContain("config/app.env:1");

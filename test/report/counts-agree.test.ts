@@ -35,7 +35,9 @@ describe("every format tells the same counts", () => {
 
   test("table: Found N, the grade line adds up to N, the exposure median is the summary's", () => {
     const out = table(report, { color: false });
-    expect(out).toContain(`Found ${summary.credentials} distinct credential(s) at ${summary.locations} location(s), and ${summary.managedReferences} reference(s)`);
+    expect(out).toContain(
+      `Found ${summary.credentials} distinct credential(s) at ${summary.locations} location(s), and ${summary.managedReferences} reference(s)`,
+    );
     const grades = /Grades: ([^\n]+)\./.exec(out)?.[1] ?? "";
     expect([...grades.matchAll(/[A-F] (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0)).toBe(summary.credentials);
     expect(out).toContain(`${summary.exposure?.medianDays}/${summary.exposure?.p90Days} d;`);
@@ -47,7 +49,9 @@ describe("every format tells the same counts", () => {
     expect(card("distinct leaked credentials")).toBe(String(summary.credentials));
     expect(card("managed secret references")).toBe(String(summary.managedReferences));
     expect(card("days exposed, median / p90")).toBe(`${summary.exposure?.medianDays} / ${summary.exposure?.p90Days}`);
-    expect(outcomeLine(report)).toMatch(new RegExp(`^nhiscan: ${summary.credentials} credential\\(s\\) and ${summary.managedReferences} managed secret reference\\(s\\) in 42 files\\.`));
+    expect(outcomeLine(report)).toMatch(
+      new RegExp(`^nhiscan: ${summary.credentials} credential\\(s\\) and ${summary.managedReferences} managed secret reference\\(s\\) in 42 files\\.`),
+    );
     expect(markdown(report, { color: false })).toContain(`Found ${summary.credentials} distinct credential(s)`);
   });
 

@@ -68,7 +68,7 @@ describe("html report in headless Chromium", () => {
   test("each item opens to its locations, owners and check evidence", async () => {
     const first = page.locator("#inventory tbody.item").first();
     await first.locator("summary").click();
-    const detail = await first.locator("details").innerText();
+    const detail = await first.locator("details").textContent();
     expect(detail).toContain("Locations (3)");
     expect(detail).toContain("@acme/platform");
     expect(detail).toContain("same value in 3 files");

@@ -24,7 +24,8 @@ function ownersReport() {
       const missing = { checkId: "missing-owner", status: "fail", severity: "medium", owasp: "NHI1:2025", message: "only inactive authors" } as const;
       return { ...item, checks: [...item.checks, missing], exposureDays: 10 };
     }
-    if (item.provider === "stripe") return { ...item, exposureDays: 30, ownerHints: [{ source: "codeowners", value: LONG_OWNER, confidence: "high", evidence: "CODEOWNERS:1" }] };
+    if (item.provider === "stripe")
+      return { ...item, exposureDays: 30, ownerHints: [{ source: "codeowners", value: LONG_OWNER, confidence: "high", evidence: "CODEOWNERS:1" }] };
     if (item.provider === "github") return { ...item, ownerHints: [{ source: "codeowners", value: WIDE_OWNER, confidence: "high", evidence: "CODEOWNERS:2" }] };
     return item;
   });

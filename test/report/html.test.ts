@@ -49,6 +49,8 @@ describe("html", () => {
   test("ages come from git provenance, by bucket, with unknown where there is none", () => {
     const page = html();
     const age = /<figure id="chart-age"[\s\S]*?<\/figure>/.exec(page)?.[0] ?? "";
-    expect(age).toContain('aria-label="Credentials by committed-value age: ≤ 30 days 1, 31–90 days 0, 91–180 days 0, 181–365 days 0, &gt; 1 year 3, unknown 1"');
+    expect(age).toContain(
+      'aria-label="Credentials by committed-value age: ≤ 30 days 1, 31–90 days 0, 91–180 days 0, 181–365 days 0, &gt; 1 year 3, unknown 1"',
+    );
   });
 });

@@ -20,7 +20,10 @@ describe("mergeReports", () => {
     expect(merged.targets).toEqual(["repo-a", "repo-b"]);
     const webhook = merged.items.find((i) => i.provider === "slack");
     expect(webhook?.locations.map((l) => `${l.repository}:${l.path}`)).toEqual(["repo-a:scripts/notify.sh", "repo-b:scripts/notify.sh"]);
-    expect(webhook?.checks.find((c) => c.checkId === "shared")).toMatchObject({ status: "fail", message: "same value in 2 repositories (repo-a, repo-b) at 2 locations" });
+    expect(webhook?.checks.find((c) => c.checkId === "shared")).toMatchObject({
+      status: "fail",
+      message: "same value in 2 repositories (repo-a, repo-b) at 2 locations",
+    });
     expect(merged.stats.files).toBe(2 * a.stats.files);
     expect(merged.stats.suppressed).toEqual({ placeholder: 6, "inline-allow": 2 });
     expect(merged.warnings.map((w) => w.repository)).toEqual(["repo-a", "repo-a", "repo-b", "repo-b"]);
@@ -64,7 +67,11 @@ describe("parseReport", () => {
     ["not JSON", "nope", /r\.json: expected a JSON report/],
     ["another version", JSON.stringify({ ...fixtureReport(), schemaVersion: 2 }), /r\.json: not an nhiscan JSON report: schemaVersion: expected 1/],
     ["a bad grade", JSON.stringify({ ...fixtureReport(), items: [{ ...fixtureReport().items[0], grade: "Z" }] }), /items\[0\]\.grade/],
-    ["a location without a line", JSON.stringify({ ...fixtureReport(), items: [{ ...fixtureReport().items[0], locations: [{ path: "a" }] }] }), /items\[0\]\.locations\[0\]/],
+    [
+      "a location without a line",
+      JSON.stringify({ ...fixtureReport(), items: [{ ...fixtureReport().items[0], locations: [{ path: "a" }] }] }),
+      /items\[0\]\.locations\[0\]/,
+    ],
   ])("rejects %s, naming the file and the key", (_name, text, message) => {
     expect(() => parseReport(text, "r.json")).toThrow(message);
   });

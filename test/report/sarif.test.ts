@@ -45,7 +45,11 @@ describe("sarif", () => {
         fullDescription: { text: expect.any(String) },
         help: { text: expect.any(String), markdown: expect.stringContaining("https://owasp.org/www-project-non-human-identities-top-10/2025/top-10-2025") },
         defaultConfiguration: { level: expect.stringMatching(/^(error|warning|note)$/) },
-        properties: { tags: expect.arrayContaining(["security", "CWE-798"]), precision: expect.any(String), "security-severity": expect.stringMatching(/^\d+\.\d$/) },
+        properties: {
+          tags: expect.arrayContaining(["security", "CWE-798"]),
+          precision: expect.any(String),
+          "security-severity": expect.stringMatching(/^\d+\.\d$/),
+        },
       });
     }
     for (const result of run?.results ?? []) {
@@ -57,7 +61,9 @@ describe("sarif", () => {
 
   test("one result per location of each leak; managed references and retired (rotated, history-only) items are left out", () => {
     const results = sarifOf(format(fixtureReport(), { color: false })).runs[0]?.results ?? [];
-    const where = results.map((r) => `${r.ruleId} ${r.locations[0]?.physicalLocation.artifactLocation.uri}:${r.locations[0]?.physicalLocation.region.startLine}`);
+    const where = results.map(
+      (r) => `${r.ruleId} ${r.locations[0]?.physicalLocation.artifactLocation.uri}:${r.locations[0]?.physicalLocation.region.startLine}`,
+    );
     expect(where).toEqual([
       "github-classic-pat .github/workflows/deploy.yml:14",
       "github-classic-pat config/.env.production:2",
@@ -70,7 +76,12 @@ describe("sarif", () => {
 
   test("fingerprints come from the credential id, never from the value, even with --show-secrets", () => {
     const secret = fakeSecrets(3).githubClassicPat();
-    const log = sarifOf(format(fixtureWithSecrets(() => secret), { color: false }));
+    const log = sarifOf(
+      format(
+        fixtureWithSecrets(() => secret),
+        { color: false },
+      ),
+    );
     const fingerprints = JSON.stringify(log.runs[0]?.results.map((r) => r.partialFingerprints));
     expect(fingerprints).not.toContain(secret);
     expect(fingerprints).not.toContain(secret.slice(4, 20));

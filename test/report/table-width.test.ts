@@ -72,7 +72,10 @@ const hasScript = spawnSync("script", ["--version"]).status === 0;
 describe.runIf(hasScript)("table on a real 100-column terminal", () => {
   test("prints compact blocks, no line wider than the terminal", () => {
     const f = fakeSecrets(100);
-    const dir = writeTree({ "deploy/production/.env": `GITHUB_TOKEN=${f.githubClassicPat()}\nSTRIPE_KEY=${f.stripeLiveKey()}\n`, "ci/notify.sh": `curl ${f.slackWebhook()}\n` });
+    const dir = writeTree({
+      "deploy/production/.env": `GITHUB_TOKEN=${f.githubClassicPat()}\nSTRIPE_KEY=${f.stripeLiveKey()}\n`,
+      "ci/notify.sh": `curl ${f.slackWebhook()}\n`,
+    });
     const command = `stty cols 100 rows 40; NO_COLOR=1 ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} scan ${JSON.stringify(dir)}`;
     const result = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8" });
     expect(result.status).toBe(1);

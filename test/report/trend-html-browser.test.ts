@@ -62,7 +62,7 @@ describe("trend html in headless Chromium", () => {
       "no owner hint found: 31",
     ]);
     expect(await page.locator("#scans tbody tr").count()).toBe(3);
-    expect(await page.locator("#scans").innerText()).toContain("/repos/<api>");
+    expect(await page.locator("#scans").textContent()).toContain("/repos/<api>");
   });
 
   test("every label lies inside its chart", async () => {

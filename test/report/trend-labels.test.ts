@@ -16,7 +16,10 @@ const row = (at: string): TrendRow => ({
   medianDaysToRemediate: null,
 });
 const trend = (ats: string[]): TrendReport => ({ store: "s.db", scans: ats.map(row), remediationByOwner: [] });
-const axisLabels = (html: string) => [...(/<figure id="chart-open"[\s\S]*?<\/figure>/.exec(html)?.[0] ?? "").matchAll(/<text x="[\d.]+" y="\d+" text-anchor="middle">([^<]*)<\/text>/g)].map((m) => m[1]);
+const axisLabels = (html: string) =>
+  [...(/<figure id="chart-open"[\s\S]*?<\/figure>/.exec(html)?.[0] ?? "").matchAll(/<text x="[\d.]+" y="\d+" text-anchor="middle">([^<]*)<\/text>/g)].map(
+    (m) => m[1],
+  );
 
 describe("trend x labels", () => {
   test("scans on different days are labelled by day", () => {

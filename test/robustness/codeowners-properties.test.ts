@@ -4,9 +4,9 @@ import { parseGithubCodeowners } from "../../src/inventory/codeowners-github.js"
 import { parseGitlabCodeowners } from "../../src/inventory/codeowners-gitlab.js";
 
 const segment = fc.stringMatching(/^[a-z][a-z0-9_-]{0,6}$/);
-const filePath = fc.array(segment, { minLength: 1, maxLength: 5 }).chain((dirs) =>
-  fc.constantFrom(".ts", ".env", ".yml", "").map((ext) => `${dirs.join("/")}${ext}`),
-);
+const filePath = fc
+  .array(segment, { minLength: 1, maxLength: 5 })
+  .chain((dirs) => fc.constantFrom(".ts", ".env", ".yml", "").map((ext) => `${dirs.join("/")}${ext}`));
 const pattern = fc.oneof(
   fc.constantFrom("*", "*.ts", "*.env", "/docs/", "docs/*", "**/logs", "apps/", "/src/**/*.ts", "config/"),
   segment.map((s) => `/${s}/`),

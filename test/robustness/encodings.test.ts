@@ -11,7 +11,10 @@ const who = { name: "Dev", email: "dev@example.com", date: "2024-01-02T03:04:05Z
 function utf32(text: string, littleEndian: boolean): Buffer {
   const points = [0xfeff, ...Array.from(text, (ch) => ch.codePointAt(0) ?? 0)];
   const out = Buffer.alloc(points.length * 4);
-  points.forEach((p, i) => (littleEndian ? out.writeUInt32LE(p, i * 4) : out.writeUInt32BE(p, i * 4)));
+  for (const [i, p] of points.entries()) {
+    if (littleEndian) out.writeUInt32LE(p, i * 4);
+    else out.writeUInt32BE(p, i * 4);
+  }
   return out;
 }
 
@@ -24,7 +27,10 @@ async function scanJson(dir: string, extra: string[] = []): Promise<ScanReport> 
 const lines = (report: ScanReport) => report.items.flatMap((i) => i.locations.map((l) => `${l.path}:${l.line}:${l.column}`)).sort();
 
 describe("every encoding nhiscan reads is read, or the file is reported", () => {
-  test.each([["working tree", []], ["--history", ["--history"]]])("UTF-32 LE and BE with a BOM: secrets found (%s)", async (_mode, extra) => {
+  test.each([
+    ["working tree", []],
+    ["--history", ["--history"]],
+  ])("UTF-32 LE and BE with a BOM: secrets found (%s)", async (_mode, extra) => {
     const a = fake.githubClassicPat();
     const b = fake.githubClassicPat();
     const repo = await createRepo();
@@ -36,7 +42,10 @@ describe("every encoding nhiscan reads is read, or the file is reported", () => 
     expect(report.stats.files).toBe(2);
   });
 
-  test.each([["working tree", []], ["--history", ["--history"]]])("a UTF-32 BOM before bytes that are not UTF-32 is skipped as undecodable (%s)", async (_mode, extra) => {
+  test.each([
+    ["working tree", []],
+    ["--history", ["--history"]],
+  ])("a UTF-32 BOM before bytes that are not UTF-32 is skipped as undecodable (%s)", async (_mode, extra) => {
     const repo = await createRepo();
     const notCodePoint = Buffer.concat([utf32("ok", true), Buffer.from([0x00, 0x00, 0x11, 0x00])]);
     const ragged = Buffer.concat([utf32("ok", false), Buffer.from([0x41, 0x42])]);
@@ -44,7 +53,10 @@ describe("every encoding nhiscan reads is read, or the file is reported", () => 
     await repo.commit("bad utf-32", who);
     const report = await scanJson(repo.dir, extra);
     expect(report.stats.skipped.undecodable).toBe(2);
-    const skipped = report.warnings.filter((w) => w.reason === "undecodable").map((w) => w.path).sort();
+    const skipped = report.warnings
+      .filter((w) => w.reason === "undecodable")
+      .map((w) => w.path)
+      .sort();
     expect(skipped).toEqual(["bad-point.txt", "ragged.txt"]);
     expect(report.stats.files).toBe(1);
   });

@@ -44,10 +44,22 @@ function measureDoubling(work: (n: number) => void, n: number): { ratio: number;
   work(n);
   work(2 * n);
   let repeats = 1;
-  while (cpuMs(() => { for (let i = 0; i < repeats; i++) work(n); }) < MIN_MS && repeats < 1 << 12) repeats *= 2;
+  while (
+    cpuMs(() => {
+      for (let i = 0; i < repeats; i++) work(n);
+    }) < MIN_MS &&
+    repeats < 1 << 12
+  )
+    repeats *= 2;
   const best = (size: number) => {
     let min = Infinity;
-    for (let run = 0; run < RUNS; run++) min = Math.min(min, cpuMs(() => { for (let i = 0; i < repeats; i++) work(size); }));
+    for (let run = 0; run < RUNS; run++)
+      min = Math.min(
+        min,
+        cpuMs(() => {
+          for (let i = 0; i < repeats; i++) work(size);
+        }),
+      );
     return min;
   };
   const small = best(n);
@@ -104,21 +116,25 @@ describe("detection is linear in its input (doubling the input at most ~doubles 
   });
 
   // History scans dedupe lines across blobs: each run gets its own scanner, so nothing is remembered.
-  test.each(INPUTS.slice(0, 3))("%s (--history blobs)", (_name, path, make, n) => {
-    const size = 4 * n;
-    const texts = [make(size), make(2 * size)];
-    let best = { small: 0, large: Infinity };
-    for (let attempt = 0; attempt < ATTEMPTS && best.large / Math.max(best.small, 0.001) >= RATIO_BOUND; attempt++) {
-      const times = [0, 0, 0, 1, 1, 1].map((which, i) => {
-        const text = texts[which] ?? "";
-        const scanner = newScanner();
-        const provenance = git(attempt * 6 + i);
-        return cpuMs(() => scanner({ type: "fragment", fragment: { text, path, provenance }, bytes: text.length }, emptyTally()));
-      });
-      best = { small: Math.min(...times.slice(0, 3)), large: Math.min(...times.slice(3)) };
-    }
-    expect(best.large / Math.max(best.small, 0.001), JSON.stringify(best)).toBeLessThan(RATIO_BOUND);
-  }, 30_000);
+  test.each(INPUTS.slice(0, 3))(
+    "%s (--history blobs)",
+    (_name, path, make, n) => {
+      const size = 4 * n;
+      const texts = [make(size), make(2 * size)];
+      let best = { small: 0, large: Infinity };
+      for (let attempt = 0; attempt < ATTEMPTS && best.large / Math.max(best.small, 0.001) >= RATIO_BOUND; attempt++) {
+        const times = [0, 0, 0, 1, 1, 1].map((which, i) => {
+          const text = texts[which] ?? "";
+          const scanner = newScanner();
+          const provenance = git(attempt * 6 + i);
+          return cpuMs(() => scanner({ type: "fragment", fragment: { text, path, provenance }, bytes: text.length }, emptyTally()));
+        });
+        best = { small: Math.min(...times.slice(0, 3)), large: Math.min(...times.slice(3)) };
+      }
+      expect(best.large / Math.max(best.small, 0.001), JSON.stringify(best)).toBeLessThan(RATIO_BOUND);
+    },
+    30_000,
+  );
 });
 
 describe("repository patterns are matched in linear time", () => {

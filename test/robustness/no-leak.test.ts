@@ -57,7 +57,9 @@ describe("no raw secret leaves redacted form", () => {
     results.push(await runCli(["scan", repo.dir, "--staged", "--format", "json", "--debug"]));
     results.push(await runCli(["scan", repo.dir, "--since", "HEAD~2", "--format", "json"]));
     results.push(await runCli(["scan", repo.dir, "--format", "json", "--output", path.join(out, "a.json")]));
-    results.push(await runCli(["merge", path.join(out, "a.json"), path.join(out, "history.json"), "--format", "html", "--output", path.join(out, "merged.html")]));
+    results.push(
+      await runCli(["merge", path.join(out, "a.json"), path.join(out, "history.json"), "--format", "html", "--output", path.join(out, "merged.html")]),
+    );
     results.push(await runCli(["baseline", "create", repo.dir, "--output", path.join(out, "baseline.json")]));
     results.push(await runCli(["scan", repo.dir, "--baseline", path.join(out, "baseline.json"), "--debug"]));
     results.push(await runCli(["scan", repo.dir, "--config", path.join(repo.dir, ".env.production"), "--debug"]));

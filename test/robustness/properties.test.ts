@@ -23,7 +23,15 @@ describe("properties", () => {
   });
 
   test("LineIndex agrees with a naive split on any mix of \\n, \\r\\n and \\r", () => {
-    const text = fc.array(fc.oneof(fc.constantFrom("\n", "\r\n", "\r"), fc.string({ maxLength: 5 }).filter((s) => !/[\r\n]/.test(s))), { maxLength: 40 }).map((parts) => parts.join(""));
+    const text = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom("\n", "\r\n", "\r"),
+          fc.string({ maxLength: 5 }).filter((s) => !/[\r\n]/.test(s)),
+        ),
+        { maxLength: 40 },
+      )
+      .map((parts) => parts.join(""));
     fc.assert(
       fc.property(text, fc.nat(), (s, seed) => {
         if (s.length === 0) return;
@@ -62,9 +70,12 @@ describe("properties", () => {
       }),
     );
     fc.assert(
-      fc.property(fc.string().filter((s) => /[^a-z\-<>=A-F, ]/.test(s) && s.trim() !== ""), (entry) => {
-        expect(() => parseFailOn(entry, "--fail-on")).toThrow(/--fail-on: expected/);
-      }),
+      fc.property(
+        fc.string().filter((s) => /[^a-z\-<>=A-F, ]/.test(s) && s.trim() !== ""),
+        (entry) => {
+          expect(() => parseFailOn(entry, "--fail-on")).toThrow(/--fail-on: expected/);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -94,7 +94,12 @@ describe("provider catalogue compiler", () => {
     );
     expect(rule.spec.examples[0]?.secret).toBe("sk_live_u7R+q2Lm9Xc/Ty4bN0vWe1==");
     expect(matchRule(rule, "STRIPE_KEY=sk_live_u7R+q2Lm9Xc/Ty4bN0vWe1==")).toHaveLength(0);
-    const uuid = loadOne(good.replace("{ alphabet: hex, length: 32 }", "{ alphabet: uuid }").replace(/5b0e9f13c2d84a76e1f09b3c7d25a48e'/, "0b4c8a57-3f3e-4d1b-9a0c-6e2f7d81c5a9'").replace('"e3c91a0d7f4b28c65d90e1b7a3f4c826"', '"d9e2b7c4-51af-4e08-b3c6-7a1f0e95d248"'));
+    const uuid = loadOne(
+      good
+        .replace("{ alphabet: hex, length: 32 }", "{ alphabet: uuid }")
+        .replace(/5b0e9f13c2d84a76e1f09b3c7d25a48e'/, "0b4c8a57-3f3e-4d1b-9a0c-6e2f7d81c5a9'")
+        .replace('"e3c91a0d7f4b28c65d90e1b7a3f4c826"', '"d9e2b7c4-51af-4e08-b3c6-7a1f0e95d248"'),
+    );
     expect(uuid.spec.examples.map((e) => e.secret)).toEqual(["0b4c8a57-3f3e-4d1b-9a0c-6e2f7d81c5a9", "d9e2b7c4-51af-4e08-b3c6-7a1f0e95d248"]);
   });
 
@@ -111,24 +116,71 @@ describe("provider catalogue compiler", () => {
   });
 
   test.each([
-    ["a keyword under 4 characters", good.replace("[acmewidgets, acme_widgets]", "[acmewidgets, acm]"), /entry #1 \(`acme-widgets`\): keywords\[1\]: expected a keyword of at least 4 characters/],
-    ["a common-word keyword", good.replace("[acmewidgets, acme_widgets]", "[acmewidgets, secret]"), /keywords\[1\]: expected a provider-specific keyword, not a common word/],
+    [
+      "a keyword under 4 characters",
+      good.replace("[acmewidgets, acme_widgets]", "[acmewidgets, acm]"),
+      /entry #1 \(`acme-widgets`\): keywords\[1\]: expected a keyword of at least 4 characters/,
+    ],
+    [
+      "a common-word keyword",
+      good.replace("[acmewidgets, acme_widgets]", "[acmewidgets, secret]"),
+      /keywords\[1\]: expected a provider-specific keyword, not a common word/,
+    ],
     ["an upper-case keyword", good.replace("[acmewidgets, acme_widgets]", "[AcmeWidgets]"), /keywords\[0\]: expected a lower-case literal/],
-    ["no keyword and no prefix", good.replace("    keywords: [acmewidgets, acme_widgets]\n", ""), /keywords: expected at least one keyword for a proximity rule/],
+    [
+      "no keyword and no prefix",
+      good.replace("    keywords: [acmewidgets, acme_widgets]\n", ""),
+      /keywords: expected at least one keyword for a proximity rule/,
+    ],
     ["no counter-example", good.replace(/ {4}counterExamples:\n(?: {6}-.*\n)+/, ""), /counterExamples: Invalid input: expected array/],
-    ["an empty counter-example list", good.replace(/ {4}counterExamples:\n(?: {6}-.*\n)+/, "    counterExamples: []\n"), /counterExamples: expected at least one counter-example/],
+    [
+      "an empty counter-example list",
+      good.replace(/ {4}counterExamples:\n(?: {6}-.*\n)+/, "    counterExamples: []\n"),
+      /counterExamples: expected at least one counter-example/,
+    ],
     ["an unknown key", good.replace("kind: api-key", "kind: api-key\n    regex: abc"), /Unrecognized key.*regex/],
     ["a kind outside the catalogue's", good.replace("kind: api-key", "kind: private-key"), /kind: .*expected one of/],
-    ["both alphabet and class", good.replace("{ alphabet: hex, length: 32 }", "{ alphabet: hex, class: '[a-z]', length: 32 }"), /shape: expected exactly one of `alphabet` or `class`/],
-    ["a negated class", good.replace("{ alphabet: hex, length: 32 }", "{ class: '[^a-z]', length: 32 }"), /shape.class: expected one non-negated regex character class/],
+    [
+      "both alphabet and class",
+      good.replace("{ alphabet: hex, length: 32 }", "{ alphabet: hex, class: '[a-z]', length: 32 }"),
+      /shape: expected exactly one of `alphabet` or `class`/,
+    ],
+    [
+      "a negated class",
+      good.replace("{ alphabet: hex, length: 32 }", "{ class: '[^a-z]', length: 32 }"),
+      /shape.class: expected one non-negated regex character class/,
+    ],
     ["no length", good.replace("{ alphabet: hex, length: 32 }", "{ alphabet: hex }"), /shape: expected a `length`/],
     ["a reversed length range", good.replace("length: 32", "length: [40, 32]"), /shape.length.*expected \[min, max\] with min < max/],
     ["a guessable shape", good.replace("{ alphabet: hex, length: 32 }", "{ alphabet: digits, length: 10 }"), /shape: expected a value of at least 64 bits/],
-    ["an exact match with a short prefix", good.replace("{ alphabet: hex, length: 32 }", "{ prefix: 'ak_', alphabet: hex, length: 32 }\n    match: exact"), /match: expected a shape.prefix of at least 4 characters/],
-    ["an exact match on a shared prefix", good.replace("{ alphabet: hex, length: 32 }", "{ prefix: 'sk_live_', alphabet: hex, length: 32 }"), /shape.prefix: expected a provider-specific prefix for an exact rule, `sk_live_` is shared/],
-    ["an id without its provider", good.replace("kind: api-key", "kind: api-key\n    id: widgets-key"), /id: expected an id starting with the provider, `acme-widgets-`/],
-    ["an example with two values of the shape", good.replace("'ACME_WIDGETS_KEY=5b0e9f13c2d84a76e1f09b3c7d25a48e'", "'ACME_WIDGETS_KEY=5b0e9f13c2d84a76e1f09b3c7d25a48e,e3c91a0d7f4b28c65d90e1b7a3f4c826'"), /examples\[0\]: expected exactly one value of the shape in the example, found 2/],
-    ["a docs value that is no URL", good.replace("docs: https://acme.example/docs/keys", "docs: see the website"), /docs: expected the provider's documentation URL/],
+    [
+      "an exact match with a short prefix",
+      good.replace("{ alphabet: hex, length: 32 }", "{ prefix: 'ak_', alphabet: hex, length: 32 }\n    match: exact"),
+      /match: expected a shape.prefix of at least 4 characters/,
+    ],
+    [
+      "an exact match on a shared prefix",
+      good.replace("{ alphabet: hex, length: 32 }", "{ prefix: 'sk_live_', alphabet: hex, length: 32 }"),
+      /shape.prefix: expected a provider-specific prefix for an exact rule, `sk_live_` is shared/,
+    ],
+    [
+      "an id without its provider",
+      good.replace("kind: api-key", "kind: api-key\n    id: widgets-key"),
+      /id: expected an id starting with the provider, `acme-widgets-`/,
+    ],
+    [
+      "an example with two values of the shape",
+      good.replace(
+        "'ACME_WIDGETS_KEY=5b0e9f13c2d84a76e1f09b3c7d25a48e'",
+        "'ACME_WIDGETS_KEY=5b0e9f13c2d84a76e1f09b3c7d25a48e,e3c91a0d7f4b28c65d90e1b7a3f4c826'",
+      ),
+      /examples\[0\]: expected exactly one value of the shape in the example, found 2/,
+    ],
+    [
+      "a docs value that is no URL",
+      good.replace("docs: https://acme.example/docs/keys", "docs: see the website"),
+      /docs: expected the provider's documentation URL/,
+    ],
     ["no providers list", "rules: []\n", /providers: Invalid input: expected array/],
   ])("an entry with %s is rejected naming the file, entry and key", (_name, text, message) => {
     const error = loadError(text);

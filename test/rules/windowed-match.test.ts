@@ -32,10 +32,14 @@ describe("rules on the lines around their keywords", () => {
     const samples = [...rule.spec.examples.map((e) => e.input), ...rule.spec.negativeExamples, ...rule.spec.keywords.map((k) => parseKeyword(k).literal)];
     const nearKeywords = windowedMatcher(rule);
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...samples), fc.constantFrom(...FILLER)), { minLength: 1, maxLength: 40 }), fc.constantFrom("\n", "\r\n", " "), (lines, separator) => {
-        const text = lines.join(separator);
-        expect(nearKeywords(text)).toEqual(matchRule(rule, text));
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...samples), fc.constantFrom(...FILLER)), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom("\n", "\r\n", " "),
+        (lines, separator) => {
+          const text = lines.join(separator);
+          expect(nearKeywords(text)).toEqual(matchRule(rule, text));
+        },
+      ),
       { numRuns: 40 },
     );
   });

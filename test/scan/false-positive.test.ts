@@ -11,7 +11,18 @@ const fake = fakeSecrets(91);
 /** A candidate for `value`, placed where it first occurs in `text`. */
 function candidateIn(text: string, value: string, overrides: Partial<Candidate> = {}): Candidate {
   const start = text.indexOf(value);
-  return { ruleId: "generic-assignment", provider: "generic", kind: "api-key", severity: "high", secret: value, start, end: start + value.length, confidence: "medium", nonExpiring: false, ...overrides };
+  return {
+    ruleId: "generic-assignment",
+    provider: "generic",
+    kind: "api-key",
+    severity: "high",
+    secret: value,
+    start,
+    end: start + value.length,
+    confidence: "medium",
+    nonExpiring: false,
+    ...overrides,
+  };
 }
 
 function reason(path: string, text: string, value: string, overrides: Partial<Candidate> = {}): string | undefined {
@@ -49,14 +60,32 @@ describe("false-positive guards: dropped", () => {
 
 describe("false-positive guards: kept", () => {
   test.each<[string, string, string, string, Partial<Candidate>]>([
-    ["a certain provider match in a lockfile", "package-lock.json", `"resolved": "https://u:${token}@npm.acme.io/x.tgz"`, token, { provider: "npm", confidence: "high" }],
+    [
+      "a certain provider match in a lockfile",
+      "package-lock.json",
+      `"resolved": "https://u:${token}@npm.acme.io/x.tgz"`,
+      token,
+      { provider: "npm", confidence: "high" },
+    ],
     ["a UUID named as a key", "a.ts", `const herokuApiKey = "${uuid}"`, uuid, { parts: { name: "herokuApiKey" } }],
-    ["a UUID under a user token name (the id guard yields to a secret name)", ".env", `HEROKU_USER_TOKEN=${uuid}`, uuid, { parts: { key: "HEROKU_USER_TOKEN" } }],
+    [
+      "a UUID under a user token name (the id guard yields to a secret name)",
+      ".env",
+      `HEROKU_USER_TOKEN=${uuid}`,
+      uuid,
+      { parts: { key: "HEROKU_USER_TOKEN" } },
+    ],
     ["a UUID under a client secret name", "a.yaml", `client_secret: ${uuid}`, uuid, { parts: { key: "client_secret" } }],
     ["a UUID session key (may sign)", "a.py", `SESSION_KEY = "${uuid}"`, uuid, { parts: { name: "SESSION_KEY" } }],
     ["a hex secret named as one", "a.py", `WEBHOOK_SECRET = "${sha}"`, sha, {}],
     ["a high-confidence generic value in a test", "test/a.test.ts", `const apiKey = "${token}"`, token, { confidence: "high" }],
-    ["a managed reference anywhere", "yarn.lock", "github-actions:secrets.X", "github-actions:secrets.X", { kind: "managed-reference", provider: "github-actions" }],
+    [
+      "a managed reference anywhere",
+      "yarn.lock",
+      "github-actions:secrets.X",
+      "github-actions:secrets.X",
+      { kind: "managed-reference", provider: "github-actions" },
+    ],
     ["an ordinary config value", "config/app.yaml", `api_key: ${token}`, token, {}],
   ])("%s", (_name, path, text, value, overrides) => {
     expect(reason(path, text, value, overrides)).toBeUndefined();
@@ -101,7 +130,9 @@ describe("placeholders", () => {
   });
 
   test("a format with a long fixed run (Twitter bearer tokens) is not a placeholder", () => {
-    expect(placeholderReason(candidate(`${"A".repeat(22)}${fake.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%", 90)}`))).toBeUndefined();
+    expect(
+      placeholderReason(candidate(`${"A".repeat(22)}${fake.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%", 90)}`)),
+    ).toBeUndefined();
   });
 
   test("managed references are never placeholders", () => {
@@ -119,7 +150,10 @@ describe("well-known public values", () => {
 
   test.each([
     ["the Azure storage emulator key", emulatorKey],
-    ["an emulator connection string", `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${emulatorKey};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`],
+    [
+      "an emulator connection string",
+      `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${emulatorKey};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`,
+    ],
     ["AWS's documented access key id", ["AKIA", "IOSFODNN7", "EXAMPLE"].join("")],
     ["an RFC 6749 sample token", "2YotnFZFEjr1zCsicMWpAA"],
   ])("%s is well known", (_name, secret) => {

@@ -8,7 +8,11 @@ import { createRepo, runGit } from "../helpers/git-repo.js";
 import type { Signature } from "../helpers/git-repo.js";
 
 const fake = fakeSecrets(1314);
-const who = (day: number): Signature => ({ name: `Dev ${day % 3}`, email: `dev${day % 3}@example.test`, date: `2024-01-${String(day).padStart(2, "0")}T10:00:00+00:00` });
+const who = (day: number): Signature => ({
+  name: `Dev ${day % 3}`,
+  email: `dev${day % 3}@example.test`,
+  date: `2024-01-${String(day).padStart(2, "0")}T10:00:00+00:00`,
+});
 
 /** A report without what differs between two runs of the same scan on one thread (time). */
 function comparable(report: ScanReport): unknown {

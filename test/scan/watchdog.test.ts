@@ -11,7 +11,10 @@ const LIMIT_MS = 2000;
 
 describe("one watchdog for all detection", () => {
   // A 2-file scan runs on the calling thread (no worker starts for it): before, the loop hung it.
-  test.each([["default (small scans stay on this thread)", undefined], ["--workers 0", 0]])(
+  test.each([
+    ["default (small scans stay on this thread)", undefined],
+    ["--workers 0", 0],
+  ])(
     "a plugin whose detect() never returns: the file is skipped as timeout and the scan finishes (%s)",
     async (_label, workers) => {
       const token = fakeSecrets(2105).githubClassicPat();

@@ -9,7 +9,11 @@ import { writeTree } from "../helpers/tree.js";
 describe("known-secret redaction and weak values", () => {
   test("a weak password leaves paths and rule ids that contain it whole", async () => {
     const token = fakeSecrets(77).githubClassicPat();
-    const dir = writeTree({ "plain-passwords/app.env": "DB_USER=app\nDB_PASSWORD=password\n", [`notes/${token}.txt`]: "nothing here\n", "ci/.env": `GITHUB_TOKEN=${token}\n` });
+    const dir = writeTree({
+      "plain-passwords/app.env": "DB_USER=app\nDB_PASSWORD=password\n",
+      [`notes/${token}.txt`]: "nothing here\n",
+      "ci/.env": `GITHUB_TOKEN=${token}\n`,
+    });
     const report = await scan({ paths: [dir], workers: 0, failOn: ["none"] });
     const weak = report.items.find((i) => i.locations.some((l) => l.path === "plain-passwords/app.env"));
     expect(weak?.weak).toBe(true);

@@ -7,7 +7,14 @@ import { countReachableBlobs, createRepo, signatureEnv } from "../helpers/git-re
 import type { Signature, TestRepo } from "../helpers/git-repo.js";
 
 const fake = fakeSecrets(4004);
-const [replaced, current, deleted, branchOnly, stashed, olderStash] = [0, 1, 2, 3, 4, 5].map(() => fake.githubClassicPat()) as [string, string, string, string, string, string];
+const [replaced, current, deleted, branchOnly, stashed, olderStash] = [0, 1, 2, 3, 4, 5].map(() => fake.githubClassicPat()) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 const alice: Signature = { name: "Alice Dev", email: "alice@example.test", date: "2023-01-02T10:00:00+00:00" };
 const bob: Signature = { name: "Bob Ops", email: "bob@example.test", date: "2023-02-03T11:00:00+00:00" };
 const carol: Signature = { name: "Carol Sec", email: "carol@example.test", date: "2023-03-04T12:00:00+00:00" };
@@ -128,7 +135,7 @@ describe("scan --history on worker threads", () => {
     const secrets = Array.from({ length: 6 }, () => fake.githubClassicPat());
     const files: Record<string, string | Buffer> = {};
     for (let i = 0; i < 300; i++) files[`src/m${i % 7}/f${i}.ts`] = `export const v${i} = ${i};\n${"// filler line\n".repeat(i % 50)}`;
-    secrets.forEach((secret, i) => (files[`deploy/d${i}.sh`] = `${"# pad\n".repeat(i * 40)}export GITHUB_TOKEN=${secret}\n`));
+    for (const [i, secret] of secrets.entries()) files[`deploy/d${i}.sh`] = `${"# pad\n".repeat(i * 40)}export GITHUB_TOKEN=${secret}\n`;
     files["assets/blob.bin"] = Buffer.from([0, 1, 2, 3, 0, 255]);
     repo.write(files);
     await repo.commit("many files", alice);

@@ -45,7 +45,8 @@ describe("cat-file --batch output", () => {
 });
 
 describe("log --raw -z output", () => {
-  const header = (sha: string, parents: string, author: string) => `\u0001${sha}\u001f${parents}\u001f${author}\u001f${author}@x\u001f2024-01-01T00:00:00+00:00`;
+  const header = (sha: string, parents: string, author: string) =>
+    `\u0001${sha}\u001f${parents}\u001f${author}\u001f${author}@x\u001f2024-01-01T00:00:00+00:00`;
   const stream = [
     header(B, `${A} ${Z}`, "merger"),
     "",

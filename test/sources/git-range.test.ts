@@ -27,8 +27,7 @@ describe("scan --since / --range", () => {
       commits.push(await repo.commit(`step ${i}`, people[i] as Signature));
     }
   });
-  const run = (extra: { since?: string; range?: string }) =>
-    scan({ paths: [repo.dir], ...extra, workers: 0, showSecrets: true, failOn: ["none"] });
+  const run = (extra: { since?: string; range?: string }) => scan({ paths: [repo.dir], ...extra, workers: 0, showSecrets: true, failOn: ["none"] });
 
   test("--since REV scans only blobs introduced after REV, with full provenance", async () => {
     const report = await run({ since: commits[0] ?? "" });
@@ -55,10 +54,12 @@ describe("scan --since / --range", () => {
     expect(report.stats.files).toBe(0);
   });
 
-  test.each([["--since", { since: "no-such-branch" }], ["--range", { range: "main..nope" }], ["--range", { range: "--output=/tmp/x" }], ["--since", { since: "-p" }]] as const)(
-    "%s with an unknown or option-like revision is an input error",
-    async (flag, extra) => {
-      await expect(run(extra)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining(flag) });
-    },
-  );
+  test.each([
+    ["--since", { since: "no-such-branch" }],
+    ["--range", { range: "main..nope" }],
+    ["--range", { range: "--output=/tmp/x" }],
+    ["--since", { since: "-p" }],
+  ] as const)("%s with an unknown or option-like revision is an input error", async (flag, extra) => {
+    await expect(run(extra)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining(flag) });
+  });
 });

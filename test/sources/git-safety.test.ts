@@ -74,7 +74,9 @@ async function plantSignedCommit(repo: TestRepo): Promise<void> {
 async function plantGhostCommit(repo: TestRepo): Promise<string> {
   const { stdout: blob } = await execa("git", ["hash-object", "--stdin"], { cwd: repo.dir, input: "never stored\n" });
   const { stdout: tree } = await execa("git", ["mktree", "--missing"], { cwd: repo.dir, input: `100644 blob ${blob.trim()}\tghost.txt\n` });
-  const commit = await repo.git(["commit-tree", tree.trim(), "-p", "HEAD", "-m", "ghost"], { env: { GIT_AUTHOR_NAME: "x", GIT_AUTHOR_EMAIL: "x@x", GIT_COMMITTER_NAME: "x", GIT_COMMITTER_EMAIL: "x@x" } });
+  const commit = await repo.git(["commit-tree", tree.trim(), "-p", "HEAD", "-m", "ghost"], {
+    env: { GIT_AUTHOR_NAME: "x", GIT_AUTHOR_EMAIL: "x@x", GIT_COMMITTER_NAME: "x", GIT_COMMITTER_EMAIL: "x@x" },
+  });
   await repo.git(["update-ref", "refs/heads/ghost", commit.trim()]);
   return blob.trim();
 }
@@ -106,9 +108,14 @@ describe("scanning a hostile repository runs none of its programs", () => {
     await runGit(dir, ["diff", "--cached", "--no-ext-diff"]).catch(() => undefined);
     await runGit(dir, ["log", "-1", "signed"]).catch(() => undefined);
     await execa("git", ["cat-file", "--batch-check"], { cwd: dir, input: `${hostile.ghostBlob}\n`, reject: false });
-    await runGit(dir, ["commit", "-q", "--allow-empty", "-m", "control"], { GIT_AUTHOR_NAME: "c", GIT_AUTHOR_EMAIL: "c@c", GIT_COMMITTER_NAME: "c", GIT_COMMITTER_EMAIL: "c@c" }).catch(
-      () => undefined,
+    await runGit(dir, ["commit", "-q", "--allow-empty", "-m", "control"], {
+      GIT_AUTHOR_NAME: "c",
+      GIT_AUTHOR_EMAIL: "c@c",
+      GIT_COMMITTER_NAME: "c",
+      GIT_COMMITTER_EMAIL: "c@c",
+    }).catch(() => undefined);
+    expect(readdirSync(hostile.marks)).toEqual(
+      expect.arrayContaining(["fsmonitor", "diff-driver", "textconv", "filter-clean", "gpg", "ext-remote", "hook-pre-commit"]),
     );
-    expect(readdirSync(hostile.marks)).toEqual(expect.arrayContaining(["fsmonitor", "diff-driver", "textconv", "filter-clean", "gpg", "ext-remote", "hook-pre-commit"]));
   });
 });

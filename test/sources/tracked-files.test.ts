@@ -37,7 +37,10 @@ describe("tracked files are content whatever .gitignore says", () => {
     expect(paths(report)).toEqual(["app.env", "deploy/ci.env"]);
     expect(report.stats.files).toBe(3);
     expect(report.stats.skipped.ignored).toBe(2);
-    const ignored = report.warnings.filter((w) => w.reason === "ignored").map((w) => `${w.path} ${w.detail ?? ""}`).sort();
+    const ignored = report.warnings
+      .filter((w) => w.reason === "ignored")
+      .map((w) => `${w.path} ${w.detail ?? ""}`)
+      .sort();
     expect(ignored).toEqual(["deploy/local.env matched by .gitignore, not tracked", "local.env matched by .gitignore, not tracked"]);
   });
 
@@ -59,7 +62,10 @@ describe("tracked files are content whatever .gitignore says", () => {
     repo.write({ "build/out/new.env": `T=${untracked}\n`, "build/cache/c.env": `T=${untracked}\n` });
     const report = await scanJson([repo.dir]);
     expect(paths(report)).toEqual(["build/out/keep.env"]);
-    const ignored = report.warnings.filter((w) => w.reason === "ignored").map((w) => w.path).sort();
+    const ignored = report.warnings
+      .filter((w) => w.reason === "ignored")
+      .map((w) => w.path)
+      .sort();
     expect(ignored).toEqual(["build/cache/", "build/out/new.env", "vendor/"]);
   });
 

@@ -76,7 +76,12 @@ describe("PostgreSQL write transactions", () => {
       let attempts = 0;
       const result = await store.write(async (tx) => {
         attempts += 1;
-        await tx.run("INSERT INTO repo_refs (repository, ref, commit_sha, scanned_at) VALUES (?, ?, ?, ?)", ["/r", `refs/heads/a${attempts}`, "c0ffee", "2025-01-01T00:00:00Z"]);
+        await tx.run("INSERT INTO repo_refs (repository, ref, commit_sha, scanned_at) VALUES (?, ?, ?, ?)", [
+          "/r",
+          `refs/heads/a${attempts}`,
+          "c0ffee",
+          "2025-01-01T00:00:00Z",
+        ]);
         if (attempts < 3) await tx.run("DO $$ BEGIN RAISE EXCEPTION USING ERRCODE = 'serialization_failure'; END $$");
         return (await tx.all<{ ref: string }>("SELECT ref FROM repo_refs ORDER BY ref")).map((r) => r.ref);
       });
@@ -102,7 +107,9 @@ describe("PostgreSQL credentials never reach an output", () => {
   beforeAll(async () => {
     await withClient(postgresAdminUrl(), async (client) => {
       const literal = `'${password.replace(/'/g, "''")}'`;
-      await client.query(`DO $$ BEGIN CREATE ROLE ${role} LOGIN PASSWORD ${literal}; EXCEPTION WHEN duplicate_object THEN ALTER ROLE ${role} PASSWORD ${literal}; END $$`);
+      await client.query(
+        `DO $$ BEGIN CREATE ROLE ${role} LOGIN PASSWORD ${literal}; EXCEPTION WHEN duplicate_object THEN ALTER ROLE ${role} PASSWORD ${literal}; END $$`,
+      );
     });
     const admin = await freshDatabase(role);
     db = new URL(admin).pathname.slice(1);
@@ -135,7 +142,10 @@ describe("PostgreSQL credentials never reach an output", () => {
 
   test("a wrong password is a clear error (exit 2) that shows neither password", async () => {
     const wrong = withPassword.replace(encodeURIComponent(password), "not-the-password-4711");
-    for (const args of [["inventory", "list", "--store", wrong, "--debug"], ["scan", tempDir(), "--store", wrong]]) {
+    for (const args of [
+      ["inventory", "list", "--store", wrong, "--debug"],
+      ["scan", tempDir(), "--store", wrong],
+    ]) {
       const run = await nhiscan(args);
       expect(run.exitCode).toBe(2);
       expect(String(run.stderr)).toMatch(/password authentication failed/);

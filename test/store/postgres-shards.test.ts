@@ -47,8 +47,11 @@ describe("8 concurrent shards into one PostgreSQL store", () => {
       locations: org.occurrences,
       events: org.distinct,
     });
-    const duplicates = await withClient(pgStore, async (client) =>
-      (await client.query<{ id: string }>("SELECT credential_id AS id FROM events WHERE action = 'discovered' GROUP BY credential_id HAVING count(*) <> 1")).rows,
+    const duplicates = await withClient(
+      pgStore,
+      async (client) =>
+        (await client.query<{ id: string }>("SELECT credential_id AS id FROM events WHERE action = 'discovered' GROUP BY credential_id HAVING count(*) <> 1"))
+          .rows,
     );
     expect(duplicates).toEqual([]);
   });

@@ -8,7 +8,8 @@ import { writeTree } from "../helpers/tree.js";
 
 // Baseline statuses and the store agree: a credential the baseline accepts is suppressed from the
 // report, so the store marks it accepted (not remediated); a rotated entry makes it rotated.
-const list = async (db: string) => (JSON.parse((await runCli(["inventory", "list", "--store", db, "--format", "json"])).stdout) as { credentials: StoredCredential[] }).credentials;
+const list = async (db: string) =>
+  (JSON.parse((await runCli(["inventory", "list", "--store", db, "--format", "json"])).stdout) as { credentials: StoredCredential[] }).credentials;
 
 describe("store and baseline", () => {
   test("accepted by the baseline is accepted in the store, rotated in the baseline is rotated", async () => {
@@ -26,7 +27,10 @@ describe("store and baseline", () => {
     expect(accepted).toMatchObject({ state: "accepted", remediatedAt: null });
     expect(accepted?.events.at(-1)).toMatchObject({ actor: "baseline", action: "state", from: "open", to: "accepted" });
 
-    writeFileSync(baseline, JSON.stringify({ version: 1, createdAt: "2025-01-01T00:00:00Z", tool: "test", entries: [{ ...entry, status: "rotated", date: "2025-02-01" }] }));
+    writeFileSync(
+      baseline,
+      JSON.stringify({ version: 1, createdAt: "2025-01-01T00:00:00Z", tool: "test", entries: [{ ...entry, status: "rotated", date: "2025-02-01" }] }),
+    );
     expect((await runCli(["scan", dir, "--store", db, "--baseline", baseline, "--format", "json"])).exitCode).toBe(1);
     const [rotated] = await list(db);
     expect(rotated?.state).toBe("rotated");

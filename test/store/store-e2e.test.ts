@@ -135,7 +135,11 @@ describe("scan --store, inventory list, trend", () => {
     const b = byPreview(await list(copy), keyB);
     const twin = `${b?.credentialId.slice(0, 8)}ffffffffffffffffffffffff`;
     const raw = new Database(copy);
-    raw.prepare("INSERT INTO credentials (credential_id, kind, provider, preview, rule_ids, state, first_seen_at, last_seen_at) VALUES (?, 'token', 'x', 'x', '[]', 'open', ?, ?)").run(twin, BOB.date, BOB.date);
+    raw
+      .prepare(
+        "INSERT INTO credentials (credential_id, kind, provider, preview, rule_ids, state, first_seen_at, last_seen_at) VALUES (?, 'token', 'x', 'x', '[]', 'open', ?, ?)",
+      )
+      .run(twin, BOB.date, BOB.date);
     raw.close();
     const ambiguous = await runCli(["inventory", "set", twin.slice(0, 8), "--store", copy, "--state", "revoked"], { env: ACTOR });
     expect(ambiguous.exitCode).toBe(2);

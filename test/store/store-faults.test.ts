@@ -133,7 +133,11 @@ describe("store concurrency and faults", () => {
     const db = path.join(tempDir("nhiscan-store-"), "garbage.db");
     const garbage = Buffer.from("this is not a database, it is a shopping list\n".repeat(100));
     writeFileSync(db, garbage);
-    for (const args of [["trend", "--store", db], ["inventory", "list", "--store", db], ["scan", writeTree({ "a.txt": "x\n" }), "--store", db]]) {
+    for (const args of [
+      ["trend", "--store", db],
+      ["inventory", "list", "--store", db],
+      ["scan", writeTree({ "a.txt": "x\n" }), "--store", db],
+    ]) {
       const result = await nhiscan(args);
       expect(result.exitCode).toBe(3);
       expect(result.stderr).toContain(db);
@@ -173,7 +177,10 @@ describe("store concurrency and faults", () => {
     const raw = new Database(db);
     raw.pragma("user_version = 99");
     raw.close();
-    for (const args of [["trend", "--store", db], ["scan", writeTree({ "a.txt": "x\n" }), "--store", db]]) {
+    for (const args of [
+      ["trend", "--store", db],
+      ["scan", writeTree({ "a.txt": "x\n" }), "--store", db],
+    ]) {
       const result = await nhiscan(args);
       expect(result.exitCode).toBe(2);
       expect(result.stderr).toContain(`${db}: store schema version 99 is newer`);

@@ -30,7 +30,13 @@ describe("whose config counts", () => {
     const report = json(stdout);
     expect(report.items).toEqual([]);
     expect(report.suppressions).toContainEqual(
-      expect.objectContaining({ path: "deploy/.env", line: 1, ruleId: "github-classic-pat", reason: "allowlist.paths", source: ".nhiscan.yml: allowlist.paths" }),
+      expect.objectContaining({
+        path: "deploy/.env",
+        line: 1,
+        ruleId: "github-classic-pat",
+        reason: "allowlist.paths",
+        source: ".nhiscan.yml: allowlist.paths",
+      }),
     );
     expect(JSON.stringify(report)).not.toContain(key);
   });
@@ -133,6 +139,8 @@ describe("pull-request scans read config and ignore files from the base", () => 
     );
     const gated = await runCli(["scan", repo.dir, "--since", "main", "--fail-on", "suppression-added", "--format", "json"]);
     expect(gated.exitCode).toBe(1);
-    expect(json(gated.stdout).policy.reasons.join("\n")).toMatch(/nhiscan:allow added by the range.*1 suppression\(s\), e\.g\. github-classic-pat at new\.env:1/);
+    expect(json(gated.stdout).policy.reasons.join("\n")).toMatch(
+      /nhiscan:allow added by the range.*1 suppression\(s\), e\.g\. github-classic-pat at new\.env:1/,
+    );
   });
 });

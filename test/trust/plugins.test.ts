@@ -61,7 +61,11 @@ describe("detector plugins (--plugin, operator --config)", () => {
   });
 
   test("an operator --config names plugins relative to itself", async () => {
-    const root = writeTree({ "ops/nhiscan.yml": "plugins:\n  - plugins/acme.mjs\n", "ops/plugins/acme.mjs": readFileSync(ACME), "code/a.txt": `k=${acmeKey(3)}\n` });
+    const root = writeTree({
+      "ops/nhiscan.yml": "plugins:\n  - plugins/acme.mjs\n",
+      "ops/plugins/acme.mjs": readFileSync(ACME),
+      "code/a.txt": `k=${acmeKey(3)}\n`,
+    });
     const { exitCode, stdout } = await runCli(["scan", "code", "--config", "ops/nhiscan.yml", "--format", "json"], { cwd: root });
     expect(exitCode).toBe(1);
     expect(json(stdout).items.map((i) => i.ruleIds[0])).toEqual(["acme-api-key"]);
@@ -73,7 +77,10 @@ describe("detector plugins (--plugin, operator --config)", () => {
     ["returns a Promise", "async detect() { return []; }", /plugin broken: detector broken-key returned a Promise/],
   ])("a plugin that %s is a warning naming it; the file's other findings stand", async (_name, detect, message) => {
     const dir = tempDir();
-    const plugin = writeTree({ "broken.mjs": `export default { name: "broken", detectors: [{ id: "broken-key", kind: "token", provider: "x", severity: "low", ${detect} }] };\n` }, dir);
+    const plugin = writeTree(
+      { "broken.mjs": `export default { name: "broken", detectors: [{ id: "broken-key", kind: "token", provider: "x", severity: "low", ${detect} }] };\n` },
+      dir,
+    );
     const root = writeTree({ "ci/.env": `GITHUB_TOKEN=${fakeSecrets(5).githubClassicPat()}\n` });
     const { exitCode, stdout, stderr } = await runCli(["scan", root, "--plugin", path.join(plugin, "broken.mjs"), "--format", "json"]);
     expect(exitCode).toBe(1);
@@ -86,7 +93,12 @@ describe("detector plugins (--plugin, operator --config)", () => {
   test.each([
     ["a missing file", "nope.mjs", "", /nope\.mjs: cannot load plugin \(file not found\)/],
     ["no default export", "p.mjs", "export const x = 1;\n", /p\.mjs: plugin: expected a default export/],
-    ["a bad kind", "p.mjs", 'export default { name: "p", detectors: [{ id: "p-k", kind: "nope", provider: "p", severity: "low", detect() { return []; } }] };\n', /p\.mjs: plugin: p: detectors\[0\]: `kind`: expected one of/],
+    [
+      "a bad kind",
+      "p.mjs",
+      'export default { name: "p", detectors: [{ id: "p-k", kind: "nope", provider: "p", severity: "low", detect() { return []; } }] };\n',
+      /p\.mjs: plugin: p: detectors\[0\]: `kind`: expected one of/,
+    ],
   ])("%s is a config error (exit 2) naming the file", async (_name, file, content, message) => {
     const dir = content === "" ? tempDir() : writeTree({ [file]: content });
     const { exitCode, stderr } = await runCli(["scan", dir, "--plugin", path.join(dir, file)]);

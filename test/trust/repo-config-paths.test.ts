@@ -63,7 +63,10 @@ describe("a config's allowlist regexes are compiled safely or refused", () => {
     expect(stderr).toContain("allowlist.regexes[0]: expected a linear-time regex, found 3 unbounded wildcards");
   });
 
-  test.each([["a linear-engine regex", "^.*a.*a.*a.*b$"], ["a look-ahead without risk", "^(?!AKIA)[A-Z0-9]{20}$"]])("%s is accepted", async (_label, source) => {
+  test.each([
+    ["a linear-engine regex", "^.*a.*a.*a.*b$"],
+    ["a look-ahead without risk", "^(?!AKIA)[A-Z0-9]{20}$"],
+  ])("%s is accepted", async (_label, source) => {
     const repo = writeTree({ ".nhiscan.yml": `allowlist:\n  regexes: [${JSON.stringify(source)}]\n`, "a.txt": "hi\n" });
     const { exitCode } = await runCli(["scan", repo]);
     expect(exitCode).toBe(0);

@@ -41,11 +41,18 @@ describe("every suppression is listed", () => {
 
   test("sarif: suppressed results, inSource for the inline comment and external otherwise, valid against the schema", async () => {
     const { stdout } = await scanned("sarif");
-    const log = JSON.parse(stdout) as { runs: { results: { ruleId: string; suppressions?: { kind: string; justification: string }[] }[]; tool: { driver: { rules: { id: string }[] } } }[] };
+    const log = JSON.parse(stdout) as {
+      runs: { results: { ruleId: string; suppressions?: { kind: string; justification: string }[] }[]; tool: { driver: { rules: { id: string }[] } } }[];
+    };
     expect(sarifSchemaErrors(log)).toEqual([]);
     const results = log.runs[0]?.results ?? [];
     expect(results.filter((r) => r.suppressions === undefined)).toHaveLength(1);
-    expect(results.flatMap((r) => r.suppressions ?? []).map((s) => [s.kind, s.justification]).sort()).toEqual([
+    expect(
+      results
+        .flatMap((r) => r.suppressions ?? [])
+        .map((s) => [s.kind, s.justification])
+        .sort(),
+    ).toEqual([
       ["external", ".nhiscan.yml: allowlist.paths"],
       ["external", "baseline .nhiscan-baseline.json"],
       ["inSource", "inline nhiscan:allow comment"],

@@ -40,7 +40,16 @@ describe("nothing from the scanned repository reaches the terminal raw", () => {
   ] as const;
   describe.each(modes)("%s", (_mode, extra) => {
     test.each(FORMAT_NAMES.flatMap((format) => [[format, false] as const, [format, true] as const]))("--format %s (show secrets: %s)", async (format, show) => {
-      const { exitCode, stdout, stderr } = await runCli(["scan", repo.dir, ...extra, "--plugin", plugin, "--format", format, ...(show ? ["--show-secrets"] : [])]);
+      const { exitCode, stdout, stderr } = await runCli([
+        "scan",
+        repo.dir,
+        ...extra,
+        "--plugin",
+        plugin,
+        "--format",
+        format,
+        ...(show ? ["--show-secrets"] : []),
+      ]);
       expect(exitCode).toBe(1);
       expect(stdout).not.toMatch(RAW_CONTROL);
       expect(stderr).not.toMatch(RAW_CONTROL);
@@ -68,7 +77,10 @@ describe("nothing from the scanned repository reaches the terminal raw", () => {
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain("gone\\x1b[2Jdir");
     expect(missing.stderr).not.toMatch(RAW_CONTROL);
-    const broken = writeTree({ "b.mjs": 'export default { name: "b\\u001b]0;X\\u0007", detectors: [{ id: "b-k", kind: "token", provider: "b", severity: "low", detect() { throw new Error("bad\\u001b[2J"); } }] };\n' });
+    const broken = writeTree({
+      "b.mjs":
+        'export default { name: "b\\u001b]0;X\\u0007", detectors: [{ id: "b-k", kind: "token", provider: "b", severity: "low", detect() { throw new Error("bad\\u001b[2J"); } }] };\n',
+    });
     const root = writeTree({ "a.txt": "hello\n" });
     const warned = await runCli(["scan", root, "--plugin", path.join(broken, "b.mjs")]);
     expect(warned.stderr).toContain("plugin b\\x1b]0;X\\x07: detector b-k threw: bad\\x1b[2J");

@@ -56,7 +56,10 @@ describe("value model: weak values are findings, flagged", () => {
     expect(isWeakValue(value)).toBe(true);
   });
 
-  test.each(["5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr", "Tr0ub4dor&3-horse", "xK9#mQ2$vL8pW4nZ", "ghp_uWxG4b2kQ9rT7yP1mN3vL8cZ5sD0fH6jA2eB"])("%s is a credential, not weak", (value) => {
-    expect(valueVerdict(value, "password")).toEqual({ verdict: "credential" });
-  });
+  test.each(["5HWaoDB9jbokXJ9LNknss4m6TPmaCHfr", "Tr0ub4dor&3-horse", "xK9#mQ2$vL8pW4nZ", "ghp_uWxG4b2kQ9rT7yP1mN3vL8cZ5sD0fH6jA2eB"])(
+    "%s is a credential, not weak",
+    (value) => {
+      expect(valueVerdict(value, "password")).toEqual({ verdict: "credential" });
+    },
+  );
 });

@@ -32,7 +32,9 @@ export function inventoryCommand(io: CliIo, setExit: (code: ExitCode) => void): 
         import("../../report/inventory-list.js"),
       ]);
       const credentials = await loadStoreModule(() =>
-        withStore(location, { create: false }, (store) => listCredentials(store, { ...(flags.state === undefined ? {} : { state: flags.state }), now: new Date().toISOString() })),
+        withStore(location, { create: false }, (store) =>
+          listCredentials(store, { ...(flags.state === undefined ? {} : { state: flags.state }), now: new Date().toISOString() }),
+        ),
       );
       writeOutput(io, formatInventory(credentials, flags.format, columnsOf(io, flags.output)), flags.output);
       setExit(EXIT.ok);

@@ -43,11 +43,7 @@ Examples:
         import("../../checks/gate.js"),
         import("../../api/version.js"),
       ]);
-      const config = resolveConfig(
-        io.cwd,
-        { failOn: [flags.failOn ?? "none"], ...(flags.config === undefined ? {} : { configFile: flags.config }) },
-        io.cwd,
-      );
+      const config = resolveConfig(io.cwd, { failOn: [flags.failOn ?? "none"], ...(flags.config === undefined ? {} : { configFile: flags.config }) }, io.cwd);
       validateFailOn(config.policy.failOn);
       const labels = reportLabels(files);
       const inputs = files.map((file, i) => ({ label: labels[i] ?? file, report: parseReport(readReport(io.cwd, file), file) }));

@@ -37,7 +37,9 @@ export function planCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .description("Assign every repository of a repos file to one of N shards (run each with `scan --repos-file F --shard I/N`)")
     .requiredOption("--repos-file <file>", "repositories, one per line: PATH, or PATH<TAB>SIZE (bytes, 120MiB…) to balance by size")
     .requiredOption("--shards <n>", "number of shards", parseShardCount)
-    .addOption(new Option("-f, --format <format>", "json plan, GitHub Actions matrix, or Kubernetes ConfigMap + Indexed Job").choices([...PLAN_FORMATS]).default("json"))
+    .addOption(
+      new Option("-f, --format <format>", "json plan, GitHub Actions matrix, or Kubernetes ConfigMap + Indexed Job").choices([...PLAN_FORMATS]).default("json"),
+    )
     .option("-o, --output <file>", "write to a file instead of stdout")
     .option("--store <file|url>", "fill in sizes the file lacks from the store's last --history scans (then give the shards --format repos-file's output)")
     .option("--name <name>", "k8s-job: name of the Job (its ConfigMap is NAME-repos)", "nhiscan-org")
@@ -45,7 +47,11 @@ export function planCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .option("--parallelism <n>", "k8s-job: pods running at once (default: every shard)", parseCount)
     .option("--claim <name>", "k8s-job: persistent volume claim holding the repositories (mounted read-only at /repos)", "nhiscan-repositories")
     .option("--store-secret <name>", "k8s-job: Secret whose key `url` is the store (NHISCAN_STORE)", "nhiscan-store")
-    .option("--scan-flags <flags>", "k8s-job: flags after `scan … --shard I/N`, space-separated", "--history --incremental --quiet --format json --output /dev/null")
+    .option(
+      "--scan-flags <flags>",
+      "k8s-job: flags after `scan … --shard I/N`, space-separated",
+      "--history --incremental --quiet --format json --output /dev/null",
+    )
     .addHelpText(
       "after",
       `

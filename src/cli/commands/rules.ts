@@ -50,7 +50,9 @@ export function rulesCommand(io: CliIo, setExit: (code: ExitCode) => void): Comm
     });
   rules
     .command("check")
-    .description("Validate rule files: schema, one capture group, linear-time regex, sharp keywords, examples and negative examples; print keyword pass rates and the rules that are not line-local")
+    .description(
+      "Validate rule files: schema, one capture group, linear-time regex, sharp keywords, examples and negative examples; print keyword pass rates and the rules that are not line-local",
+    )
     .argument("[dir]", "folder of *.yaml rule files (default: the builtin rules)")
     .action(async (dir: string | undefined) => {
       const [{ loadRuleDir, loadRules }, { checkRules }, { ruleCheckReport }, { valueDropReason }, { ruleCandidate }] = await Promise.all([

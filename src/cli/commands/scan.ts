@@ -70,7 +70,10 @@ export function scanCommand(io: CliIo, setExit: (code: ExitCode) => void): Comma
     .addOption(gitModeOption("--since <rev>", "scan only the blobs that commits in REV..HEAD introduced (CI on a pull request)"))
     .addOption(gitModeOption("--range <a..b>", "scan only the blobs that commits in A..B introduced"))
     .addOption(gitModeOption("--staged", "scan the staged changes; only secrets on added or changed lines count (pre-commit)"))
-    .option("--incremental", "with --history and a store: read only the commits added since the repository's last scan (full scan, with a warning, when its history was rewritten)")
+    .option(
+      "--incremental",
+      "with --history and a store: read only the commits added since the repository's last scan (full scan, with a warning, when its history was rewritten)",
+    )
     .option("--show-secrets", "print raw secret values (never do this in CI logs)")
     .option("--baseline <file>", "suppress the credentials accepted in this baseline file (see `nhiscan baseline create`)")
     .option("--repos-file <file>", "scan every repository listed in FILE (one path per line), each tagged in the report")
@@ -160,7 +163,11 @@ async function historyMemoryOf(flags: ScanFlags, store: string | undefined, targ
   const { readHistoryMemory } = await import("../../api/store.js");
   const prior = flags.incremental === true ? await loadStoreModule(() => readHistoryMemory(store, targets)) : new Map<string, HistoryState>();
   const saved: HistoryState[] = [];
-  const memory: HistoryMemoryOptions = { incremental: flags.incremental === true, prior: (repository) => prior.get(repository), save: (state) => saved.push(state) };
+  const memory: HistoryMemoryOptions = {
+    incremental: flags.incremental === true,
+    prior: (repository) => prior.get(repository),
+    save: (state) => saved.push(state),
+  };
   return { memory, saved };
 }
 

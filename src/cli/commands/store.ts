@@ -16,10 +16,17 @@ export function storeCommand(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .description("Copy one or more stores (SQLite files or postgres:// URLs) into --store; several sources are joined")
     .argument("<sources...>", "stores to read (left unchanged)")
     .option("--store <file|url>", STORE_OPTION)
-    .addHelpText("after", "\nExample (4 shards, each with its own SQLite file, joined into one PostgreSQL store):\n  nhiscan store import shard-*.db --store postgres://nhiscan@db.internal/inventory")
+    .addHelpText(
+      "after",
+      "\nExample (4 shards, each with its own SQLite file, joined into one PostgreSQL store):\n  nhiscan store import shard-*.db --store postgres://nhiscan@db.internal/inventory",
+    )
     .action(async (sources: string[], flags: { store?: string }) => {
       const target = storeLocationOf(io, flags.store);
-      await copy(io, sources.map((s) => storeLocation(s, (file) => resolvePath(io.cwd, file))), target);
+      await copy(
+        io,
+        sources.map((s) => storeLocation(s, (file) => resolvePath(io.cwd, file))),
+        target,
+      );
       setExit(EXIT.ok);
     });
   store
@@ -29,7 +36,11 @@ export function storeCommand(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .option("--store <file|url>", STORE_OPTION)
     .action(async (destination: string, flags: { store?: string }) => {
       const source = storeLocationOf(io, flags.store);
-      await copy(io, [source], storeLocation(destination, (file) => resolvePath(io.cwd, file)));
+      await copy(
+        io,
+        [source],
+        storeLocation(destination, (file) => resolvePath(io.cwd, file)),
+      );
       setExit(EXIT.ok);
     });
   return store;

@@ -17,7 +17,11 @@ export function trendCommand(io: CliIo, setExit: (code: ExitCode) => void): Comm
     .option("-o, --output <file>", "write to a file (mode 0600) instead of stdout")
     .action(async (flags: { store?: string; format: TrendFormat; output?: string }) => {
       const location = storeLocationOf(io, flags.store);
-      const [{ withStore }, { readTrend }, { formatTrend }] = await Promise.all([import("../../store/open.js"), import("../../store/queries.js"), import("../../report/trend.js")]);
+      const [{ withStore }, { readTrend }, { formatTrend }] = await Promise.all([
+        import("../../store/open.js"),
+        import("../../store/queries.js"),
+        import("../../report/trend.js"),
+      ]);
       const trend = await loadStoreModule(() => withStore(location, { create: false }, readTrend));
       writeOutput(io, formatTrend(trend, flags.format, columnsOf(io, flags.output)), flags.output);
       setExit(EXIT.ok);

@@ -44,7 +44,10 @@ function named(text: string, path: string, system: string, regex: RegExp, kind: 
 function circleContexts(text: string, path: string): SecretReference[] {
   const out: SecretReference[] = [];
   for (const { match } of matchesOf(CIRCLE_CONTEXT, text, 0)) {
-    const names = (match[1] ?? match[2] ?? "").split(",").map((n) => n.trim().replace(/^['"]|['"]$/g, "")).filter(Boolean);
+    const names = (match[1] ?? match[2] ?? "")
+      .split(",")
+      .map((n) => n.trim().replace(/^['"]|['"]$/g, ""))
+      .filter(Boolean);
     const end = match.index + match[0].length;
     if (names.length === 0) {
       for (const line of text.slice(end + 1, end + 2000).split("\n")) {

@@ -32,7 +32,10 @@ export function kubernetesSecretEntries(text: string): SecretEntry[] {
   if (!Array.isArray(documents)) return out;
   for (const doc of documents) {
     if (!yaml().isMap(doc.contents) || doc.get("kind") !== "Secret") continue;
-    for (const [field, encoding] of [["data", "base64"], ["stringData", "none"]] as const) {
+    for (const [field, encoding] of [
+      ["data", "base64"],
+      ["stringData", "none"],
+    ] as const) {
       const map = doc.get(field, true);
       if (!yaml().isMap(map)) continue;
       for (const pair of map.items) {

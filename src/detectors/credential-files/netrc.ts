@@ -38,7 +38,8 @@ export function netrcFields(text: string): CredentialField[] {
     const value = quoted ? token.replace(/\\(.)/g, "$1") : token;
     if (HOST_WORDS.has(pending)) [host, user] = [value, undefined];
     else if (USER_WORDS.has(pending)) user = value;
-    else if (user === undefined || !ANONYMOUS.test(user)) out.push({ key: pending, value, start, end: start + token.length, ...(user === undefined ? {} : { user }), ...(host === undefined ? {} : { host }) });
+    else if (user === undefined || !ANONYMOUS.test(user))
+      out.push({ key: pending, value, start, end: start + token.length, ...(user === undefined ? {} : { user }), ...(host === undefined ? {} : { host }) });
     pending = undefined;
   }
   return out;

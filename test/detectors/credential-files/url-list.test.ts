@@ -17,7 +17,11 @@ describe("url-list parser (.git-credentials)", () => {
     expect(text.slice(field?.start, field?.end)).toBe(written);
   });
 
-  test.each([["no password", "https://bob@github.com"], ["prose", "see https://github.com for more"], ["empty", ""]])("nothing from %s", (_name, text) => {
+  test.each([
+    ["no password", "https://bob@github.com"],
+    ["prose", "see https://github.com for more"],
+    ["empty", ""],
+  ])("nothing from %s", (_name, text) => {
     expect(urlListFields(text)).toEqual([]);
   });
 });

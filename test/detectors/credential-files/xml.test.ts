@@ -20,7 +20,9 @@ describe("xml parser", () => {
   test("NuGet: key/value attribute pairs take the key's name", () => {
     const password = "nuget-pw";
     const text = `<packageSourceCredentials><feed><add key="Username" value="ci" /><add key="ClearTextPassword" value="${password}" /></feed></packageSourceCredentials>`;
-    expect(read(text).filter((f) => f.key === "ClearTextPassword")).toEqual([{ key: "ClearTextPassword", value: "nuget-pw", at: "nuget-pw", encoding: undefined }]);
+    expect(read(text).filter((f) => f.key === "ClearTextPassword")).toEqual([
+      { key: "ClearTextPassword", value: "nuget-pw", at: "nuget-pw", encoding: undefined },
+    ]);
   });
 
   test("JetBrains: a plain attribute", () => {
