@@ -139,6 +139,7 @@ export async function historyBench({ oidOrder = false, engine = "js" } = {}) {
   console.log(
     `scanned ${report.stats.files} blobs, ${fmt(report.stats.bytes / 1e6, 0)} MB; ${found} distinct credentials found (${info.planted} planted), ${report.stats.findings} locations`,
   );
+  const gb = report.stats.bytes / 1e9;
   return { nhiscan: results.nhiscan, floor: results.floor, logP: results.logP, source: results.source, cpuPerGb: results.nhiscan.cpu / gb };
 }
 
