@@ -5,6 +5,7 @@ import type { InventoryItem } from "../model/inventory.js";
 import type { PolicyOutcome, Suppression } from "../model/report.js";
 import { SEVERITIES } from "../model/rule.js";
 import type { Severity } from "../model/rule.js";
+import { isLeak } from "../inventory/lifecycle.js";
 import { closestMatch } from "../util/suggest.js";
 import { CHECKS } from "./index.js";
 
@@ -64,7 +65,7 @@ function violates(item: InventoryItem, rule: Rule): boolean {
     case "none":
       return false;
     case "finding":
-      return item.kind !== "managed-reference";
+      return isLeak(item);
     case "grade":
       return GRADES.indexOf(item.grade) > GRADES.indexOf(rule.below);
     case "severity":

@@ -61,7 +61,7 @@ export function ageBucket(item: InventoryItem, report: ScanReport): string {
   return AGE_BUCKETS.find(([, max]) => days <= max)?.[0] ?? UNKNOWN_AGE;
 }
 
-export const NO_OWNER = "no owner hint found";
+export { NO_OWNER_HINT as NO_OWNER } from "../inventory/lifecycle.js";
 
 /** Distinct owner hint values, or none. */
 export function ownersOf(item: InventoryItem): string[] {

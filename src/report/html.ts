@@ -1,7 +1,5 @@
-import { ownerLabel } from "../checks/summary.js";
 import { isRetired } from "../inventory/baseline.js";
 import { GRADES } from "../model/check.js";
-import type { InventoryItem } from "../model/inventory.js";
 import type { ScanReport } from "../model/report.js";
 import { AGE_BUCKETS, ageBucket, ageDays, countBy, isLeak, NO_OWNER, placesOf, UNKNOWN_AGE } from "./facts.js";
 import type { Formatter } from "./formatter.js";
@@ -47,51 +45,47 @@ function cards(report: ScanReport): string {
   const now = new Date(report.scannedAt);
   const card = (n: number | string, label: string, tone = "") =>
     `<div class="card ${tone}"><div class="n">${esc(n)}</div><div class="l">${esc(label)}</div></div>`;
-  const worst = leaks.filter((i) => i.grade === "D" || i.grade === "F").length;
-  const { exposure } = reportSummary(report);
+  const summary = reportSummary(report);
+  const { exposure } = summary;
+  const worst = summary.byGrade.D + summary.byGrade.F;
   return `<section class="cards" aria-label="Summary">
 ${[
   card(report.policy.failed ? "failed" : "passed", "policy gate", report.policy.failed ? "bad" : "good"),
-  card(leaks.length, "distinct leaked credentials", leaks.length > 0 ? "bad" : "good"),
-  card(
-    leaks.reduce((n, i) => n + i.locations.length, 0),
-    "locations",
-  ),
+  card(summary.credentials, "distinct leaked credentials", summary.credentials > 0 ? "bad" : "good"),
+  card(summary.locations, "locations"),
   card(worst, "graded D or F", worst > 0 ? "bad" : ""),
   card(leaks.filter((i) => placesOf(i).length > 1).length, "in several places"),
   // The same owner the chart, the table summary and the missing-owner check use (inactive authors are no owner).
-  card(leaks.filter((i) => ownerLabel(i) === NO_OWNER).length, "with no owner hint"),
+  card(summary.byOwner[NO_OWNER] ?? 0, "with no owner hint"),
   card(leaks.filter((i) => !i.inHead).length, "in git history only"),
   card(leaks.filter((i) => (ageDays(i, report) ?? 0) > 90).length, "committed over 90 days ago"),
   card(leaks.filter((i) => isRetired(i, now)).length, "rotated/revoked (baseline)"),
   ...(exposure === undefined ? [] : [card(`${exposure.medianDays} / ${exposure.p90Days}`, "days exposed, median / p90")]),
-  card(reportSummary(report).managedReferences, "managed secret references"),
+  card(summary.managedReferences, "managed secret references"),
   card(report.stats.files, `${report.stats.unit ?? "files"} scanned`),
 ].join("\n")}
 </section>`;
 }
 
+/** Grades, kinds and owners come from the report's one summary, so the charts, cards and table agree. */
 function charts(report: ScanReport): string {
   const items = report.items.filter(isLeak);
+  const summary = reportSummary(report);
   const ages = countBy(
     items.map((i) => ageBucket(i, report)),
     [...AGE_BUCKETS.map(([label]) => label), UNKNOWN_AGE],
   );
-  const owners = countBy(items.map((i: InventoryItem) => ownerLabel(i)));
   return [
     barChart(
       "chart-grade",
       "Credentials by grade",
-      countBy(
-        items.map((i) => i.grade),
-        GRADES,
-      ),
+      GRADES.map((g) => [g, summary.byGrade[g]] as const),
       (g) => `g-${g}`,
     ),
     barChart("chart-age", "Credentials by committed-value age", ages),
-    barChart("chart-kind", "Credentials by kind", countBy(items.map((i) => i.kind))),
+    barChart("chart-kind", "Credentials by kind", Object.entries(summary.byKind)),
     barChart("chart-provider", "Credentials by provider", countBy(items.map((i) => i.provider))),
-    barChart("chart-owner", "Credentials by owner", owners),
+    barChart("chart-owner", "Credentials by owner", Object.entries(summary.byOwner)),
   ].join("\n");
 }
 

@@ -1,13 +1,13 @@
 import { isRetired } from "../inventory/baseline.js";
 import { GRADES } from "../model/check.js";
 import type { InventoryItem } from "../model/inventory.js";
-import type { ScanReport } from "../model/report.js";
-import { countBy, displayValue, failingChecks, isLeak, locationLabel } from "./facts.js";
+import type { InventorySummary, ScanReport } from "../model/report.js";
+import { displayValue, failingChecks, isLeak, locationLabel } from "./facts.js";
 import type { Formatter } from "./formatter.js";
 import { BASELINE_ADVICE, OWASP_NHI_URL, reportAdvice } from "./remediation.js";
 import { suppressionSection } from "./markdown-suppressions.js";
 import { code, text } from "./markdown-text.js";
-import { summaryLines } from "./summary.js";
+import { reportSummary, summaryLines } from "./summary.js";
 
 export { code, text } from "./markdown-text.js";
 
@@ -16,11 +16,12 @@ const WORST_SHOWN = 10;
 /** A compact pull-request comment or job summary: counts, the worst items, what to do. */
 export const format: Formatter = (report) => {
   const leaks = report.items.filter(isLeak);
-  const refs = report.items.length - leaks.length;
+  const summary = reportSummary(report);
+  const refs = summary.managedReferences;
   const status = report.policy.failed ? "policy failed" : "policy passed";
   const out = [`## nhiscan: ${leaks.length === 0 ? "no leaked credentials" : `${leaks.length} leaked credential(s)`} (${status})`, ""];
   if (report.policy.failed) out.push(...report.policy.reasons.map((r) => `- ${text(r)}`), "");
-  if (leaks.length > 0) out.push(...counts(leaks, refs), "", ...worst(report, leaks), "", ...whatToDo(report, leaks), "");
+  if (leaks.length > 0) out.push(...counts(summary), "", ...worst(report, leaks), "", ...whatToDo(report, leaks), "");
   else if (refs > 0) out.push(`${refs} reference(s) to managed secrets, no literal values.`, "");
   out.push(...suppressionSection(report));
   out.push(
@@ -30,16 +31,14 @@ export const format: Formatter = (report) => {
   return out.join("\n");
 };
 
-function counts(leaks: readonly InventoryItem[], refs: number): string[] {
-  const grades = countBy(
-    leaks.map((i) => i.grade),
-    GRADES,
-  );
-  const kinds = countBy(leaks.map((i) => i.kind)).map(([k, n]) => `${k} ${n}`);
+/** The report's one set of counts (the table and HTML print the same). */
+function counts(summary: InventorySummary): string[] {
+  const kinds = Object.entries(summary.byKind).map(([k, n]) => `${k} ${n}`);
+  const refs = summary.managedReferences;
   return [
     `| Grade | ${GRADES.join(" | ")} |`,
     `|---|${GRADES.map(() => "---:").join("|")}|`,
-    `| Credentials | ${grades.map(([, n]) => String(n)).join(" | ")} |`,
+    `| Credentials | ${GRADES.map((g) => String(summary.byGrade[g])).join(" | ")} |`,
     "",
     `**By kind:** ${kinds.join(" · ")}${refs > 0 ? ` · **managed references:** ${refs}` : ""}`,
   ];

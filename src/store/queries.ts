@@ -1,4 +1,5 @@
 import { GRADES } from "../model/check.js";
+import { NO_OWNER_HINT } from "../inventory/lifecycle.js";
 import type { Grade } from "../model/check.js";
 import type { CredentialState, OwnerRemediation, StoreEvent, StoredCredential, TrendReport, TrendRow } from "../model/store.js";
 import { median, percentile } from "../util/stats.js";
@@ -32,8 +33,6 @@ interface EventRow {
   note: string | null;
   scan_id: string | null;
 }
-
-const NO_OWNER = "no owner hint found";
 
 /** Every credential ever recorded (optionally in one state), most exposed first, with its audit trail. */
 export async function listCredentials(store: Store, options: { state?: CredentialState; now: string }): Promise<StoredCredential[]> {
@@ -155,7 +154,7 @@ async function remediationByOwner(store: Store): Promise<OwnerRemediation[]> {
   );
   const byOwner = new Map<string, number[]>();
   for (const row of rows) {
-    const owner = row.owner ?? row.owner_hint ?? NO_OWNER;
+    const owner = row.owner ?? row.owner_hint ?? NO_OWNER_HINT;
     byOwner.set(owner, [...(byOwner.get(owner) ?? []), storedExposureDays(row, row.closed_at)]);
   }
   return [...byOwner]
