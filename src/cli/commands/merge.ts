@@ -2,21 +2,14 @@ import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
 import { InputError } from "../../model/errors.js";
 import { FORMAT_NAMES } from "../../report/format-names.js";
-import type { FormatName } from "../../report/format-names.js";
 import { baseName, resolvePath } from "../../util/path.js";
 import { EXIT } from "../exit-codes.js";
 import type { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { useColor } from "../io.js";
-import { writeOutput } from "../write-output.js";
+import type { OrgReportFlags } from "../org-report.js";
+import { orgPolicyConfig, writeOrgReport } from "../org-report.js";
 
-interface MergeFlags {
-  readonly format: FormatName;
-  readonly output?: string;
-  readonly config?: string;
-  readonly failOn?: string;
-  readonly color?: boolean;
-}
+type MergeFlags = OrgReportFlags;
 
 /** `nhiscan merge a.json b.json …`: one org-level inventory from many repositories' JSON reports. */
 export function mergeCommand(io: CliIo, setExit: (code: ExitCode) => void): Command {
@@ -36,21 +29,12 @@ Examples:
   nhiscan merge report.json --format sarif --output nhiscan.sarif     (one report: converts it)`,
     )
     .action(async (files: string[], flags: MergeFlags) => {
-      const [{ mergeReports, parseReport }, format, { resolveConfig }, { validateFailOn }, { toolVersion }] = await Promise.all([
-        import("../../report/merge.js"),
-        import("../../report/index.js").then((r) => r.loadFormatter(flags.format)),
-        import("../../config/load.js"),
-        import("../../checks/gate.js"),
-        import("../../api/version.js"),
-      ]);
-      const config = resolveConfig(io.cwd, { failOn: [flags.failOn ?? "none"], ...(flags.config === undefined ? {} : { configFile: flags.config }) }, io.cwd);
-      validateFailOn(config.policy.failOn);
+      const [{ mergeReports, parseReport }, { toolVersion }] = await Promise.all([import("../../report/merge.js"), import("../../api/version.js")]);
+      const config = await orgPolicyConfig(io, flags);
       const labels = reportLabels(files);
       const inputs = files.map((file, i) => ({ label: labels[i] ?? file, report: parseReport(readReport(io.cwd, file), file) }));
       const report = mergeReports(inputs, { context: { policy: config.policy, now: new Date() }, failOn: config.policy.failOn, version: toolVersion() });
-      const toFile = flags.output !== undefined;
-      writeOutput(io, format(report, { color: !toFile && useColor(io, io.stdoutIsTTY, flags.color) }), flags.output);
-      const shared = report.items.filter((item) => new Set(item.locations.map((l) => l.repository)).size > 1).length;
+      const shared = await writeOrgReport(io, report, flags);
       io.stderr(`nhiscan: merged ${files.length} report(s): ${report.items.length} credential(s), ${shared} in several repositories.\n`);
       setExit(report.policy.failed ? EXIT.policyFailure : EXIT.ok);
     });

@@ -1,22 +1,16 @@
 import { Command, Option } from "commander";
 import { FORMAT_NAMES } from "../../report/format-names.js";
-import type { FormatName } from "../../report/format-names.js";
 import { storeLabel } from "../../store/location.js";
 import { EXIT } from "../exit-codes.js";
 import type { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { useColor } from "../io.js";
 import { loadStoreModule, storeLocationOf } from "../store-file.js";
-import { writeOutput } from "../write-output.js";
+import type { OrgReportFlags } from "../org-report.js";
+import { orgPolicyConfig, writeOrgReport } from "../org-report.js";
 import { STORE_OPTION } from "./inventory.js";
 
-interface ReportFlags {
+interface ReportFlags extends OrgReportFlags {
   readonly store?: string;
-  readonly format: FormatName;
-  readonly output?: string;
-  readonly config?: string;
-  readonly failOn?: string;
-  readonly color?: boolean;
 }
 
 /** `nhiscan report --store …`: the organisation-wide inventory from the store, in any report format. */
@@ -32,20 +26,12 @@ export function reportCommand(io: CliIo, setExit: (code: ExitCode) => void): Com
     .addHelpText("after", "\nExample:\n  nhiscan report --store postgres://nhiscan@db.internal/inventory --format html --output org-sprawl.html")
     .action(async (flags: ReportFlags) => {
       const location = storeLocationOf(io, flags.store);
-      const [{ reportFromStore }, format, { resolveConfig }, { validateFailOn }] = await Promise.all([
-        import("../../api/org-report.js"),
-        import("../../report/index.js").then((r) => r.loadFormatter(flags.format)),
-        import("../../config/load.js"),
-        import("../../checks/gate.js"),
-      ]);
-      const config = resolveConfig(io.cwd, { failOn: [flags.failOn ?? "none"], ...(flags.config === undefined ? {} : { configFile: flags.config }) }, io.cwd);
-      validateFailOn(config.policy.failOn);
+      const { reportFromStore } = await import("../../api/org-report.js");
+      const config = await orgPolicyConfig(io, flags);
       const { report, targets, unreadable } = await loadStoreModule(() =>
         reportFromStore(location, { context: { policy: config.policy, now: new Date() }, failOn: config.policy.failOn }),
       );
-      const toFile = flags.output !== undefined;
-      writeOutput(io, format(report, { color: !toFile && useColor(io, io.stdoutIsTTY, flags.color) }), flags.output);
-      const shared = report.items.filter((item) => new Set(item.locations.map((l) => l.repository)).size > 1).length;
+      const shared = await writeOrgReport(io, report, flags);
       io.stderr(`nhiscan: ${storeLabel(location)}: ${targets} target(s), ${report.items.length} credential(s), ${shared} in several repositories.\n`);
       if (unreadable.length > 0) {
         io.stderr(`nhiscan: left out ${unreadable.length} target(s) last scanned by an older nhiscan (rescan them): ${unreadable.slice(0, 3).join(", ")}\n`);
